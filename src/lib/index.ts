@@ -1,0 +1,21 @@
+// The public API of the training library: one explicit list.
+export type {
+  ActivationName, InitName, InitSpec, LossName, OptimizerName, NetworkSpec, Layer, Network,
+  LayerStats, OptimizerState, TrainOptions, StepResult,
+} from './types.ts';
+export type { Rng } from './rng.ts';
+export type { Activation } from './activations.ts';
+export type { Histogram } from './stats.ts';
+export type { Dataset, DatasetName, DatasetOptions } from './datasets.ts';
+
+export { createRng } from './rng.ts';
+export { ACTIVATIONS, ACTIVATION_NAMES, activation, sigmoid } from './activations.ts';
+export { INIT_NAMES } from './validate.ts';
+export { initScale, initVariance } from './init.ts';
+export { createNetwork, cloneNetwork, forward, activationsPerLayer, predictGrid } from './network.ts';
+export { gradients } from './backprop.ts';
+export { trainStep } from './train.ts';
+export { createOptimizerState } from './optim.ts';
+export { histogram } from './stats.ts';
+export { makeDataset, makeRegression, DATASET_NAMES } from './datasets.ts';
+export { sigmoidBound, predictedVarianceRatio } from './theory.ts';

@@ -1,0 +1,76 @@
+import { forwardInto } from './backprop.ts';
+import { fillInit } from './init.ts';
+import { createRng } from './rng.ts';
+import type { Layer, Network, NetworkSpec } from './types.ts';
+import { validateBatch, validateSpec } from './validate.ts';
+import { layerActivations } from './workspace.ts';
+
+/**
+ * A new network for spec. Weights are drawn layer by layer in row-major order
+ * from one RNG seeded with spec.seed, with portable arithmetic only, so the
+ * same spec gives the same bits on every platform.
+ */
+export function createNetwork(spec: NetworkSpec): Network {
+  validateSpec(spec);
+  const rng = createRng(spec.seed);
+  const { sizes } = spec;
+  const layers: Layer[] = [];
+  for (let l = 1; l < sizes.length; l++) {
+    const inputs = sizes[l - 1];
+    const outputs = sizes[l];
+    const weights = new Float64Array(inputs * outputs);
+    fillInit(weights, spec.init, inputs, outputs, rng);
+    layers.push({ inputs, outputs, weights, biases: new Float64Array(outputs).fill(spec.biasInit ?? 0) });
+  }
+  const copy: NetworkSpec = { ...spec, sizes: sizes.slice(), init: typeof spec.init === 'object' ? { ...spec.init } : spec.init };
+  return { spec: copy, layers };
+}
+
+/** A deep copy of net, sharing no arrays. */
+export function cloneNetwork(net: Network): Network {
+  return {
+    spec: { ...net.spec, sizes: net.spec.sizes.slice(), init: typeof net.spec.init === 'object' ? { ...net.spec.init } : net.spec.init },
+    layers: net.layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, weights: l.weights.slice(), biases: l.biases.slice() })),
+  };
+}
+
+/** Each layer's pre-activations z and activations a, batch x units, for x (batch x inputs). Does not mutate net. */
+export function activationsPerLayer(net: Network, x: Float64Array, batch: number): { z: Float64Array; a: Float64Array }[] {
+  validateBatch(net, x, null, batch);
+  const zs = net.layers.map((l) => new Float64Array(batch * l.outputs));
+  const as = net.layers.map((l) => new Float64Array(batch * l.outputs));
+  forwardInto(net, layerActivations(net), x, batch, zs, as);
+  return zs.map((z, l) => ({ z, a: as[l] }));
+}
+
+/** The network's outputs for x (batch x inputs), as batch x outputs, row-major. Does not mutate net. */
+export function forward(net: Network, x: Float64Array, batch: number): Float64Array {
+  const layers = activationsPerLayer(net, x, batch);
+  return layers[layers.length - 1].a;
+}
+
+/**
+ * The first output over a res x res grid of cell centres covering
+ * [xmin, xmax] x [ymin, ymax], for drawing decision boundaries. Entry
+ * r * res + c is at x = xmin + (c + 0.5) (xmax - xmin) / res and
+ * y = ymin + (r + 0.5) (ymax - ymin) / res. Needs a network with 2 inputs.
+ */
+export function predictGrid(net: Network, xmin: number, xmax: number, ymin: number, ymax: number, res: number): Float64Array {
+  if (!Number.isInteger(res) || res < 1) throw new Error(`res: must be an integer >= 1, got ${String(res)}`);
+  if (net.layers[0].inputs !== 2) throw new Error(`sizes[0]: predictGrid needs 2 inputs, got ${net.layers[0].inputs}`);
+  const x = new Float64Array(2 * res * res);
+  for (let r = 0; r < res; r++) {
+    const yv = ymin + ((r + 0.5) * (ymax - ymin)) / res;
+    for (let c = 0; c < res; c++) {
+      const i = 2 * (r * res + c);
+      x[i] = xmin + ((c + 0.5) * (xmax - xmin)) / res;
+      x[i + 1] = yv;
+    }
+  }
+  const out = forward(net, x, res * res);
+  const k = net.layers[net.layers.length - 1].outputs;
+  if (k === 1) return out;
+  const first = new Float64Array(res * res);
+  for (let i = 0; i < first.length; i++) first[i] = out[i * k];
+  return first;
+}

@@ -1,0 +1,73 @@
+// SGD, momentum and Adam are one update rule with different settings:
+//   m <- mu m + c g                       (c = 1, or 1 - beta1 for Adam)
+//   v <- beta2 v + (1 - beta2) g^2        (Adam only)
+//   w <- w - lr * u,  u = m                           without v
+//                     u = (m / (1 - mu^t)) / (sqrt(v / (1 - beta2^t)) + eps)   with v
+// SGD is momentum with mu = 0 (m = g), so it needs no state.
+import type { Network, OptimizerState, TrainOptions } from './types.ts';
+
+export interface UpdateRule {
+  mu: number;
+  c: number;
+  adaptive: boolean;
+  beta2: number;
+  eps: number;
+}
+
+export function updateRule(o: TrainOptions): UpdateRule {
+  switch (o.optimizer ?? 'sgd') {
+    case 'momentum':
+      return { mu: o.momentum ?? 0.9, c: 1, adaptive: false, beta2: 0, eps: 0 };
+    case 'adam': {
+      const b1 = o.beta1 ?? 0.9;
+      return { mu: b1, c: 1 - b1, adaptive: true, beta2: o.beta2 ?? 0.999, eps: o.eps ?? 1e-8 };
+    }
+    default:
+      return { mu: 0, c: 1, adaptive: false, beta2: 0, eps: 0 };
+  }
+}
+
+/** Fresh optimiser state for net: zero moments for every weight and bias array. */
+export function createOptimizerState(net: Network): OptimizerState {
+  const arrays = () => net.layers.flatMap((l) => [new Float64Array(l.weights.length), new Float64Array(l.biases.length)]);
+  return { step: 0, m: arrays(), v: arrays() };
+}
+
+/**
+ * One update of p (mutated) from gradient g times scale (the clipping factor),
+ * with moment arrays m and v (mutated; null for plain SGD). t is the step
+ * number from 1, for Adam's bias correction. Returns 0 if every new value is
+ * finite and NaN otherwise (x * 0 is NaN exactly when x is not finite).
+ */
+export function updateArray(p: Float64Array, g: Float64Array, m: Float64Array | null, v: Float64Array | null, lr: number, scale: number, r: UpdateRule, t: number): number {
+  let check = 0;
+  const n = p.length;
+  if (m === null) {
+    const k = lr * scale;
+    for (let i = 0; i < n; i++) {
+      const w = p[i] - k * g[i];
+      p[i] = w;
+      check += w * 0;
+    }
+    return check;
+  }
+  const { mu, c, beta2, eps } = r;
+  const adaptive = r.adaptive && v !== null;
+  const bc1 = adaptive ? 1 - Math.pow(mu, t) : 1;
+  const bc2 = adaptive ? 1 - Math.pow(beta2, t) : 1;
+  for (let i = 0; i < n; i++) {
+    const gi = g[i] * scale;
+    const mi = mu * m[i] + c * gi;
+    m[i] = mi;
+    let u = mi;
+    if (adaptive) {
+      const vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+      v[i] = vi;
+      u = mi / bc1 / (Math.sqrt(vi / bc2) + eps);
+    }
+    const w = p[i] - lr * u;
+    p[i] = w;
+    check += w * 0;
+  }
+  return check;
+}

@@ -1,0 +1,104 @@
+import type { Activation } from './activations.ts';
+import type { LayerStats } from './types.ts';
+
+function norm(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  return Math.sqrt(s);
+}
+
+/**
+ * Fills out (mutated) with one layer's stats from its batch x n buffers z, a
+ * and d = dLoss/dz, and its gradients gw and gb. alive is n bytes of scratch.
+ */
+export function layerStats(act: Activation, z: Float64Array, a: Float64Array, d: Float64Array, gw: Float64Array, gb: Float64Array, alive: Uint8Array, batch: number, n: number, out: LayerStats): void {
+  const N = batch * n;
+  let sa = 0, saa = 0, sd = 0;
+  for (let i = 0; i < N; i++) {
+    const v = a[i];
+    sa += v;
+    saa += v * v;
+    sd += d[i] * d[i];
+  }
+  const mean = sa / N;
+  out.weightGradNorm = norm(gw);
+  out.biasGradNorm = norm(gb);
+  out.deltaRms = Math.sqrt(sd / N);
+  out.activationMean = mean;
+  out.activationStd = Math.sqrt(Math.max(0, saa / N - mean * mean));
+  // Dead: f' is exactly 0 on every example, so no gradient ever reaches the unit.
+  let dead = 0;
+  if (act.canDie) {
+    alive.fill(0);
+    for (let b = 0; b < batch; b++) {
+      const r = b * n;
+      for (let j = 0; j < n; j++) if (z[r + j] > 0) alive[j] = 1;
+    }
+    for (let j = 0; j < n; j++) dead += 1 - alive[j];
+  }
+  out.deadFraction = dead / n;
+  // Saturated: f'(z) below a tenth of its peak, so the unit passes little gradient.
+  const threshold = 0.1 * act.maxDerivative;
+  let sat = 0;
+  if (act.name === 'sigmoid' || act.name === 'tanh') {
+    const sig = act.name === 'sigmoid';
+    for (let i = 0; i < N; i++) {
+      const v = a[i];
+      if ((sig ? v * (1 - v) : 1 - v * v) < threshold) sat++;
+    }
+  } else if (act.name === 'relu') {
+    for (let i = 0; i < N; i++) if (z[i] <= 0) sat++;
+  } else if (act.name !== 'linear') {
+    const df = act.df;
+    for (let i = 0; i < N; i++) if (df(z[i]) < threshold) sat++;
+  }
+  out.saturatedFraction = sat / N;
+}
+
+export interface Histogram {
+  /** Count per bin; bin i covers [edges[i], edges[i + 1]). */
+  counts: Float64Array;
+  edges: Float64Array;
+  /** Non-finite values, which are not counted in any bin. */
+  skipped: number;
+}
+
+/**
+ * Histogram of values over [min, max] (default: the finite data range) in
+ * `bins` equal bins. Values outside the range are counted in the first or last
+ * bin, so the counts always add up to the number of finite values.
+ */
+export function histogram(values: ArrayLike<number>, options: { bins: number; min?: number; max?: number }): Histogram {
+  const { bins } = options;
+  if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins: must be an integer >= 1, got ${String(bins)}`);
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  let min = options.min ?? (lo === Infinity ? 0 : lo);
+  let max = options.max ?? (hi === -Infinity ? 1 : hi);
+  if (!(Number.isFinite(min) && Number.isFinite(max) && max >= min)) throw new Error(`min: need finite min <= max, got ${min} and ${max}`);
+  if (max === min) {
+    min -= 0.5;
+    max += 0.5;
+  }
+  const counts = new Float64Array(bins);
+  const edges = new Float64Array(bins + 1);
+  const width = (max - min) / bins;
+  for (let i = 0; i <= bins; i++) edges[i] = min + i * width;
+  let skipped = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) {
+      skipped++;
+      continue;
+    }
+    const k = Math.floor((v - min) / width);
+    counts[k < 0 ? 0 : k >= bins ? bins - 1 : k]++;
+  }
+  return { counts, edges, skipped };
+}

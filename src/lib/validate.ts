@@ -1,0 +1,94 @@
+// Every public entry point checks its arguments here, so a bad spec fails
+// loudly with the name of the field instead of training on NaN.
+import { ACTIVATION_NAMES } from './activations.ts';
+import type { InitSpec, LossName, Network, NetworkSpec, TrainOptions } from './types.ts';
+
+export const INIT_NAMES: readonly string[] = Object.freeze([
+  'zeros', 'classic', 'xavierUniform', 'xavierNormal', 'heUniform', 'heNormal', 'lecunNormal',
+]);
+const LOSS_NAMES: readonly string[] = ['mse', 'bce'];
+const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam'];
+
+function fail(field: string, message: string): never {
+  throw new Error(`${field}: ${message}`);
+}
+
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+function checkOptionalFinite(field: string, v: unknown): void {
+  if (v !== undefined && !isFiniteNumber(v)) fail(field, `must be a finite number, got ${String(v)}`);
+}
+
+function checkInit(init: InitSpec): void {
+  if (typeof init === 'string') {
+    if (!INIT_NAMES.includes(init)) fail('init', `unknown init '${init}' (expected one of ${INIT_NAMES.join(', ')})`);
+    return;
+  }
+  if (typeof init !== 'object' || init === null) fail('init', `must be a name or {kind, std|limit}, got ${String(init)}`);
+  if (init.kind === 'normal') {
+    if (!isFiniteNumber(init.std) || init.std < 0) fail('init.std', `must be a finite number >= 0, got ${String(init.std)}`);
+  } else if (init.kind === 'uniform') {
+    if (!isFiniteNumber(init.limit) || init.limit < 0) fail('init.limit', `must be a finite number >= 0, got ${String(init.limit)}`);
+  } else {
+    fail('init.kind', `unknown init kind '${String((init as { kind: unknown }).kind)}' (expected 'normal' or 'uniform')`);
+  }
+}
+
+export function validateSpec(spec: NetworkSpec): void {
+  if (typeof spec !== 'object' || spec === null) fail('spec', 'must be an object');
+  const { sizes } = spec;
+  if (!Array.isArray(sizes) || sizes.length < 2) fail('sizes', 'must list at least the inputs and the outputs, e.g. [2, 8, 1]');
+  sizes.forEach((s, i) => {
+    if (!Number.isInteger(s)) fail(`sizes[${i}]`, `must be an integer, got ${String(s)}`);
+    if (s < 1) fail(`sizes[${i}]`, `width must be at least 1, got ${s}`);
+  });
+  if (!ACTIVATION_NAMES.includes(spec.activation)) fail('activation', `unknown activation '${String(spec.activation)}'`);
+  if (!ACTIVATION_NAMES.includes(spec.output)) fail('output', `unknown activation '${String(spec.output)}'`);
+  checkOptionalFinite('alpha', spec.alpha);
+  checkInit(spec.init);
+  checkOptionalFinite('biasInit', spec.biasInit);
+  if (!isFiniteNumber(spec.seed)) fail('seed', `must be a finite number, got ${String(spec.seed)}`);
+}
+
+export function validateLoss(net: Network, loss: LossName): void {
+  if (!LOSS_NAMES.includes(loss)) fail('loss', `unknown loss '${String(loss)}' (expected 'mse' or 'bce')`);
+  // bce takes ln(yhat) and ln(1 - yhat), which only a sigmoid output keeps defined.
+  if (loss === 'bce' && net.spec.output !== 'sigmoid') fail('loss', `'bce' needs output 'sigmoid', got '${net.spec.output}'`);
+}
+
+function checkArray(field: string, a: Float64Array, expected: number, batch: number): void {
+  if (!(a instanceof Float64Array)) fail(field, 'must be a Float64Array');
+  if (a.length !== expected) fail('batch', `${batch} examples need ${field}.length ${expected}, got ${a.length}`);
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isFinite(a[i])) fail(field, `contains a non-finite value (${a[i]}) at index ${i}`);
+  }
+}
+
+/** Checks batch, x (batch x inputs) and, when given, y (batch x outputs). */
+export function validateBatch(net: Network, x: Float64Array, y: Float64Array | null, batch: number): void {
+  if (!Number.isInteger(batch) || batch < 1) fail('batch', `must be an integer >= 1, got ${String(batch)}`);
+  const layers = net.layers;
+  checkArray('x', x, batch * layers[0].inputs, batch);
+  if (y !== null) checkArray('y', y, batch * layers[layers.length - 1].outputs, batch);
+}
+
+export function validateTrainOptions(net: Network, o: TrainOptions): void {
+  if (typeof o !== 'object' || o === null) fail('options', 'must be an object');
+  validateLoss(net, o.loss);
+  if (!isFiniteNumber(o.lr) || o.lr < 0) fail('lr', `must be a finite number >= 0, got ${String(o.lr)}`);
+  const opt = o.optimizer ?? 'sgd';
+  if (!OPTIMIZER_NAMES.includes(opt)) fail('optimizer', `unknown optimizer '${String(opt)}' (expected sgd, momentum or adam)`);
+  for (const k of ['momentum', 'beta1', 'beta2'] as const) {
+    const v = o[k];
+    if (v !== undefined && !(isFiniteNumber(v) && v >= 0 && v < 1)) fail(k, `must be in [0, 1), got ${String(v)}`);
+  }
+  if (o.eps !== undefined && !(isFiniteNumber(o.eps) && o.eps > 0)) fail('eps', `must be a finite number > 0, got ${String(o.eps)}`);
+  if (o.clipNorm !== undefined && !(isFiniteNumber(o.clipNorm) && o.clipNorm > 0)) fail('clipNorm', `must be a finite number > 0, got ${String(o.clipNorm)}`);
+  if (opt !== 'sgd') {
+    const s = o.state;
+    if (!s || !Array.isArray(s.m) || s.m.length !== 2 * net.layers.length) fail('state', `optimizer '${opt}' needs the state from createOptimizerState(net)`);
+    if (opt === 'adam' && (!Array.isArray(s.v) || s.v.length !== 2 * net.layers.length)) fail('state', `optimizer 'adam' needs the state from createOptimizerState(net)`);
+  }
+}

@@ -1,0 +1,98 @@
+// Scratch buffers for one (network, batch) pair, so that trainStep allocates
+// nothing after its first call. They live in a WeakMap keyed by the network:
+// the cache is invisible to callers and dies with the network.
+import { activation, type Activation } from './activations.ts';
+import type { LayerStats, Network, StepResult } from './types.ts';
+
+export interface LayerWork {
+  /** Pre-activations and activations, batch x outputs. */
+  z: Float64Array;
+  a: Float64Array;
+  /** dLoss/dz, batch x outputs, and its transpose. */
+  d: Float64Array;
+  dT: Float64Array;
+  /** The layer's input, transposed: inputs x batch. */
+  inT: Float64Array;
+  /** The weights, transposed: inputs x outputs. */
+  wT: Float64Array;
+  /** dLoss/d(input), batch x inputs. */
+  da: Float64Array;
+  /** Gradients of the weights and biases. */
+  gw: Float64Array;
+  gb: Float64Array;
+  /** Per unit: 1 if its pre-activation was > 0 for some example. */
+  alive: Uint8Array;
+  /** Copies taken before an update, to undo a diverged step. */
+  wBak: Float64Array;
+  bBak: Float64Array;
+}
+
+export interface Workspace {
+  batch: number;
+  alpha: number | undefined;
+  hidden: Activation;
+  output: Activation;
+  /** The activation of each layer (hidden ones, then the output). */
+  acts: Activation[];
+  layers: LayerWork[];
+  /** Optimiser state copies, allocated on first use. */
+  mBak: Float64Array[];
+  vBak: Float64Array[];
+  /** Reused by every trainStep on this network and batch. */
+  result: StepResult;
+}
+
+const CACHE = new WeakMap<Network, Workspace[]>();
+const MAX_PER_NETWORK = 4;
+
+export function emptyStats(): LayerStats {
+  return { weightGradNorm: 0, biasGradNorm: 0, deltaRms: 0, activationMean: 0, activationStd: 0, deadFraction: 0, saturatedFraction: 0 };
+}
+
+/** The activation of each layer of net. */
+export function layerActivations(net: Network): Activation[] {
+  const { spec, layers } = net;
+  const hidden = activation(spec.activation, spec.alpha);
+  const output = activation(spec.output, spec.alpha);
+  return layers.map((_, l) => (l === layers.length - 1 ? output : hidden));
+}
+
+function fits(ws: Workspace, net: Network, batch: number): boolean {
+  const { spec, layers } = net;
+  if (ws.batch !== batch || ws.layers.length !== layers.length) return false;
+  if (ws.hidden.name !== spec.activation || ws.output.name !== spec.output || ws.alpha !== spec.alpha) return false;
+  for (let l = 0; l < layers.length; l++) {
+    if (ws.layers[l].gw.length !== layers[l].weights.length || ws.layers[l].gb.length !== layers[l].outputs) return false;
+  }
+  return true;
+}
+
+function create(net: Network, batch: number): Workspace {
+  const acts = layerActivations(net);
+  const f = (n: number) => new Float64Array(n);
+  const layers = net.layers.map(({ inputs: k, outputs: n }): LayerWork => ({
+    z: f(batch * n), a: f(batch * n), d: f(batch * n), dT: f(batch * n),
+    inT: f(batch * k), wT: f(k * n), da: f(batch * k),
+    gw: f(k * n), gb: f(n), alive: new Uint8Array(n),
+    wBak: f(k * n), bBak: f(n),
+  }));
+  return {
+    batch, alpha: net.spec.alpha, hidden: acts[0], output: acts[acts.length - 1], acts, layers,
+    mBak: [], vBak: [],
+    result: { loss: 0, gradNorm: 0, diverged: false, layers: net.layers.map(emptyStats) },
+  };
+}
+
+/** The cached workspace for (net, batch), created on first use. */
+export function workspaceFor(net: Network, batch: number): Workspace {
+  let list = CACHE.get(net);
+  if (!list) {
+    list = [];
+    CACHE.set(net, list);
+  }
+  for (const ws of list) if (fits(ws, net, batch)) return ws;
+  const ws = create(net, batch);
+  list.push(ws);
+  if (list.length > MAX_PER_NETWORK) list.shift();
+  return ws;
+}

@@ -1,0 +1,43 @@
+// Shared helpers for the library tests.
+import { createRng, gradients, type LossName, type Network } from '../../../src/lib/index.ts';
+
+export function randomArray(n: number, seed: number, f: (u: number, z: number) => number = (_u, z) => z): Float64Array {
+  const rng = createRng(seed);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(rng.next(), rng.normal());
+  return out;
+}
+
+/** max_i |a_i - n_i| / max(1e-8, |a_i| + |n_i|): a relative error that tolerates exact zeros. */
+export function relativeError(a: ArrayLike<number>, n: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    const e = Math.abs(a[i] - n[i]) / Math.max(1e-8, Math.abs(a[i]) + Math.abs(n[i]));
+    if (e > worst) worst = e;
+  }
+  return worst;
+}
+
+/**
+ * Fourth-order central differences, (-f(+2h) + 8 f(+h) - 8 f(-h) + f(-2h)) / 12h,
+ * of the loss with respect to every weight and bias (restores net). Truncation
+ * error is O(h^4), so h = 1e-4 keeps both it and rounding near 1e-13.
+ */
+export function numericGradients(net: Network, x: Float64Array, y: Float64Array, batch: number, loss: LossName, h: number): { weights: Float64Array[]; biases: Float64Array[] } {
+  const lossAt = () => gradients(net, x, y, batch, loss).loss;
+  const diff = (p: Float64Array) => {
+    const g = new Float64Array(p.length);
+    for (let i = 0; i < p.length; i++) {
+      const keep = p[i];
+      const at = (d: number) => {
+        p[i] = keep + d;
+        return lossAt();
+      };
+      // Differences first, so a loss that does not move gives exactly 0.
+      g[i] = (8 * (at(h) - at(-h)) - (at(2 * h) - at(-2 * h))) / (12 * h);
+      p[i] = keep;
+    }
+    return g;
+  };
+  return { weights: net.layers.map((l) => diff(l.weights)), biases: net.layers.map((l) => diff(l.biases)) };
+}
