@@ -1,0 +1,40 @@
+import es from './es.json';
+import en from './en.json';
+
+export const LANGS = ['es', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type UIKey = keyof typeof es;
+export type Dictionary = Record<UIKey, string>;
+
+// en.json is checked against es.json's keys here, at type level, and by a unit test.
+const dictionaries: Record<Lang, Dictionary> = { es, en: en satisfies Dictionary };
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'es' ? 'en' : 'es';
+}
+
+/** Returns a translator bound to one language. Placeholders are written {name}. */
+export function useTranslations(lang: Lang) {
+  const dict = dictionaries[lang];
+  return function t(key: UIKey, vars?: Record<string, string | number>): string {
+    const s = dict[key];
+    if (s === undefined) throw new Error(`Missing UI string "${key}" in ${lang}.json`);
+    return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+  };
+}
+
+/** The subset of a dictionary whose keys start with prefix, for handing one island only its own strings. */
+export function pick(lang: Lang, prefix: string): Record<string, string> {
+  const dict = dictionaries[lang];
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(dict) as UIKey[]) if (k.startsWith(prefix)) out[k] = dict[k];
+  return out;
+}
+
+export function dictionary(lang: Lang): Readonly<Dictionary> {
+  return dictionaries[lang];
+}
