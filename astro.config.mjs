@@ -13,6 +13,8 @@ const site = process.env.SITE_URL ?? 'https://vanishing-gradients.github.io';
 
 export default defineConfig({
   site,
+  // Separate output folders let several builds run side by side (e.g. parallel work trees).
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   // Playwright's e2e pages (/<lang>/kit/) are for testing the widget kit, not for readers.
   integrations: [

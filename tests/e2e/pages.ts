@@ -1,7 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-const dist = new URL('../../dist/', import.meta.url).pathname;
+const dist = process.env.ASTRO_OUT_DIR
+  ? `${process.env.ASTRO_OUT_DIR.replace(/\/$/, '')}/`
+  : new URL('../../dist/', import.meta.url).pathname;
 
 /** Every HTML page of the built site, as URL paths ("/es/about/"), found from dist/. */
 export function builtPages(): string[] {
