@@ -20,11 +20,9 @@ export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
 export const DEFAULT_LEAKY_ALPHA = 0.01;
 export const DEFAULT_ELU_ALPHA = 1;
 
-/** Logistic function, written so that exp never overflows. */
+/** Logistic function. For z below -709, exp(-z) overflows to Infinity and the result is exactly 0, never NaN. */
 export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
+  return 1 / (1 + Math.exp(-z));
 }
 
 // GELU uses the tanh approximation (Hendrycks and Gimpel 2016), whose exact

@@ -2,7 +2,6 @@
 // `gradients`. Activations are applied with a switch outside the loops, so the
 // common ones run without a call per element.
 import type { Activation } from './activations.ts';
-import { sigmoid } from './activations.ts';
 import { abt, transpose } from './kernels.ts';
 import { outputLoss } from './loss.ts';
 import { layerStats } from './stats.ts';
@@ -14,7 +13,8 @@ import { workspaceFor, type Workspace } from './workspace.ts';
 export function applyActivation(act: Activation, z: Float64Array, a: Float64Array, n: number): void {
   switch (act.name) {
     case 'sigmoid':
-      for (let i = 0; i < n; i++) a[i] = sigmoid(z[i]);
+      // exp(-z) may overflow to Infinity, which still gives exactly 0.
+      for (let i = 0; i < n; i++) a[i] = 1 / (1 + Math.exp(-z[i]));
       return;
     case 'relu':
       for (let i = 0; i < n; i++) { const v = z[i]; a[i] = v > 0 ? v : 0; }
@@ -44,7 +44,8 @@ export function multiplyDerivative(act: Activation, z: Float64Array, a: Float64A
       for (let i = 0; i < n; i++) { const v = a[i]; d[i] = g[i] * v * (1 - v); }
       return;
     case 'relu':
-      for (let i = 0; i < n; i++) d[i] = z[i] > 0 ? g[i] : 0;
+      // +(z > 0) instead of a branch, which mispredicts on random signs.
+      for (let i = 0; i < n; i++) d[i] = g[i] * +(z[i] > 0);
       return;
     case 'leakyRelu': {
       const s = act.alpha;
@@ -122,7 +123,7 @@ export function evaluate(net: Network, ws: Workspace, x: Float64Array, y: Float6
   }
   for (let l = 0; l < L; l++) {
     const w = work[l];
-    layerStats(acts[l], w.z, w.a, w.d, w.gw, w.gb, w.alive, batch, layers[l].outputs, ws.result.layers[l]);
+    layerStats(acts[l], w.z, w.a, w.d, w.gw, w.gb, w.unitSum, batch, layers[l].outputs, ws.result.layers[l]);
   }
   return value;
 }

@@ -6,25 +6,24 @@
 // SGD is momentum with mu = 0 (m = g), so it needs no state.
 import type { Network, OptimizerState, TrainOptions } from './types.ts';
 
+/** The update settings for options, written into rule (mutated) so that a step allocates nothing. */
+export function updateRule(o: TrainOptions, rule: UpdateRule): UpdateRule {
+  const opt = o.optimizer ?? 'sgd';
+  const b1 = opt === 'adam' ? (o.beta1 ?? 0.9) : opt === 'momentum' ? (o.momentum ?? 0.9) : 0;
+  rule.mu = b1;
+  rule.c = opt === 'adam' ? 1 - b1 : 1;
+  rule.adaptive = opt === 'adam';
+  rule.beta2 = o.beta2 ?? 0.999;
+  rule.eps = o.eps ?? 1e-8;
+  return rule;
+}
+
 export interface UpdateRule {
   mu: number;
   c: number;
   adaptive: boolean;
   beta2: number;
   eps: number;
-}
-
-export function updateRule(o: TrainOptions): UpdateRule {
-  switch (o.optimizer ?? 'sgd') {
-    case 'momentum':
-      return { mu: o.momentum ?? 0.9, c: 1, adaptive: false, beta2: 0, eps: 0 };
-    case 'adam': {
-      const b1 = o.beta1 ?? 0.9;
-      return { mu: b1, c: 1 - b1, adaptive: true, beta2: o.beta2 ?? 0.999, eps: o.eps ?? 1e-8 };
-    }
-    default:
-      return { mu: 0, c: 1, adaptive: false, beta2: 0, eps: 0 };
-  }
 }
 
 /** Fresh optimiser state for net: zero moments for every weight and bias array. */

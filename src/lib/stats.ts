@@ -9,16 +9,19 @@ function norm(v: Float64Array): number {
 
 /**
  * Fills out (mutated) with one layer's stats from its batch x n buffers z, a
- * and d = dLoss/dz, and its gradients gw and gb. alive is n bytes of scratch.
+ * and d = dLoss/dz, and its gradients gw and gb. unitSum is n values of scratch.
+ * Counts use +(condition) rather than branches: on random signs a branch
+ * mispredicts half the time.
  */
-export function layerStats(act: Activation, z: Float64Array, a: Float64Array, d: Float64Array, gw: Float64Array, gb: Float64Array, alive: Uint8Array, batch: number, n: number, out: LayerStats): void {
+export function layerStats(act: Activation, z: Float64Array, a: Float64Array, d: Float64Array, gw: Float64Array, gb: Float64Array, unitSum: Float64Array, batch: number, n: number, out: LayerStats): void {
   const N = batch * n;
   let sa = 0, saa = 0, sd = 0;
   for (let i = 0; i < N; i++) {
     const v = a[i];
+    const e = d[i];
     sa += v;
     saa += v * v;
-    sd += d[i] * d[i];
+    sd += e * e;
   }
   const mean = sa / N;
   out.weightGradNorm = norm(gw);
@@ -26,32 +29,33 @@ export function layerStats(act: Activation, z: Float64Array, a: Float64Array, d:
   out.deltaRms = Math.sqrt(sd / N);
   out.activationMean = mean;
   out.activationStd = Math.sqrt(Math.max(0, saa / N - mean * mean));
-  // Dead: f' is exactly 0 on every example, so no gradient ever reaches the unit.
+  const threshold = 0.1 * act.maxDerivative;
   let dead = 0;
+  let sat = 0;
   if (act.canDie) {
-    alive.fill(0);
+    // ReLU: a = max(z, 0), so a unit is dead (f' = 0 on every example) exactly
+    // when its activations sum to 0, and f' < threshold exactly when a = 0.
+    unitSum.fill(0);
+    let positive = 0;
     for (let b = 0; b < batch; b++) {
       const r = b * n;
-      for (let j = 0; j < n; j++) if (z[r + j] > 0) alive[j] = 1;
+      for (let j = 0; j < n; j++) {
+        const v = a[r + j];
+        unitSum[j] += v;
+        positive += +(v > 0);
+      }
     }
-    for (let j = 0; j < n; j++) dead += 1 - alive[j];
-  }
-  out.deadFraction = dead / n;
-  // Saturated: f'(z) below a tenth of its peak, so the unit passes little gradient.
-  const threshold = 0.1 * act.maxDerivative;
-  let sat = 0;
-  if (act.name === 'sigmoid' || act.name === 'tanh') {
-    const sig = act.name === 'sigmoid';
-    for (let i = 0; i < N; i++) {
-      const v = a[i];
-      if ((sig ? v * (1 - v) : 1 - v * v) < threshold) sat++;
-    }
-  } else if (act.name === 'relu') {
-    for (let i = 0; i < N; i++) if (z[i] <= 0) sat++;
+    for (let j = 0; j < n; j++) dead += +(unitSum[j] === 0);
+    sat = N - positive;
+  } else if (act.name === 'sigmoid') {
+    for (let i = 0; i < N; i++) { const v = a[i]; sat += +(v * (1 - v) < threshold); }
+  } else if (act.name === 'tanh') {
+    for (let i = 0; i < N; i++) { const v = a[i]; sat += +(1 - v * v < threshold); }
   } else if (act.name !== 'linear') {
     const df = act.df;
-    for (let i = 0; i < N; i++) if (df(z[i]) < threshold) sat++;
+    for (let i = 0; i < N; i++) sat += +(df(z[i]) < threshold);
   }
+  out.deadFraction = dead / n;
   out.saturatedFraction = sat / N;
 }
 

@@ -34,7 +34,7 @@ export function trainStep(net: Network, x: Float64Array, y: Float64Array, batch:
 
   const clip = options.clipNorm;
   const scale = clip !== undefined && gradNorm > clip ? clip / gradNorm : 1;
-  const rule = updateRule(options);
+  const rule = updateRule(options, ws.rule);
   const state = (options.optimizer ?? 'sgd') === 'sgd' ? null : (options.state ?? null);
   const adaptive = rule.adaptive;
   // Keep copies so that a step which overflows can be undone exactly.

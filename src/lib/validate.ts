@@ -8,6 +8,7 @@ export const INIT_NAMES: readonly string[] = Object.freeze([
 ]);
 const LOSS_NAMES: readonly string[] = ['mse', 'bce'];
 const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam'];
+const COEFFICIENTS = ['momentum', 'beta1', 'beta2'] as const;
 
 function fail(field: string, message: string): never {
   throw new Error(`${field}: ${message}`);
@@ -80,7 +81,7 @@ export function validateTrainOptions(net: Network, o: TrainOptions): void {
   if (!isFiniteNumber(o.lr) || o.lr < 0) fail('lr', `must be a finite number >= 0, got ${String(o.lr)}`);
   const opt = o.optimizer ?? 'sgd';
   if (!OPTIMIZER_NAMES.includes(opt)) fail('optimizer', `unknown optimizer '${String(opt)}' (expected sgd, momentum or adam)`);
-  for (const k of ['momentum', 'beta1', 'beta2'] as const) {
+  for (const k of COEFFICIENTS) {
     const v = o[k];
     if (v !== undefined && !(isFiniteNumber(v) && v >= 0 && v < 1)) fail(k, `must be in [0, 1), got ${String(v)}`);
   }

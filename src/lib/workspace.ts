@@ -2,6 +2,7 @@
 // nothing after its first call. They live in a WeakMap keyed by the network:
 // the cache is invisible to callers and dies with the network.
 import { activation, type Activation } from './activations.ts';
+import type { UpdateRule } from './optim.ts';
 import type { LayerStats, Network, StepResult } from './types.ts';
 
 export interface LayerWork {
@@ -20,8 +21,8 @@ export interface LayerWork {
   /** Gradients of the weights and biases. */
   gw: Float64Array;
   gb: Float64Array;
-  /** Per unit: 1 if its pre-activation was > 0 for some example. */
-  alive: Uint8Array;
+  /** Per-unit scratch for the stats. */
+  unitSum: Float64Array;
   /** Copies taken before an update, to undo a diverged step. */
   wBak: Float64Array;
   bBak: Float64Array;
@@ -40,6 +41,7 @@ export interface Workspace {
   vBak: Float64Array[];
   /** Reused by every trainStep on this network and batch. */
   result: StepResult;
+  rule: UpdateRule;
 }
 
 const CACHE = new WeakMap<Network, Workspace[]>();
@@ -73,13 +75,14 @@ function create(net: Network, batch: number): Workspace {
   const layers = net.layers.map(({ inputs: k, outputs: n }): LayerWork => ({
     z: f(batch * n), a: f(batch * n), d: f(batch * n), dT: f(batch * n),
     inT: f(batch * k), wT: f(k * n), da: f(batch * k),
-    gw: f(k * n), gb: f(n), alive: new Uint8Array(n),
+    gw: f(k * n), gb: f(n), unitSum: f(n),
     wBak: f(k * n), bBak: f(n),
   }));
   return {
     batch, alpha: net.spec.alpha, hidden: acts[0], output: acts[acts.length - 1], acts, layers,
     mBak: [], vBak: [],
     result: { loss: 0, gradNorm: 0, diverged: false, layers: net.layers.map(emptyStats) },
+    rule: { mu: 0, c: 1, adaptive: false, beta2: 0, eps: 0 },
   };
 }
 
