@@ -12,8 +12,8 @@ import { workspaceFor } from './workspace.ts';
  * reports diverged and leaves net and options.state exactly as they were.
  *
  * Allocates nothing after the first call for a given network and batch size:
- * the returned StepResult (and its layers) is reused by the next step on the
- * same network and batch size, so copy what you want to keep.
+ * the returned StepResult (and its layers) is reused by the next trainStep or
+ * gradients call on the same network and batch size, so copy what you keep.
  */
 export function trainStep(net: Network, x: Float64Array, y: Float64Array, batch: number, options: TrainOptions): StepResult {
   validateBatch(net, x, y, batch);
