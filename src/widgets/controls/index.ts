@@ -1,0 +1,6 @@
+export { Slider } from './Slider.tsx';
+export { NumberInput } from './NumberInput.tsx';
+export { Select } from './Select.tsx';
+export { Segmented } from './Segmented.tsx';
+export { Toggle } from './Toggle.tsx';
+export { PlayControls } from './PlayControls.tsx';

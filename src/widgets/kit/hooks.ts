@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState, type MutableRef } from 'preact/hooks';
+import type { Theme } from '../charts/palette.ts';
+import { readState, writeState, type Schema, type Values } from './params.ts';
+
+/** Whether the element is on screen (IntersectionObserver); true where unsupported. */
+export function useInView(ref: MutableRef<Element | null>, margin = '0px'): boolean {
+  const [inView, setInView] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(([entry]) => setInView(entry.isIntersecting), { rootMargin: margin });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  return inView;
+}
+
+/** Whether the tab is visible. */
+export function usePageVisible(): boolean {
+  const [visible, setVisible] = useState(typeof document === 'undefined' || document.visibilityState !== 'hidden');
+  useEffect(() => {
+    const on = () => setVisible(document.visibilityState !== 'hidden');
+    document.addEventListener('visibilitychange', on);
+    return () => document.removeEventListener('visibilitychange', on);
+  }, []);
+  return visible;
+}
+
+export function useReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(false);
+  useEffect(() => {
+    const mq = matchMedia('(prefers-reduced-motion: reduce)');
+    setReduced(mq.matches);
+    const on = () => setReduced(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return reduced;
+}
+
+/** The site theme, following the header toggle. Server render assumes light. */
+export function useTheme(): Theme {
+  const read = (): Theme => (typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
+  const [theme, setTheme] = useState<Theme>('light');
+  useEffect(() => {
+    setTheme(read());
+    const on = () => setTheme(read());
+    addEventListener('vg:theme-change', on);
+    return () => removeEventListener('vg:theme-change', on);
+  }, []);
+  return theme;
+}
+
+/** A value that changes at most once per `ms` (for aria-live summaries). */
+export function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    const wait = last.current + ms - Date.now();
+    clearTimeout(timer.current);
+    if (wait <= 0) {
+      last.current = Date.now();
+      setShown(value);
+    } else
+      timer.current = setTimeout(() => {
+        last.current = Date.now();
+        setShown(value);
+      }, wait);
+    return () => clearTimeout(timer.current);
+  }, [value]);
+  return shown;
+}
+
+export interface FigureState<S extends Schema> {
+  values: Values<S>;
+  set<K extends keyof S>(key: K, value: Values<S>[K]): void;
+  setMany(patch: Partial<Values<S>>): void;
+  /** Settings in the URL that could not be used, by name. */
+  rejected: string[];
+  dismissRejected(): void;
+}
+
+/**
+ * A figure's settings, mirrored in the page URL under "<figureId>.<name>" so that the
+ * address bar is always a link to the experiment on screen. Starts from `initial`
+ * (the defaults, read on the server) and takes the URL's values after hydration.
+ */
+export function useFigureState<S extends Schema>(schema: S, figureId: string, initial: Values<S>): FigureState<S> {
+  const [values, setValues] = useState<Values<S>>(initial);
+  const [rejected, setRejected] = useState<string[]>([]);
+  const ready = useRef(false);
+  useEffect(() => {
+    const parsed = readState(schema, figureId, location.search);
+    setValues(parsed.values);
+    setRejected(parsed.rejected);
+    ready.current = true;
+  }, []);
+  useEffect(() => {
+    if (!ready.current) return;
+    const search = writeState(schema, figureId, values, location.search);
+    if (search !== location.search) {
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+      dispatchEvent(new CustomEvent('vg:state-change'));
+    }
+  }, [values]);
+  return {
+    values,
+    set: (key, value) => setValues((v) => ({ ...v, [key]: value })),
+    setMany: (patch) => setValues((v) => ({ ...v, ...patch })),
+    rejected,
+    dismissRejected: () => setRejected([]),
+  };
+}

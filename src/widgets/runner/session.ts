@@ -1,0 +1,192 @@
+/**
+ * A training session: one network, one data set, stepped on demand. Pure TypeScript
+ * over src/lib, so the Web Worker, the build and the tests all run the same code and
+ * the same seed gives the same curves everywhere.
+ */
+import {
+  createNetwork,
+  createOptimizerState,
+  forward,
+  gradients,
+  makeDataset,
+  predictGrid,
+  trainStep,
+  type DatasetName,
+  type LayerStats,
+  type LossName,
+  type Network,
+  type NetworkSpec,
+  type OptimizerName,
+  type OptimizerState,
+} from '../../lib/index.ts';
+
+
+export interface SessionConfig {
+  spec: NetworkSpec;
+  data: { name: DatasetName; n: number; noise: number; seed: number; testFraction?: number };
+  lr: number;
+  loss: LossName;
+  optimizer?: OptimizerName;
+  clipNorm?: number;
+  /** Record per-layer stats every this many steps (the loss is kept for every step). */
+  recordEvery?: number;
+  /** Stop by itself after this many steps. */
+  maxSteps?: number;
+  /** Decision-boundary grid resolution; 0 or absent for none. */
+  gridRes?: number;
+}
+
+export const GRID_EXTENT: [number, number, number, number] = [-1.6, 1.6, -1.6, 1.6];
+
+export interface LayerRecord {
+  step: number;
+  layers: LayerStats[];
+}
+
+export interface Divergence {
+  step: number;
+  /** 'infinite' when the loss overflowed, 'nan' when it stopped being a number. */
+  reason: 'infinite' | 'nan';
+}
+
+export interface SessionState {
+  step: number;
+  loss: number;
+  /** Loss before any update (step 0). */
+  initialLoss: number;
+  testLoss: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  layers: LayerStats[];
+  diverged: Divergence | null;
+  finished: boolean;
+}
+
+const copyStats = (s: LayerStats): LayerStats => ({ ...s });
+
+export interface Session {
+  readonly config: SessionConfig;
+  readonly net: Network;
+  /** Runs up to n steps; stops early on divergence or at maxSteps. Returns the steps done. */
+  run(n: number): number;
+  /** The current state. Accuracies and test loss are as of the last evaluate(). Cheap. */
+  state(): SessionState;
+  /** Recomputes accuracies and test loss: a few forward passes, so not every step. */
+  evaluate(): void;
+  /** True once the session cannot step any more (diverged or reached maxSteps). Cheap. */
+  done(): boolean;
+  /** Loss per step, index = step - 1. Grows as training runs. */
+  readonly lossHistory: number[];
+  readonly layerHistory: LayerRecord[];
+  grid(): Float64Array | null;
+}
+
+function accuracy(net: Network, x: Float64Array, y: Float64Array, n: number): number {
+  if (n === 0) return NaN;
+  const out = forward(net, x, n);
+  let ok = 0;
+  for (let i = 0; i < n; i++) if ((out[i] > 0.5 ? 1 : 0) === y[i]) ok++;
+  return ok / n;
+}
+
+function testLoss(net: Network, x: Float64Array, y: Float64Array, n: number, loss: LossName): number {
+  if (n === 0) return NaN;
+  const out = forward(net, x, n);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const p = Math.min(1 - 1e-12, Math.max(1e-12, out[i]));
+    s += loss === 'bce' ? -(y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p)) : (out[i] - y[i]) ** 2;
+  }
+  return s / n;
+}
+
+export function createSession(config: SessionConfig): Session {
+  const net = createNetwork(config.spec);
+  const { train, test } = makeDataset(config.data.name, {
+    n: config.data.n,
+    noise: config.data.noise,
+    seed: config.data.seed,
+    testFraction: config.data.testFraction ?? 0.25,
+  });
+  const optimizer = config.optimizer ?? 'sgd';
+  const optState: OptimizerState | undefined = optimizer === 'sgd' ? undefined : createOptimizerState(net);
+  const options = { loss: config.loss, lr: config.lr, optimizer, state: optState, clipNorm: config.clipNorm };
+  const recordEvery = Math.max(1, config.recordEvery ?? 1);
+  const maxSteps = config.maxSteps ?? Infinity;
+  const lossHistory: number[] = [];
+  const layerHistory: LayerRecord[] = [];
+  let step = 0;
+  let lastLoss = NaN;
+  let lastLayers: LayerStats[] = [];
+  let diverged: Divergence | null = null;
+
+  // Step 0: the gradients at initialisation, before any update, so charts start at the start.
+  const first = gradients(net, train.x, train.y, train.n, config.loss);
+  lastLayers = first.layers.map(copyStats);
+  lastLoss = first.loss;
+  layerHistory.push({ step: 0, layers: lastLayers });
+  let evaluated = {
+    testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
+    trainAccuracy: accuracy(net, train.x, train.y, train.n),
+    testAccuracy: accuracy(net, test.x, test.y, test.n),
+  };
+
+  return {
+    config,
+    net,
+    lossHistory,
+    layerHistory,
+    run(n: number): number {
+      let done = 0;
+      while (done < n && !diverged && step < maxSteps) {
+        const r = trainStep(net, train.x, train.y, train.n, options);
+        if (r.diverged) {
+          diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite' };
+          break;
+        }
+        step++;
+        done++;
+        lastLoss = r.loss;
+        lossHistory.push(r.loss);
+        if (step % recordEvery === 0) {
+          lastLayers = r.layers.map(copyStats);
+          layerHistory.push({ step, layers: lastLayers });
+        }
+      }
+      return done;
+    },
+    done(): boolean {
+      return diverged !== null || step >= maxSteps;
+    },
+    evaluate(): void {
+      evaluated = {
+        testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
+        trainAccuracy: accuracy(net, train.x, train.y, train.n),
+        testAccuracy: accuracy(net, test.x, test.y, test.n),
+      };
+    },
+    state(): SessionState {
+      return {
+        step,
+        loss: lastLoss,
+        initialLoss: first.loss,
+        ...evaluated,
+        layers: lastLayers,
+        diverged,
+        finished: step >= maxSteps,
+      };
+    },
+    grid(): Float64Array | null {
+      const res = config.gridRes ?? 0;
+      if (res <= 0) return null;
+      const [x0, x1, y0, y1] = GRID_EXTENT;
+      return predictGrid(net, x0, x1, y0, y1, res);
+    },
+  };
+}
+
+/** The training points of a session's data set, for scatter plots. */
+export function datasetPoints(data: SessionConfig['data']): { x: number; y: number; label: number }[] {
+  const { train } = makeDataset(data.name, { n: data.n, noise: data.noise, seed: data.seed, testFraction: data.testFraction ?? 0.25 });
+  return Array.from({ length: train.n }, (_, i) => ({ x: train.x[2 * i], y: train.x[2 * i + 1], label: train.y[i] }));
+}

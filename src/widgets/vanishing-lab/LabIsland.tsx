@@ -1,0 +1,124 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { Lang } from '../../i18n/index.ts';
+import { Chart } from '../kit/Chart.tsx';
+import { FigureShell } from '../kit/FigureShell.tsx';
+import { formatNumber } from '../kit/format.ts';
+import { useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { tr, type Strings } from '../kit/strings.ts';
+import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
+import { datasetPoints } from '../runner/session.ts';
+import { useTrainer } from '../runner/useTrainer.ts';
+import { LAB_SCHEMA, LR_OPTIONS, PRESETS, labConfig, type LabValues, type LabView, type PresetName } from './model.ts';
+import { labCharts, labSummary, labTable } from './view.ts';
+
+interface Props {
+  figureId: string;
+  lang: Lang;
+  strings: Strings;
+  initial: LabValues;
+  /** Build-time SVGs, shown until the live charts are drawn (Astro named slots). */
+  layersSvg?: ComponentChildren;
+  heatmapSvg?: ComponentChildren;
+  lossSvg?: ComponentChildren;
+  boundarySvg?: ComponentChildren;
+}
+
+const EMPTY: LabView = { step: 0, loss: NaN, initialLoss: NaN, testAccuracy: NaN, layers: [], losses: [], records: [], grid: null, diverged: null };
+
+export default function LabIsland({ figureId, lang, strings: s, initial, layersSvg, heatmapSvg, lossSvg, boundarySvg }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  const state = useFigureState(LAB_SCHEMA, figureId, initial);
+  const v = state.values;
+  const theme = useTheme();
+  const reduced = useReducedMotion();
+  const active = useInView(root) && usePageVisible();
+  const config = useMemo(() => labConfig(v), [v]);
+  const trainer = useTrainer([config], active);
+  const session = trainer.sessions[0];
+  const points = useMemo(() => datasetPoints(config.data), [config.data.name, config.data.seed]);
+
+  // Autoplay once, unless the reader asked the system for less motion.
+  const autoplayed = useRef(false);
+  useEffect(() => {
+    if (autoplayed.current || !session) return;
+    autoplayed.current = true;
+    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) trainer.play();
+  }, [session !== undefined]);
+
+  const view: LabView = session
+    ? { step: session.state.step, loss: session.state.loss, initialLoss: session.state.initialLoss, testAccuracy: session.state.testAccuracy, layers: session.state.layers, losses: session.losses, records: session.records, grid: session.grid, diverged: session.state.diverged }
+    : EMPTY;
+  // Charts redraw at most about seven times a second; the numbers in the summary stay current.
+  const drawKey = useThrottled(`${view.step}|${view.records.length}|${session ? 1 : 0}`, 150);
+  const charts = useMemo(() => (session ? labCharts(view, v, points, s, theme, true) : null), [drawKey, theme, points]);
+  const ready = session && view.layers.length > 0;
+
+  const fmtInt = (x: number) => formatNumber(x, lang, 0);
+  const options = <T extends string>(keys: readonly T[], prefix: string) => keys.map((k) => ({ value: k, label: tr(s, `${prefix}${k}`) }));
+  const applyPreset = (p: PresetName) => state.setMany(PRESETS[p]);
+  const d = trainer.diverged;
+
+  return (
+    <div ref={root}>
+      <FigureShell
+        figureId={figureId}
+        lang={lang}
+        strings={s}
+        summary={ready ? labSummary(view, s, lang) : ''}
+        rejected={state.rejected}
+        onDismissRejected={state.dismissRejected}
+        alert={
+          d
+            ? { message: tr(s, `kit.diverged.${d.reason}`, { step: fmtInt(d.step) }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
+            : trainer.error
+              ? { message: tr(s, 'kit.workerError', { message: trainer.error }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
+              : null
+        }
+        data={ready ? labTable(view, v, s) : { columns: [], rows: [] }}
+      >
+        <div class="fig-controls">
+          <div class="ctl ctl-presets" role="group" aria-label={tr(s, 'widget.lab.presets')}>
+            <span class="ctl-presets__label" aria-hidden="true">{tr(s, 'widget.lab.presets')}</span>
+            {(Object.keys(PRESETS) as PresetName[]).map((p) => (
+              <button type="button" class="btn btn--small" key={p} onClick={() => applyPreset(p)}>
+                {tr(s, `widget.lab.preset.${p}`)}
+              </button>
+            ))}
+          </div>
+          <Slider label={tr(s, 'widget.lab.depth')} spec={LAB_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
+          <Slider label={tr(s, 'widget.lab.width')} spec={LAB_SCHEMA.width} value={v.width} onChange={(x) => state.set('width', x)} format={fmtInt} />
+          <Select label={tr(s, 'widget.lab.activation')} value={v.activation} options={options(LAB_SCHEMA.activation.options, 'kit.act.')} onChange={(x) => state.set('activation', x)} />
+          <Select label={tr(s, 'widget.lab.init')} value={v.init} options={options(LAB_SCHEMA.init.options, 'kit.init.')} onChange={(x) => state.set('init', x)} />
+          <Select label={tr(s, 'widget.lab.lr')} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
+          <Select label={tr(s, 'widget.lab.dataset')} value={v.dataset} options={options(LAB_SCHEMA.dataset.options, 'kit.data.')} onChange={(x) => state.set('dataset', x)} />
+          <NumberInput label={tr(s, 'widget.lab.seed')} spec={LAB_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+          <PlayControls
+            strings={s}
+            playing={trainer.playing}
+            onPlay={trainer.play}
+            onPause={trainer.pause}
+            onStep={() => trainer.step(RECORD_STEP)}
+            onReset={trainer.reset}
+            canRun={!!session && !view.diverged && !session.state.finished}
+            step={view.step}
+            format={fmtInt}
+          />
+          {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
+        </div>
+        <div class="fig-grid fig-grid--lab">
+          <div class="fig-grid__main">
+            {charts ? <Chart options={charts.layers} primary /> : <div class="fig-chart">{layersSvg}</div>}
+            <p class="fig-note">{tr(s, 'widget.lab.outputLayer')}</p>
+          </div>
+          <div class="fig-grid__side">{charts ? <Chart options={charts.boundary} /> : <div class="fig-chart">{boundarySvg}</div>}</div>
+          <div class="fig-grid__wide">{charts ? <Chart options={charts.heatmap} /> : <div class="fig-chart">{heatmapSvg}</div>}</div>
+          <div class="fig-grid__wide">{charts ? <Chart options={charts.loss} /> : <div class="fig-chart">{lossSvg}</div>}</div>
+        </div>
+      </FigureShell>
+    </div>
+  );
+}
+
+/** "Step" advances by one recording interval, so every press adds a column to the heatmap. */
+const RECORD_STEP = 5;
