@@ -9,14 +9,22 @@ interface Props {
   /** Marks the chart that "Save SVG/PNG" exports. */
   primary?: boolean;
   class?: string;
+  /**
+   * Called with the data-space x under the pointer while the reader presses and drags
+   * on the chart (e.g. to move a point along a curve). Keyboard users get the same
+   * control from a slider next to the chart.
+   */
+  onDragX?: (x: number) => void;
 }
+
+type ScaledSvg = SVGSVGElement & { scale?: (name: string) => { invert?: (v: number) => number } | undefined };
 
 /**
  * Draws Plot options into the page. The build-time SVG stays until the first live
  * render replaces it, so there is always exactly one chart. Redraws only when the
  * options object changes: callers memoise it.
  */
-export function Chart({ options, fallback, primary, class: cls }: Props) {
+export function Chart({ options, fallback, primary, class: cls, onDragX }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState(false);
   useEffect(() => {
@@ -30,6 +38,42 @@ export function Chart({ options, fallback, primary, class: cls }: Props) {
     }, 0);
     return () => clearTimeout(timer);
   }, [options]);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el || !onDragX) return;
+    let dragging = false;
+    const toX = (e: PointerEvent) => {
+      const svg = el.querySelector('svg') as ScaledSvg | null;
+      const invert = svg?.scale?.('x')?.invert;
+      if (!svg || !invert) return;
+      const box = svg.getBoundingClientRect();
+      const vb = svg.viewBox.baseVal;
+      // The SVG may be scaled down to fit the column: map screen pixels to its own units.
+      const px = ((e.clientX - box.left) * (vb && vb.width ? vb.width : box.width)) / box.width;
+      const x = invert(px);
+      if (Number.isFinite(x)) onDragX(x);
+    };
+    const down = (e: PointerEvent) => {
+      dragging = true;
+      el.setPointerCapture(e.pointerId);
+      toX(e);
+    };
+    const move = (e: PointerEvent) => dragging && toX(e);
+    const up = () => (dragging = false);
+    el.addEventListener('pointerdown', down);
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+    el.style.touchAction = 'pan-y';
+    el.style.cursor = 'ew-resize';
+    return () => {
+      el.removeEventListener('pointerdown', down);
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+    };
+  }, [onDragX]);
   return (
     <div class={`fig-chart ${cls ?? ''}`} data-primary={primary ? 'true' : undefined} data-live={live ? 'true' : 'false'}>
       {!live && fallback ? <div class="fig-chart__static">{fallback}</div> : null}
