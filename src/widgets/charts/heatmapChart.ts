@@ -41,12 +41,12 @@ export function heatmapChart(data: HeatmapData, s: HeatmapStrings, theme: Theme,
   const hi = vals.length ? Math.max(...vals) : 1;
   const colour = {
     type: 'log' as const,
-    scheme: SEQUENTIAL_SCHEME,
+    scheme: SEQUENTIAL_SCHEME as Plot.ColorScheme,
     domain: [lo, Math.max(hi, lo * 10)],
     label: s.colour,
     legend: false,
     tickFormat: formatPow10,
-  };
+  } satisfies Plot.ScaleOptions;
   const height = Math.max(160, Math.min(420, 40 + layers * 14));
   if (raster) {
     const cols = d.steps.length;
@@ -70,14 +70,7 @@ export function heatmapChart(data: HeatmapData, s: HeatmapStrings, theme: Theme,
     padding: 0,
     x: { label: s.x, type: 'band', tickFormat: (c: number) => String(d.steps[c] ?? ''), ticks: d.steps.map((_, i) => i).filter((i) => i % Math.ceil(d.steps.length / 6) === 0) },
     y: { label: s.y, type: 'band', reverse: true, ticks: Array.from({ length: layers }, (_, i) => i + 1).filter((l) => layers <= 12 || l % Math.ceil(layers / 10) === 1) },
-    color: {
-      type: 'log',
-      scheme: SEQUENTIAL_SCHEME,
-      domain: [lo, Math.max(hi, lo * 10)],
-      label: s.colour,
-      legend: false,
-      tickFormat: formatPow10,
-    },
+    color: colour,
     marks: [Plot.cell(rows, { x: 'col', y: 'layer', fill: 'value', inset: 0 })],
   };
 }
