@@ -29,13 +29,13 @@ export function formatSig(x: number, lang: Lang, significant = 2): string {
 
 /**
  * Scientific notation a person can read: 2,1 × 10⁻⁶ (es) or 2.1 × 10⁻⁶ (en).
- * Numbers between 0.01 and 10 000 stay in plain notation.
+ * Numbers between 0.001 and 10 000 stay in plain notation.
  */
 export function formatSci(x: number, lang: Lang, significant = 2): string {
   if (!Number.isFinite(x)) return formatNumber(x, lang);
   if (x === 0) return '0';
   const ax = Math.abs(x);
-  if (ax >= 0.01 && ax < 1e4) return formatSig(x, lang, significant);
+  if (ax >= 1e-3 && ax < 1e4) return formatSig(x, lang, significant);
   let exp = Math.floor(Math.log10(ax));
   let mant = x / 10 ** exp;
   // Rounding can carry the mantissa to 10 (9.96 -> 10.0): move it into the exponent.

@@ -45,9 +45,20 @@ export interface LayerRecord {
 
 export interface Divergence {
   step: number;
-  /** 'infinite' when the loss overflowed, 'nan' when it stopped being a number. */
-  reason: 'infinite' | 'nan';
+  /**
+   * 'infinite' when the loss overflowed, 'nan' when it stopped being a number,
+   * 'exploded' when it stayed finite but grew past any sensible value (see EXPLODED).
+   */
+  reason: 'infinite' | 'nan' | 'exploded';
+  loss: number;
 }
+
+/**
+ * The stable cross-entropy never overflows: a wildly diverging network just reports a
+ * loss of 10⁵ and climbing. Past this multiple of the starting loss (and at least 50,
+ * which means predictions wrong with odds of e⁵⁰), training is called diverged.
+ */
+export const EXPLODED = { factor: 100, floor: 50 };
 
 export interface SessionState {
   step: number;
@@ -141,7 +152,16 @@ export function createSession(config: SessionConfig): Session {
       while (done < n && !diverged && step < maxSteps) {
         const r = trainStep(net, train.x, train.y, train.n, options);
         if (r.diverged) {
-          diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite' };
+          diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite', loss: r.loss };
+          break;
+        }
+        if (r.loss > Math.max(EXPLODED.floor, EXPLODED.factor * first.loss)) {
+          // The step was taken; keep it, so the reader sees the exploded state it caused.
+          step++;
+          done++;
+          lastLoss = r.loss;
+          lossHistory.push(r.loss);
+          diverged = { step, reason: 'exploded', loss: r.loss };
           break;
         }
         step++;

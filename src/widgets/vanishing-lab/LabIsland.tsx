@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
+import { trainingAlert } from '../kit/alerts.ts';
 import { useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
@@ -57,7 +58,6 @@ export default function LabIsland({ figureId, lang, strings: s, initial, layersS
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const options = <T extends string>(keys: readonly T[], prefix: string) => keys.map((k) => ({ value: k, label: tr(s, `${prefix}${k}`) }));
   const applyPreset = (p: PresetName) => state.setMany(PRESETS[p]);
-  const d = trainer.diverged;
 
   return (
     <div ref={root}>
@@ -68,13 +68,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, layersS
         summary={ready ? labSummary(view, s, lang) : ''}
         rejected={state.rejected}
         onDismissRejected={state.dismissRejected}
-        alert={
-          d
-            ? { message: tr(s, `kit.diverged.${d.reason}`, { step: fmtInt(d.step) }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
-            : trainer.error
-              ? { message: tr(s, 'kit.workerError', { message: trainer.error }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
-              : null
-        }
+        alert={trainingAlert(trainer, s, lang)}
         data={ready ? labTable(view, v, s) : { columns: [], rows: [] }}
       >
         <div class="fig-controls">
