@@ -1,0 +1,44 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { Lang } from '../../i18n/index.ts';
+import { Chart } from '../kit/Chart.tsx';
+import { FigureShell } from '../kit/FigureShell.tsx';
+import { formatNumber } from '../kit/format.ts';
+import { useFigureState, useTheme } from '../kit/hooks.ts';
+import { tr, type Strings } from '../kit/strings.ts';
+import { Slider } from '../controls/index.ts';
+import { CHAIN_SCHEMA, type ChainValues } from './model.ts';
+import { chainChart, chainSummary, chainTable, powerText } from './view.ts';
+
+interface Props {
+  figureId: string;
+  lang: Lang;
+  strings: Strings;
+  initial: ChainValues;
+  chartSvg?: ComponentChildren;
+}
+
+export default function ChainIsland({ figureId, lang, strings: s, initial, chartSvg }: Props) {
+  const state = useFigureState(CHAIN_SCHEMA, figureId, initial);
+  const v = state.values;
+  const theme = useTheme();
+  const chart = useMemo(() => chainChart(v, s, lang, theme), [v.depth, theme]);
+  const table = useMemo(() => chainTable(s, lang), []);
+  const p = powerText(v.depth, lang);
+  return (
+    <FigureShell figureId={figureId} lang={lang} strings={s} summary={chainSummary(v, s, lang)} rejected={state.rejected} onDismissRejected={state.dismissRejected} data={table}>
+      <div class="fig-controls">
+        <Slider label={tr(s, 'widget.derivativeChain.depth')} spec={CHAIN_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={(x) => formatNumber(x, lang, 0)} />
+        <p class="dc-readout" style="grid-column:span 2;margin:0;font-size:1.15rem;font-variant-numeric:tabular-nums;align-self:center">
+          {tr(s, 'widget.derivativeChain.readout', { n: formatNumber(v.depth, lang, 0) })}{' '}
+          <strong data-value="power">
+            {p.base}
+            {p.exp}
+          </strong>{' '}
+          ≈ <strong data-value="value">{p.value}</strong>
+        </p>
+      </div>
+      <Chart options={chart} fallback={chartSvg} primary />
+    </FigureShell>
+  );
+}

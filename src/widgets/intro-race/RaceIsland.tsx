@@ -1,0 +1,108 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { Lang } from '../../i18n/index.ts';
+import { Chart } from '../kit/Chart.tsx';
+import { FigureShell } from '../kit/FigureShell.tsx';
+import { formatNumber } from '../kit/format.ts';
+import { useActive, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { tr, type Strings } from '../kit/strings.ts';
+import { NumberInput, PlayControls, Slider } from '../controls/index.ts';
+import type { SessionView } from '../runner/useTrainer.ts';
+import { useTrainer } from '../runner/useTrainer.ts';
+import { NETS, RACE_SCHEMA, RECORD_EVERY, raceConfigs, type NetView, type RaceValues } from './model.ts';
+import { layersChart, lossChart, raceSummary, raceTable } from './view.ts';
+
+interface Props {
+  figureId: string;
+  lang: Lang;
+  strings: Strings;
+  initial: RaceValues;
+  layersSvg?: ComponentChildren;
+  lossSvg?: ComponentChildren;
+}
+
+function toView(sv: SessionView, i: number): NetView {
+  const st = sv.state;
+  return { activation: NETS[i].activation, step: st.step, loss: st.loss, initialLoss: st.initialLoss, layers: st.layers, startLayers: sv.records[0]?.layers ?? st.layers, losses: sv.losses };
+}
+
+export default function RaceIsland({ figureId, lang, strings: s, initial, layersSvg, lossSvg }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  const state = useFigureState(RACE_SCHEMA, figureId, initial);
+  const v = state.values;
+  const theme = useTheme();
+  const reduced = useReducedMotion();
+  const active = useActive(root);
+  const configs = useMemo(() => raceConfigs(v), [v.depth, v.seed]);
+  const trainer = useTrainer(configs, active);
+  const ready = trainer.sessions.length === NETS.length && trainer.sessions.every((x) => x.state.layers.length > 0);
+
+  // Autoplay once, unless the reader asked the system for less motion.
+  const autoplayed = useRef(false);
+  useEffect(() => {
+    if (autoplayed.current || !ready) return;
+    autoplayed.current = true;
+    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) trainer.play();
+  }, [ready]);
+
+  const nets = ready ? trainer.sessions.map(toView) : [];
+  const step = nets[0]?.step ?? 0;
+  // Charts redraw at most about seven times a second; the summary stays current.
+  const drawKey = useThrottled(`${step}|${ready ? 1 : 0}|${v.depth}|${v.seed}`, 150);
+  const fresh = useMemo(() => (ready ? { layers: layersChart(nets, s, theme), loss: lossChart(nets, s, theme) } : null), [drawKey, theme]);
+  // While a new configuration starts in the worker, keep the last drawing rather than flash back to the static one.
+  const last = useRef(fresh);
+  if (fresh) last.current = fresh;
+  const charts = fresh ?? last.current;
+
+  const fmtInt = (x: number) => formatNumber(x, lang, 0);
+  const d = trainer.diverged;
+  const playStrings = useMemo(() => ({ ...s, 'kit.play': s['widget.introRace.play'] }), [s]);
+  const finished = ready && trainer.sessions.some((x) => x.state.finished);
+
+  return (
+    <div ref={root}>
+      <FigureShell
+        figureId={figureId}
+        lang={lang}
+        strings={s}
+        summary={ready ? raceSummary(nets, v.depth, s, lang) : ''}
+        rejected={state.rejected}
+        onDismissRejected={state.dismissRejected}
+        alert={
+          d
+            ? { message: tr(s, `kit.diverged.${d.reason}`, { step: fmtInt(d.step) }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
+            : trainer.error
+              ? { message: tr(s, 'kit.workerError', { message: trainer.error }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
+              : null
+        }
+        data={ready ? raceTable(nets, s) : { columns: [], rows: [] }}
+      >
+        <div class="fig-controls">
+          <PlayControls
+            strings={playStrings}
+            playing={trainer.playing}
+            onPlay={trainer.play}
+            onPause={trainer.pause}
+            onStep={() => trainer.step(RECORD_EVERY)}
+            onReset={trainer.reset}
+            canRun={ready && !d && !finished}
+            step={step}
+            format={fmtInt}
+          />
+          <Slider label={tr(s, 'widget.introRace.depth')} spec={RACE_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
+          <NumberInput label={tr(s, 'widget.introRace.seed')} spec={RACE_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+          <p class="ctl-note">{tr(s, 'widget.introRace.setup', { width: fmtInt(configs[0].spec.sizes[1]), lr: formatNumber(configs[0].lr, lang, 3) })}</p>
+          {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
+        </div>
+        <div class="fig-grid">
+          <div>
+            {charts ? <Chart options={charts.layers} primary /> : <div class="fig-chart">{layersSvg}</div>}
+            <p class="fig-note">{tr(s, 'widget.introRace.legend')}</p>
+          </div>
+          <div>{charts ? <Chart options={charts.loss} /> : <div class="fig-chart">{lossSvg}</div>}</div>
+        </div>
+      </FigureShell>
+    </div>
+  );
+}

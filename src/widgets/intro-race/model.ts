@@ -1,0 +1,66 @@
+/**
+ * The introduction's race: a deep sigmoid network (classic init) and a ReLU network
+ * (He init) of the same shape, on the same data and seed, trained in lockstep with the
+ * same optimiser and learning rate. Pure, so the build, the island and the tests agree.
+ */
+import type { ActivationName, InitSpec, LayerStats } from '../../lib/index.ts';
+import type { Schema, Values } from '../kit/params.ts';
+import type { SessionConfig } from '../runner/session.ts';
+
+export const RACE_SCHEMA = {
+  depth: { kind: 'number', min: 2, max: 20, step: 1, default: 10 },
+  seed: { kind: 'number', min: 1, max: 9999, step: 1, default: 1 },
+} as const satisfies Schema;
+export type RaceValues = Values<typeof RACE_SCHEMA>;
+
+export const WIDTH = 16;
+/** One learning rate for both: plain SGD at 0.1 trains the ReLU net in a few hundred steps. */
+export const LR = 0.1;
+export const RECORD_EVERY = 5;
+export const MAX_STEPS = 1000;
+
+export const NETS: readonly { activation: ActivationName; init: InitSpec }[] = [
+  { activation: 'sigmoid', init: 'classic' },
+  { activation: 'relu', init: 'heNormal' },
+];
+
+export function raceConfigs(v: RaceValues): SessionConfig[] {
+  return NETS.map(({ activation, init }) => ({
+    spec: { sizes: [2, ...Array.from({ length: v.depth }, () => WIDTH), 1], activation, output: 'sigmoid', init, seed: v.seed },
+    data: { name: 'circle', n: 240, noise: 0.08, seed: v.seed },
+    lr: LR,
+    loss: 'bce',
+    recordEvery: RECORD_EVERY,
+    maxSteps: MAX_STEPS,
+  }));
+}
+
+/** What the figure shows for one network, from a build-time session or the worker. */
+export interface NetView {
+  activation: ActivationName;
+  step: number;
+  loss: number;
+  initialLoss: number;
+  /** Per-layer stats now, and before any update (step 0). */
+  layers: LayerStats[];
+  startLayers: LayerStats[];
+  losses: number[];
+}
+
+export const gradNorms = (layers: LayerStats[]) => layers.map((l) => l.weightGradNorm);
+
+/** First layer's weight-gradient norm over the last (output) layer's. */
+export function firstToLast(layers: LayerStats[]): number {
+  const g = gradNorms(layers);
+  return g.length ? g[0] / g[g.length - 1] : NaN;
+}
+
+export const LN2 = Math.log(2);
+/**
+ * A network that cannot learn settles on predicting the class prior: the loss sits at
+ * ln 2 and every gradient, the output layer's too, collapses, so the ratio alone would
+ * look healthy. After 100 steps a loss within 0.01 of ln 2 is called "stuck".
+ */
+export function isStuck(loss: number, step: number): boolean {
+  return step >= 100 && Math.abs(loss - LN2) < 0.01;
+}

@@ -1,0 +1,66 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useMemo, useRef } from 'preact/hooks';
+import type { Lang } from '../../i18n/index.ts';
+import { activationColour } from '../charts/index.ts';
+import { Chart } from '../kit/Chart.tsx';
+import { FigureShell } from '../kit/FigureShell.tsx';
+import { formatNumber } from '../kit/format.ts';
+import { useFigureState, useTheme } from '../kit/hooks.ts';
+import { clampNumber } from '../kit/params.ts';
+import { tr, type Strings } from '../kit/strings.ts';
+import { Slider, Toggle } from '../controls/index.ts';
+import { EXPLORER_SCHEMA, readout, type ExplorerValues } from './model.ts';
+import { SYMBOLS, explorerChart, explorerSummary, explorerTable, readoutText } from './view.ts';
+
+interface Props {
+  figureId: string;
+  lang: Lang;
+  strings: Strings;
+  initial: ExplorerValues;
+  chartSvg?: ComponentChildren;
+}
+
+export default function ExplorerIsland({ figureId, lang, strings: s, initial, chartSvg }: Props) {
+  const state = useFigureState(EXPLORER_SCHEMA, figureId, initial);
+  const v = state.values;
+  const theme = useTheme();
+  const chart = useMemo(() => explorerChart(v, s, theme), [v.x, v.tanh, theme]);
+  const r = readout(v.x);
+  const t = readoutText(r, lang);
+  // The chart keeps its pointer listeners while the callback stays the same object.
+  const set = useRef(state.set);
+  set.current = state.set;
+  const onDrag = useCallback((x: number) => set.current('x', clampNumber(EXPLORER_SCHEMA.x, x).value), []);
+  const sig = activationColour('sigmoid', theme);
+  const th = activationColour('tanh', theme);
+
+  return (
+    <FigureShell figureId={figureId} lang={lang} strings={s} summary={explorerSummary(v, s, lang)} rejected={state.rejected} onDismissRejected={state.dismissRejected} data={explorerTable(v)}>
+      <div class="fig-controls">
+        <Slider label={tr(s, 'widget.sigmoidExplorer.x')} spec={EXPLORER_SCHEMA.x} value={v.x} onChange={(x) => state.set('x', x)} format={(x) => formatNumber(x, lang, 1)} />
+        <Toggle label={tr(s, 'widget.sigmoidExplorer.showTanh')} checked={v.tanh} onChange={(x) => state.set('tanh', x)} />
+        <p class="fig-note">{tr(s, 'widget.sigmoidExplorer.dragHint')}</p>
+      </div>
+      <dl class="sx-readout" data-readout style="display:flex;flex-wrap:wrap;gap:0.3rem 1.6rem;margin:0 0 0.6rem;font-variant-numeric:tabular-nums;font-size:1.05rem">
+        <Item term="x" value={t.x} testId="x" />
+        <Item term={SYMBOLS.sigma} value={t.s} colour={sig} testId="sigma" />
+        <Item term={SYMBOLS.dSigma} value={t.ds} colour={sig} testId="dsigma" />
+        {v.tanh && <Item term={SYMBOLS.tanh} value={t.t} colour={th} testId="tanh" />}
+        {v.tanh && <Item term={SYMBOLS.dTanh} value={t.dt} colour={th} testId="dtanh" />}
+      </dl>
+      <Chart options={chart} fallback={chartSvg} primary onDragX={onDrag} />
+      <p class="fig-note">{tr(s, 'widget.sigmoidExplorer.legend')}</p>
+    </FigureShell>
+  );
+}
+
+function Item({ term, value, colour, testId }: { term: string; value: string; colour?: string; testId: string }) {
+  return (
+    <div style="display:flex;gap:0.4rem;align-items:baseline">
+      <dt style={`font-weight:600${colour ? `;border-bottom:3px solid ${colour}` : ''}`}>{term}</dt>
+      <dd style="margin:0;font-weight:600" data-value={testId}>
+        = {value}
+      </dd>
+    </div>
+  );
+}
