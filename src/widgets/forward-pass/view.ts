@@ -2,7 +2,8 @@
 // diagram, the matrix view of the highlighted step, the summary and the data table.
 // Shared by the build-time render and the island.
 import type { Lang } from '../../i18n/index.ts';
-import { networkChart, type NetEdge, type NetNode, type Theme } from '../charts/index.ts';
+import type { Theme } from '../charts/index.ts';
+import { diagramChart, type DiagramEdge, type DiagramNode } from './diagram.ts';
 import { formatNumber } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -21,27 +22,25 @@ export function layerNames(s: Strings): string[] {
 }
 
 /** The diagram: nodes show z and a (once computed), edges show and are coloured by their weight. */
-export function forwardChart(r: ForwardResult, step: number, s: Strings, theme: Theme, lang: Lang): PlotOptions {
+export function forwardChart(r: ForwardResult, step: number, s: Strings, theme: Theme, lang: Lang, width = 720): PlotOptions {
   const cur = step > 0 ? ORDER[step - 1] : null;
-  const unknown = tr(s, 'widget.forwardPass.notYet');
-  const nodes: NetNode[] = [
-    ...[0, 1].map((i) => ({ layer: 0, index: i, label: `x${sub(i + 1)} = ${fw(r.x[i], lang)}`, highlight: cur?.layer === 0 && cur.index === i })),
-    ...[0, 1, 2].map((j) => ({
-      layer: 1,
-      index: j,
-      label: isComputed(step, 1, j) ? `z = ${fv(r.z1[j], lang)}\na = ${fv(r.a1[j], lang)}` : unknown,
-      highlight: cur?.layer === 1 && cur.index === j,
-    })),
-    { layer: 2, index: 0, label: isComputed(step, 2, 0) ? `z = ${fv(r.z2, lang)}\nŷ = ${fv(r.a2, lang)}` : unknown, highlight: cur?.layer === 2 },
+  const is = (layer: number, i: number) => cur !== null && cur.layer === layer && cur.index === i;
+  const nodes: DiagramNode[] = [
+    ...[0, 1].map((i) => ({ layer: 0, index: i, lines: [`x${sub(i + 1)}`, fw(r.x[i], lang)], highlight: is(0, i), pending: !isComputed(step, 0, i) })),
+    ...[0, 1, 2].map((j) => {
+      const done = isComputed(step, 1, j);
+      return { layer: 1, index: j, lines: [`z = ${done ? fv(r.z1[j], lang) : '?'}`, `a = ${done ? fv(r.a1[j], lang) : '?'}`], highlight: is(1, j), pending: !done };
+    }),
+    { layer: 2, index: 0, lines: [`z = ${isComputed(step, 2, 0) ? fv(r.z2, lang) : '?'}`, `ŷ = ${isComputed(step, 2, 0) ? fv(r.a2, lang) : '?'}`], highlight: is(2, 0), pending: !isComputed(step, 2, 0) },
   ];
-  const edges: NetEdge[] = r.net.layers.flatMap((l, li) =>
+  const edges: DiagramEdge[] = r.net.layers.flatMap((l, li) =>
     Array.from(l.weights, (w, idx) => {
       const j = Math.floor(idx / l.inputs);
       const k = idx % l.inputs;
-      return { layer: li + 1, from: k, to: j, value: w, label: fw(w, lang), highlight: cur !== null && cur.layer === li + 1 && cur.index === j };
+      return { layer: li + 1, from: k, to: j, value: w, label: fw(w, lang), highlight: is(li + 1, j) };
     }),
   );
-  return networkChart([2, 3, 1], nodes, edges, { title: tr(s, 'widget.forwardPass.chart'), layers: layerNames(s) }, theme, { width: 560, valueDomain: Math.max(1, ...edges.map((e) => Math.abs(e.value))) });
+  return diagramChart([2, 3, 1], nodes, edges, { title: tr(s, 'widget.forwardPass.chart'), layers: layerNames(s) }, theme, { width, valueDomain: Math.max(1, ...edges.map((e) => Math.abs(e.value))) });
 }
 
 /** One block of the matrix view: W · input + b = z, then a = sigma(z), as formatted cells. */

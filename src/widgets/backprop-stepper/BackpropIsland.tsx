@@ -1,0 +1,95 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { Lang } from '../../i18n/index.ts';
+import { Chart } from '../kit/Chart.tsx';
+import { FigureShell } from '../kit/FigureShell.tsx';
+import { formatNumber } from '../kit/format.ts';
+import { useFigureState, useTheme } from '../kit/hooks.ts';
+import { tr, type Strings } from '../kit/strings.ts';
+import { Select } from '../controls/index.ts';
+import { useWidth } from '../forward-pass/useWidth.ts';
+import { PARAMS, paramSymbol } from '../forward-pass/model.ts';
+import { BACK_STEPS, BACKPROP_SCHEMA, backprop, EPS, nudge, type BackpropValues } from './model.ts';
+import { backpropChart, backpropSummary, backpropTable, nudgeRows, nudgeVerdict, stepLabel, stepLines } from './view.ts';
+
+interface Props {
+  figureId: string;
+  lang: Lang;
+  strings: Strings;
+  initial: BackpropValues;
+  networkSvg?: ComponentChildren;
+}
+
+export default function BackpropIsland({ figureId, lang, strings: s, initial, networkSvg }: Props) {
+  const state = useFigureState(BACKPROP_SCHEMA, figureId, initial);
+  const v = state.values;
+  const theme = useTheme();
+  const [step, setStep] = useState(0);
+  const [checked, setChecked] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box, 720, 880);
+  const result = useMemo(() => backprop(), []);
+  const chart = useMemo(() => backpropChart(result, step, s, theme, lang, width), [step, theme, width]);
+  const check = useMemo(() => (checked === v.sel ? nudge(result, checked) : null), [checked, v.sel]);
+  const sel = PARAMS.find((p) => p.key === v.sel) ?? PARAMS[0];
+  const paramLabel = (p: (typeof PARAMS)[number]) => tr(s, `widget.forwardPass.param.${p.layer}${p.kind}`, { name: paramSymbol(p), j: p.j + 1, k: p.k + 1 });
+
+  return (
+    <FigureShell
+      figureId={figureId}
+      lang={lang}
+      strings={s}
+      summary={backpropSummary(result, step, s, lang) + (check ? ' ' + nudgeVerdict(check, s, lang) : '')}
+      rejected={state.rejected}
+      onDismissRejected={state.dismissRejected}
+      data={backpropTable(result, s)}
+    >
+      <div class="fig-controls">
+        <div class="ctl ctl-play" role="group" aria-label={tr(s, 'widget.backpropStepper.order')}>
+          <button type="button" class="btn" onClick={() => setStep((k) => Math.max(0, k - 1))} disabled={step === 0}>
+            {tr(s, 'widget.forwardPass.back')}
+          </button>
+          <button type="button" class="btn btn--primary" onClick={() => setStep((k) => Math.min(BACK_STEPS, k + 1))} disabled={step === BACK_STEPS}>
+            {tr(s, 'widget.backpropStepper.next')}
+          </button>
+          <button type="button" class="btn" onClick={() => setStep(0)} disabled={step === 0}>
+            {tr(s, 'kit.reset')}
+          </button>
+          <span class="ctl-play__counter" data-testid="step-label">{stepLabel(step, s, lang)}</span>
+        </div>
+      </div>
+      <div ref={box}>
+        <Chart options={chart} fallback={networkSvg} primary />
+      </div>
+      <div class="fig-note" style={{ fontVariantNumeric: 'tabular-nums', color: 'var(--fg)', margin: '0.3rem 0 0.8rem' }} data-testid="step-lines" aria-live="off">
+        {stepLines(result, step, lang).map((l, i) => (
+          <p key={i} style={{ margin: '0.15rem 0' }}>{l}</p>
+        ))}
+      </div>
+      <div class="fig-controls" style={{ borderTop: '1px solid var(--border)', paddingTop: '0.9rem' }}>
+        <div style={{ gridColumn: '1 / -1', display: 'flex', flexWrap: 'wrap', gap: '0.6rem 1rem', alignItems: 'flex-end' }}>
+        <Select label={tr(s, 'widget.backpropStepper.nudgeWhich')} value={sel.key} options={PARAMS.map((p) => ({ value: p.key, label: paramLabel(p) }))} onChange={(x) => state.set('sel', x)} />
+        <div class="ctl">
+          <button type="button" class="btn btn--primary" style={{ whiteSpace: 'nowrap' }} onClick={() => setChecked(sel.key)}>
+            {tr(s, 'widget.backpropStepper.nudgeButton', { eps: formatNumber(EPS, lang, 3) })}
+          </button>
+        </div>
+        </div>
+        {check && (
+          <div style={{ gridColumn: '1 / -1' }} data-testid="nudge">
+            <table style={{ borderCollapse: 'collapse', fontVariantNumeric: 'tabular-nums' }}>
+              <tbody>
+                {nudgeRows(check, s, lang).map(([k, val], i) => (
+                  <tr key={i} style={i === 3 || i === 4 ? { fontWeight: 700 } : undefined}>
+                    <th scope="row" style={{ textAlign: 'left', fontWeight: 'inherit', padding: '0.15rem 1rem 0.15rem 0', borderBottom: '1px solid var(--border)' }}>{k}</th>
+                    <td style={{ textAlign: 'right', padding: '0.15rem 0', borderBottom: '1px solid var(--border)' }}>{val}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </FigureShell>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { Lang } from '../../i18n/index.ts';
+import { Chart } from '../kit/Chart.tsx';
+import { FigureShell } from '../kit/FigureShell.tsx';
+import { formatNumber } from '../kit/format.ts';
+import { useFigureState, useTheme } from '../kit/hooks.ts';
+import { tr, type Strings } from '../kit/strings.ts';
+import { Slider } from '../controls/index.ts';
+import { useWidth } from '../forward-pass/useWidth.ts';
+import { advance, GD_SCHEMA, start, type GdValues } from './model.ts';
+import { gdCharts, gdSummary, gdTable } from './view.ts';
+
+interface Props {
+  figureId: string;
+  lang: Lang;
+  strings: Strings;
+  initial: GdValues;
+  bowlSvg?: ComponentChildren;
+  historySvg?: ComponentChildren;
+}
+
+export default function GdIsland({ figureId, lang, strings: s, initial, bowlSvg, historySvg }: Props) {
+  const state = useFigureState(GD_SCHEMA, figureId, initial);
+  const lr = state.values.lr;
+  const theme = useTheme();
+  const [traj, setTraj] = useState(start);
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box, 640, 760);
+  const charts = useMemo(() => gdCharts(traj, s, theme, lang, width), [traj, theme, width]);
+  const reset = () => setTraj(start());
+  const d = traj.diverged;
+  const fmtInt = (x: number) => formatNumber(x, lang, 0);
+
+  return (
+    <FigureShell
+      figureId={figureId}
+      lang={lang}
+      strings={s}
+      summary={gdSummary(traj, lr, s, lang)}
+      rejected={state.rejected}
+      onDismissRejected={state.dismissRejected}
+      alert={d ? { message: tr(s, `kit.diverged.${d.reason}`, { step: fmtInt(d.step) }), action: { label: tr(s, 'kit.reset'), run: reset } } : null}
+      data={gdTable(traj, s)}
+    >
+      <div class="fig-controls">
+        <Slider label={tr(s, 'widget.gdStep.lr')} spec={GD_SCHEMA.lr} value={lr} onChange={(x) => state.set('lr', x)} format={(x) => formatNumber(x, lang, 2)} />
+        <div class="ctl ctl-play" role="group" aria-label={tr(s, 'widget.gdStep.updates')}>
+          <button type="button" class="btn btn--primary" onClick={() => setTraj((t) => advance(t, lr, 1))} disabled={!!d}>
+            {tr(s, 'widget.gdStep.one')}
+          </button>
+          <button type="button" class="btn" onClick={() => setTraj((t) => advance(t, lr, 10))} disabled={!!d}>
+            {tr(s, 'widget.gdStep.ten')}
+          </button>
+          <button type="button" class="btn" onClick={reset}>
+            {tr(s, 'kit.reset')}
+          </button>
+          <span class="ctl-play__counter" data-testid="update-count">{tr(s, 'widget.gdStep.count', { n: fmtInt(traj.ws.length - 1) })}</span>
+        </div>
+      </div>
+      <div class="fig-grid" ref={box}>
+        <Chart options={charts.bowl} fallback={bowlSvg} primary />
+        <Chart options={charts.history} fallback={historySvg} />
+      </div>
+    </FigureShell>
+  );
+}
