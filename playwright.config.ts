@@ -14,10 +14,17 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
   },
+  projects: [
+    { name: 'site', testIgnore: /perf\.spec\.ts$/ },
+    // Timing budgets are checked last and alone, with one worker's browser on the machine.
+    { name: 'perf', testMatch: /perf\.spec\.ts$/, dependencies: ['site'], fullyParallel: false },
+  ],
   // The suite runs against the built site, exactly as readers get it; `npm run test:e2e`
   // builds first. Astro is started directly (not through npx) so it dies with the run.
   webServer: {
-    command: `node_modules/.bin/astro preview --host 127.0.0.1 --port ${port}`,
+    // --ignore-lock: Astro 7 allows one tracked preview server per project and may move it to
+    // the background; the tests need their own server in the foreground.
+    command: `node_modules/.bin/astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/es/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -11,7 +11,7 @@ const port = 4391;
 let server;
 let base = process.env.BASE_URL;
 if (!base) {
-  server = spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  server = spawn('node_modules/.bin/astro', ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
   base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {

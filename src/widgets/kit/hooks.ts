@@ -112,3 +112,14 @@ export function useFigureState<S extends Schema>(schema: S, figureId: string, in
     dismissRejected: () => setRejected([]),
   };
 }
+
+/**
+ * Whether a figure should be working: on screen and in a visible tab. Both hooks run
+ * on every render; `useInView(ref) && usePageVisible()` would skip the second hook
+ * whenever the first is false and break Preact's hook order.
+ */
+export function useActive(ref: MutableRef<Element | null>): boolean {
+  const inView = useInView(ref);
+  const visible = usePageVisible();
+  return inView && visible;
+}

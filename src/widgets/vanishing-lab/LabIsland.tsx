@@ -5,7 +5,7 @@ import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { trainingAlert } from '../kit/alerts.ts';
-import { useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
 import { datasetPoints } from '../runner/session.ts';
@@ -33,7 +33,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, layersS
   const v = state.values;
   const theme = useTheme();
   const reduced = useReducedMotion();
-  const active = useInView(root) && usePageVisible();
+  const active = useActive(root);
   const config = useMemo(() => labConfig(v), [v]);
   const trainer = useTrainer([config], active);
   const session = trainer.sessions[0];
