@@ -11,7 +11,9 @@ export function base(theme: Theme, width: number, height: number): Partial<PlotO
     marginBottom: 40,
     marginRight: 16,
     marginTop: 16,
-    style: { fontSize: '12px', background: 'transparent', color: theme === 'dark' ? '#e6e4df' : '#1c1d21', overflow: 'visible' },
+    // No fixed text colour: marks and axes use currentColor, which follows the page theme
+    // even in the build-time SVG shown before (or without) JavaScript.
+    style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
   };
 }
 

@@ -81,7 +81,7 @@ export function networkChart(sizes: number[], nodes: NetNode[], edges: NetEdge[]
     marginRight: 44,
     marginTop: 30,
     marginBottom: 24,
-    style: { fontSize: '12px', background: 'transparent', color: theme === 'dark' ? '#e6e4df' : '#1c1d21' },
+    style: { fontSize: '12px', background: 'transparent' },
     ariaLabel: s.title,
     x: { axis: null, domain: [-0.25, sizes.length - 0.75] },
     y: { axis: null, domain: [maxN - 0.4, -1.3] },

@@ -36,8 +36,8 @@ export function activationColour(name: ActivationName, theme: Theme): string {
 /** Neutral colours for secondary marks (theory lines, grid, muted data). */
 export function neutral(theme: Theme) {
   return theme === 'dark'
-    ? { ink: '#e6e4df', muted: '#a9adb8', faint: '#3a3f4b', accent: '#7fb0ef', warn: '#ff8a80', dead: '#6b7080' }
-    : { ink: '#1c1d21', muted: '#5a5f6b', faint: '#d9d4c8', accent: '#1f5fa8', warn: '#b3261e', dead: '#a3a3a3' };
+    ? { ink: 'currentColor', muted: '#a9adb8', faint: '#3a3f4b', accent: '#7fb0ef', warn: '#ff8a80', dead: '#6b7080' }
+    : { ink: 'currentColor', muted: '#5a5f6b', faint: '#d9d4c8', accent: '#1f5fa8', warn: '#b3261e', dead: '#a3a3a3' };
 }
 
 /** Two classes in scatter plots and boundaries: orange vs blue stays distinct under every colour-vision type. */
