@@ -1,0 +1,66 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const FIG = '#glorot-reproduction';
+const PAGE = (lang: string) => `/${lang}/initialization/`;
+const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
+const DICT = { es: dict('es'), en: dict('en') };
+type Lang = keyof typeof DICT;
+
+async function hydrated(page: Page) {
+  await page.locator(FIG).scrollIntoViewIfNeeded();
+  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1);
+  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible();
+}
+
+/** The top layer's start, early low and step, from the summary. */
+async function read(page: Page, lang: Lang) {
+  const text = (await page.locator(`${FIG} .fig-summary`).first().textContent()) ?? '';
+  const re = lang === 'es' ? /activación media ([\d,]+) al principio, ([\d,]+) en el paso \d+ .*? y ([\d,]+) en el paso ([\d.]+)/ : /mean activation ([\d.]+) at the start, ([\d.]+) at step \d+ .*? and ([\d.]+) at step ([\d,]+)/;
+  const m = text.match(re);
+  const num = (s: string) => Number(lang === 'es' ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, ''));
+  return m ? { start: num(m[1]), low: num(m[2]), now: num(m[3]), step: num(m[4]), text } : { start: NaN, low: NaN, now: NaN, step: NaN, text };
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const lang of ['es', 'en'] as const) {
+    test(`${lang}: both build-time charts are there`, async ({ page }) => {
+      await page.goto(PAGE(lang));
+      await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(2);
+      await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.glorotRepro.chart.means']);
+    });
+  }
+});
+
+for (const lang of ['es', 'en'] as const) {
+  const t = DICT[lang];
+  test.describe(lang, () => {
+    test('the top layer drops early at the default rate, not at the smallest; the rate survives a reload', async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.goto(PAGE(lang));
+      await hydrated(page);
+      const fig = page.locator(FIG);
+      await expect.poll(async () => (await read(page, lang)).step, { timeout: 120_000 }).toBeGreaterThanOrEqual(30);
+      const r = await read(page, lang);
+      expect(r.start).toBeGreaterThan(0.4);
+      expect(r.low).toBeLessThan(0.15);
+      await expect(fig.locator('.fig-summary').first()).toContainText(t['widget.glorotRepro.summary.saturated']);
+      const before = await fig.locator('.fig-chart[data-primary="true"] svg').innerHTML();
+
+      await fig.getByLabel(t['widget.glorotRepro.lr'], { exact: true }).selectOption('1');
+      // A new setting starts a new run, paused at step 0, as in every training figure.
+      await fig.getByRole('button', { name: t['kit.play'] }).click();
+      await expect.poll(async () => (await read(page, lang)).step, { timeout: 120_000 }).toBeGreaterThanOrEqual(30);
+      const r1 = await read(page, lang);
+      expect(r1.low).toBeGreaterThan(0.3);
+      await expect(fig.locator('.fig-summary').first()).toContainText(t['widget.glorotRepro.summary.notSaturated'].split('{')[0]);
+      await expect.poll(() => fig.locator('.fig-chart[data-primary="true"] svg').innerHTML()).not.toBe(before);
+
+      await expect.poll(() => page.url()).toContain('glorot-reproduction.lr=1');
+      await page.goto(page.url());
+      await hydrated(page);
+      await expect(fig.getByLabel(t['widget.glorotRepro.lr'], { exact: true })).toHaveValue('1');
+    });
+  });
+}
