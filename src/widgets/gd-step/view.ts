@@ -44,14 +44,15 @@ export function gdCharts(t: Trajectory, s: Strings, theme: Theme, lang: Lang, wi
     Plot.arrow(arrows, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: accent, strokeWidth: (d: { age: number }) => (d.age === 0 ? 2.5 : 1.5), strokeOpacity: (d: { age: number }) => Math.max(0.25, 1 - d.age * 0.16), headLength: 9, insetEnd: 5, insetStart: 3 }),
     Plot.dot([cur], { x: 'w', y: 'c', r: 7, fill: accent, stroke: theme === 'dark' ? '#14161b' : '#fff', strokeWidth: 1.5 }),
   ];
-  // Labels go outside the step: "before" on the side it came from, "after" on the side it went to.
-  const right = prev ? cur.w >= prev.w : true;
+  // Labels point inwards, towards the minimum, so they never leave the chart: "after" above
+  // its point and "before" below its own (inside the bowl, where there is room).
+  const inward = (w: number) => (w <= W_STAR ? { dx: 12, textAnchor: 'start' as const } : { dx: -12, textAnchor: 'end' as const });
   const halo = { stroke: theme === 'dark' ? '#1c1f26' : '#fff', strokeWidth: 4, paintOrder: 'stroke' as const };
   if (prev) {
     marks.push(Plot.dot([prev], { x: 'w', y: 'c', r: 6, fill: 'none', stroke: accent, strokeWidth: 2 }));
-    marks.push(Plot.text([prev], { x: 'w', y: 'c', text: () => `${tr(s, 'widget.gdStep.before')}: C = ${fmt(prev.c, lang)}`, dx: right ? -12 : 12, dy: -12, textAnchor: right ? 'end' : 'start', fill: n.ink, fontWeight: 600, ...halo }));
+    marks.push(Plot.text([prev], { x: 'w', y: 'c', text: () => `${tr(s, 'widget.gdStep.before')}: C = ${fmt(prev.c, lang)}`, ...inward(prev.w), dy: 16, fill: n.ink, fontWeight: 600, ...halo }));
   }
-  marks.push(Plot.text([cur], { x: 'w', y: 'c', text: () => `${prev ? tr(s, 'widget.gdStep.after') : tr(s, 'widget.gdStep.startLabel')}: C = ${fmt(cur.c, lang)}`, dx: right ? 12 : -12, dy: -12, textAnchor: right ? 'start' : 'end', fill: accent, fontWeight: 700, ...halo }));
+  marks.push(Plot.text([cur], { x: 'w', y: 'c', text: () => `${prev ? tr(s, 'widget.gdStep.after') : tr(s, 'widget.gdStep.startLabel')}: C = ${fmt(cur.c, lang)}`, ...inward(cur.w), dy: -12, fill: accent, fontWeight: 700, ...halo }));
   const bowl: PlotOptions = {
     ...base(theme, width, Math.round(Math.min(340, Math.max(250, width * 0.55)))),
     marginLeft: 60,
