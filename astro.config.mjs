@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { inlineScriptHashes } from './scripts/inline-script-hashes.mjs';
+import rehypeScrollableMath from './scripts/rehype-scrollable-math.mjs';
 
 // The canonical origin. Override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://vanishing-gradients.github.io';
@@ -33,7 +34,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }]],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }], rehypeScrollableMath],
     }),
   },
   devToolbar: { enabled: false },
