@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
@@ -8,6 +8,7 @@ import { useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { Slider } from '../controls/index.ts';
 import { CHAIN_SCHEMA, type ChainValues } from './model.ts';
+import { useChartWidth } from '../intro-race/useChartWidth.ts';
 import { chainChart, chainSummary, chainTable, powerText } from './view.ts';
 
 interface Props {
@@ -22,7 +23,9 @@ export default function ChainIsland({ figureId, lang, strings: s, initial, chart
   const state = useFigureState(CHAIN_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();
-  const chart = useMemo(() => chainChart(v, s, lang, theme), [v.depth, theme]);
+  const box = useRef<HTMLDivElement>(null);
+  const width = useChartWidth(box);
+  const chart = useMemo(() => chainChart(v, s, lang, theme, width), [v.depth, theme, width]);
   const table = useMemo(() => chainTable(s, lang), []);
   const p = powerText(v.depth, lang);
   return (
@@ -31,14 +34,18 @@ export default function ChainIsland({ figureId, lang, strings: s, initial, chart
         <Slider label={tr(s, 'widget.derivativeChain.depth')} spec={CHAIN_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={(x) => formatNumber(x, lang, 0)} />
         <p class="dc-readout" style="grid-column:span 2;margin:0;font-size:1.15rem;font-variant-numeric:tabular-nums;align-self:center">
           {tr(s, 'widget.derivativeChain.readout', { n: formatNumber(v.depth, lang, 0) })}{' '}
-          <strong data-value="power">
-            {p.base}
-            {p.exp}
-          </strong>{' '}
-          ≈ <strong data-value="value">{p.value}</strong>
+          <span style="white-space:nowrap">
+            <strong data-value="power">
+              {p.base}
+              {p.exp}
+            </strong>{' '}
+            ≈ <strong data-value="value">{p.value}</strong>
+          </span>
         </p>
       </div>
-      <Chart options={chart} fallback={chartSvg} primary />
+      <div ref={box}>
+        <Chart options={chart} fallback={chartSvg} primary />
+      </div>
     </FigureShell>
   );
 }

@@ -22,7 +22,7 @@ function yAxis(label: string) {
   const lo = Math.floor(Math.log10(chainAt(CHAIN_SCHEMA.depth.max).sigmoid)) - 1;
   const ticks: number[] = [];
   for (let e = 0; e >= lo; e -= 3) ticks.push(10 ** e);
-  return { type: 'log' as const, label, domain: [10 ** lo, 10 ** 0.6], ticks, tickFormat: formatPow10, grid: true };
+  return { type: 'log' as const, label, domain: [10 ** lo, 10 ** 1.3], ticks, tickFormat: formatPow10, grid: true };
 }
 
 export function chainChart(v: ChainValues, s: Strings, lang: Lang, theme: Theme, width = 640): PlotOptions {
@@ -37,20 +37,23 @@ export function chainChart(v: ChainValues, s: Strings, lang: Lang, theme: Theme,
   const maxN = CHAIN_SCHEMA.depth.max;
   return {
     width,
-    height: Math.round(width * 0.55),
+    height: Math.max(260, Math.round(width * 0.55)),
     marginLeft: 56,
     marginBottom: 40,
     marginRight: 16,
     marginTop: 20,
     style: { fontSize: '12px', background: 'transparent', color: theme === 'dark' ? '#e6e4df' : '#1c1d21', overflow: 'visible' },
     ariaLabel: tr(s, 'widget.derivativeChain.chart'),
-    x: { label: tr(s, 'widget.derivativeChain.axisX'), domain: [CHAIN_SCHEMA.depth.min, maxN], ticks: 10, tickFormat: 'd', grid: true },
+    x: { label: tr(s, 'widget.derivativeChain.axisX'), domain: [CHAIN_SCHEMA.depth.min, maxN], ticks: width < 520 ? 5 : 10, tickFormat: 'd', grid: true },
     y: yAxis(tr(s, 'widget.derivativeChain.axisY')),
     marks: [
       Plot.ruleX([v.depth], { stroke: n.muted, strokeDasharray: '2 3' }),
-      Plot.line(rows, { x: 'n', y: 'tanh', stroke: th, strokeWidth: 3 }),
-      Plot.line(rows, { x: 'n', y: 'relu', stroke: relu, strokeWidth: 2.5, strokeDasharray: '7 5' }),
-      Plot.text([{ n: maxN, y: 1 }], { x: 'n', y: 'y', text: () => tr(s, 'widget.derivativeChain.flatLabel'), fill: n.ink, textAnchor: 'end', dy: -10, fontWeight: 600 }),
+      // tanh and ReLU lie on the same line: a wide tanh band under a dashed ReLU line keeps both visible.
+      Plot.line(rows, { x: 'n', y: 'tanh', stroke: th, strokeWidth: 6, strokeOpacity: 0.85 }),
+      Plot.line(rows, { x: 'n', y: 'relu', stroke: relu, strokeWidth: 2.5, strokeDasharray: '8 6' }),
+      // Both labels at the right, where the sigmoid line is far below: tanh above the line, ReLU under it.
+      Plot.text([{ n: maxN, y: 1 }], { x: 'n', y: 'y', text: () => tr(s, 'widget.derivativeChain.tanhLabel'), fill: th, textAnchor: 'end', dy: -13, fontWeight: 700 }),
+      Plot.text([{ n: maxN, y: 1 }], { x: 'n', y: 'y', text: () => tr(s, 'widget.derivativeChain.reluLabel'), fill: relu, textAnchor: 'end', dy: 15, fontWeight: 700 }),
       Plot.line(rows, { x: 'n', y: 'sigmoid', stroke: sig, strokeWidth: 2.5 }),
       Plot.dot(rows, { x: 'n', y: 'sigmoid', fill: sig, r: 2.5 }),
       Plot.text([rows[Math.round(maxN * 0.55)]], { x: 'n', y: 'sigmoid', text: () => tr(s, 'widget.derivativeChain.sigmoidLabel', { factor: p.base }), fill: sig, textAnchor: 'end', dx: -10, dy: -6, fontWeight: 600 }),
@@ -73,7 +76,7 @@ export function chainSummary(v: ChainValues, s: Strings, lang: Lang): string {
     n: formatNumber(v.depth, lang, 0),
     power: `${p.base}${p.exp}`,
     value: p.value,
-    factor: inv < 1e4 ? formatNumber(inv, lang, 0) : formatSci(inv, lang, 2),
+    factor: inv < 1e9 ? formatNumber(inv, lang, 0) : formatSci(inv, lang, 2),
     tanh: formatNumber(here.tanh, lang, 0),
     relu: formatNumber(here.relu, lang, 0),
   });

@@ -11,6 +11,7 @@ import type { SessionView } from '../runner/useTrainer.ts';
 import { useTrainer } from '../runner/useTrainer.ts';
 import { NETS, RACE_SCHEMA, RECORD_EVERY, raceConfigs, type NetView, type RaceValues } from './model.ts';
 import { layersChart, lossChart, raceSummary, raceTable } from './view.ts';
+import { useChartWidth } from './useChartWidth.ts';
 
 interface Props {
   figureId: string;
@@ -28,6 +29,8 @@ function toView(sv: SessionView, i: number): NetView {
 
 export default function RaceIsland({ figureId, lang, strings: s, initial, layersSvg, lossSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const width = useChartWidth(box);
   const state = useFigureState(RACE_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();
@@ -49,7 +52,7 @@ export default function RaceIsland({ figureId, lang, strings: s, initial, layers
   const step = nets[0]?.step ?? 0;
   // Charts redraw at most about seven times a second; the summary stays current.
   const drawKey = useThrottled(`${step}|${ready ? 1 : 0}|${v.depth}|${v.seed}`, 150);
-  const fresh = useMemo(() => (ready ? { layers: layersChart(nets, s, theme), loss: lossChart(nets, s, theme) } : null), [drawKey, theme]);
+  const fresh = useMemo(() => (ready ? { layers: layersChart(nets, s, theme, width), loss: lossChart(nets, s, theme, width) } : null), [drawKey, theme, width]);
   // While a new configuration starts in the worker, keep the last drawing rather than flash back to the static one.
   const last = useRef(fresh);
   if (fresh) last.current = fresh;
@@ -92,10 +95,10 @@ export default function RaceIsland({ figureId, lang, strings: s, initial, layers
           />
           <Slider label={tr(s, 'widget.introRace.depth')} spec={RACE_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
           <NumberInput label={tr(s, 'widget.introRace.seed')} spec={RACE_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
-          <p class="ctl-note">{tr(s, 'widget.introRace.setup', { width: fmtInt(configs[0].spec.sizes[1]), lr: formatNumber(configs[0].lr, lang, 3) })}</p>
+          <p class="ctl-note">{tr(s, 'widget.introRace.setup', { width: fmtInt(configs[0].spec.sizes[1]), lr: formatNumber(configs[0].lr, lang, 3), clip: formatNumber(configs[0].clipNorm ?? NaN, lang, 2) })}</p>
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
         </div>
-        <div class="fig-grid">
+        <div class="fig-grid" ref={box}>
           <div>
             {charts ? <Chart options={charts.layers} primary /> : <div class="fig-chart">{layersSvg}</div>}
             <p class="fig-note">{tr(s, 'widget.introRace.legend')}</p>

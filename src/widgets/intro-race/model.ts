@@ -16,6 +16,12 @@ export type RaceValues = Values<typeof RACE_SCHEMA>;
 export const WIDTH = 16;
 /** One learning rate for both: plain SGD at 0.1 trains the ReLU net in a few hundred steps. */
 export const LR = 0.1;
+/**
+ * Deep ReLU nets on full-batch SGD at this rate have occasional loss spikes; clipping the
+ * global gradient norm at 1 removes them. The sigmoid net's gradient norm stays far below
+ * 1, so the clip never touches it: both nets still use the very same optimiser.
+ */
+export const CLIP = 1;
 export const RECORD_EVERY = 5;
 export const MAX_STEPS = 1000;
 
@@ -29,6 +35,7 @@ export function raceConfigs(v: RaceValues): SessionConfig[] {
     spec: { sizes: [2, ...Array.from({ length: v.depth }, () => WIDTH), 1], activation, output: 'sigmoid', init, seed: v.seed },
     data: { name: 'circle', n: 240, noise: 0.08, seed: v.seed },
     lr: LR,
+    clipNorm: CLIP,
     loss: 'bce',
     recordEvery: RECORD_EVERY,
     maxSteps: MAX_STEPS,

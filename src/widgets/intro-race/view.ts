@@ -25,7 +25,7 @@ export function layersChart(nets: NetView[], s: Strings, theme: Theme, width = 6
     const start = gradNorms(net.startLayers).map((v, i) => ({ layer: i + 1, value: safe(v) }));
     const now = gradNorms(net.layers).map((v, i) => ({ layer: i + 1, value: safe(v) }));
     all.push(...start.map((r) => r.value), ...now.map((r) => r.value));
-    if (net.step > 0) marks.push(Plot.line(start, { x: 'layer', y: 'value', stroke: colour, strokeWidth: 1.5, strokeDasharray: '5 4', strokeOpacity: 0.75 }));
+    if (net.step > 0) marks.push(Plot.line(start, { x: 'layer', y: 'value', stroke: colour, strokeWidth: 1.8, strokeDasharray: '5 4', strokeOpacity: 0.9 }));
     marks.push(Plot.line(now, { x: 'layer', y: 'value', stroke: colour, strokeWidth: 2.5 }));
     marks.push(Plot.dot(now, { x: 'layer', y: 'value', fill: colour, r: 3.5 }));
     const last = now.at(-1);
@@ -35,14 +35,14 @@ export function layersChart(nets: NetView[], s: Strings, theme: Theme, width = 6
   const y = logAxis(tr(s, 'kit.axis.gradNorm'), all, FLOOR);
   return {
     width,
-    height: Math.round(width * 0.55),
+    height: Math.max(260, Math.round(width * 0.55)),
     marginLeft: 56,
     marginBottom: 40,
     marginRight: 78,
     marginTop: 16,
     style: { fontSize: '12px', background: 'transparent', color: n.ink, overflow: 'visible' },
     ariaLabel: tr(s, 'widget.introRace.chart.layers'),
-    x: { label: tr(s, 'kit.axis.layer'), domain: [1, layers], ticks: Math.min(layers, 10), tickFormat: 'd', grid: true },
+    x: { label: tr(s, 'kit.axis.layer'), domain: [1, layers], ticks: Math.min(layers, width < 520 ? 6 : 10), tickFormat: 'd', grid: true },
     y,
     marks,
   };

@@ -10,6 +10,7 @@ import { clampNumber } from '../kit/params.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { Slider, Toggle } from '../controls/index.ts';
 import { EXPLORER_SCHEMA, readout, type ExplorerValues } from './model.ts';
+import { useChartWidth } from '../intro-race/useChartWidth.ts';
 import { SYMBOLS, explorerChart, explorerSummary, explorerTable, readoutText } from './view.ts';
 
 interface Props {
@@ -24,7 +25,9 @@ export default function ExplorerIsland({ figureId, lang, strings: s, initial, ch
   const state = useFigureState(EXPLORER_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();
-  const chart = useMemo(() => explorerChart(v, s, theme), [v.x, v.tanh, theme]);
+  const box = useRef<HTMLDivElement>(null);
+  const width = useChartWidth(box);
+  const chart = useMemo(() => explorerChart(v, s, theme, width), [v.x, v.tanh, theme, width]);
   const r = readout(v.x);
   const t = readoutText(r, lang);
   // The chart keeps its pointer listeners while the callback stays the same object.
@@ -48,7 +51,9 @@ export default function ExplorerIsland({ figureId, lang, strings: s, initial, ch
         {v.tanh && <Item term={SYMBOLS.tanh} value={t.t} colour={th} testId="tanh" />}
         {v.tanh && <Item term={SYMBOLS.dTanh} value={t.dt} colour={th} testId="dtanh" />}
       </dl>
-      <Chart options={chart} fallback={chartSvg} primary onDragX={onDrag} />
+      <div ref={box}>
+        <Chart options={chart} fallback={chartSvg} primary onDragX={onDrag} />
+      </div>
       <p class="fig-note">{tr(s, 'widget.sigmoidExplorer.legend')}</p>
     </FigureShell>
   );

@@ -19,7 +19,7 @@ export function formatValue(v: number, lang: Lang): string {
 
 const CURVES = curves();
 
-export function explorerChart(v: ExplorerValues, s: Strings, theme: Theme, c: Curves = CURVES): PlotOptions {
+export function explorerChart(v: ExplorerValues, s: Strings, theme: Theme, width = 640, c: Curves = CURVES): PlotOptions {
   const sig = activationColour('sigmoid', theme);
   const th = activationColour('tanh', theme);
   const r = readout(v.x);
@@ -38,7 +38,10 @@ export function explorerChart(v: ExplorerValues, s: Strings, theme: Theme, c: Cu
     },
     { title: tr(s, v.tanh ? 'widget.sigmoidExplorer.chartTanh' : 'widget.sigmoidExplorer.chart'), x: 'x', y: tr(s, 'widget.sigmoidExplorer.axisY') },
     theme,
+    width,
   );
+  // Taller than the kit's default on phones, so the two curves and their labels keep apart.
+  opts.height = Math.max(260, Math.round(width * 0.55));
   if (v.tanh) {
     const ring = theme === 'dark' ? '#14161b' : '#fff';
     const marks = opts.marks as Plot.Markish[];

@@ -40,6 +40,17 @@ describe('intro-race model', () => {
     expect([a.spec.activation, a.spec.init, b.spec.activation, b.spec.init]).toEqual(['sigmoid', 'classic', 'relu', 'heNormal']);
   });
 
+  it("the gradient clip never touches the sigmoid net, so both use the same optimiser in effect", async () => {
+    const { gradients, createNetwork, makeDataset } = await import('../../../src/lib/index.ts');
+    for (const depth of [2, 10, 20]) {
+      const [c] = raceConfigs({ depth, seed: 1 });
+      const { train } = makeDataset(c.data.name, { n: c.data.n, noise: c.data.noise, seed: c.data.seed, testFraction: 0.25 });
+      const g = gradients(createNetwork(c.spec), train.x, train.y, train.n, 'bce');
+      const norm = Math.sqrt(g.layers.reduce((a, l) => a + l.weightGradNorm ** 2 + l.biasGradNorm ** 2, 0));
+      expect(norm).toBeLessThan(c.clipNorm!);
+    }
+  });
+
   for (const seed of [1, 2, 3]) {
     it(`seed ${seed}, depth 10: at the start the sigmoid ratio is below 10⁻⁶ and ReLU's above 10⁻²`, () => {
       const [sig, relu] = race({ depth: 10, seed }, 0);

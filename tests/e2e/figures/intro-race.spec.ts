@@ -1,0 +1,102 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { formatSci } from '../../../src/widgets/kit/format.ts';
+import { createSession } from '../../../src/widgets/runner/session.ts';
+import { firstToLast, raceConfigs } from '../../../src/widgets/intro-race/model.ts';
+
+const FIG = '#intro-race';
+const PATH = (lang: string) => `/${lang}/introduction/`;
+const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
+const DICT = { es: dict('es'), en: dict('en') };
+
+/** The first-to-last ratios at step 0, computed here with the worker's own session code. */
+const startRatios = (depth: number, seed = 1) => raceConfigs({ depth, seed }).map((c) => firstToLast(createSession(c).state().layers));
+
+async function hydrated(page: Page) {
+  await page.locator(FIG).scrollIntoViewIfNeeded();
+  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1);
+  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible();
+}
+const summary = async (page: Page) => (await page.locator(`${FIG} .fig-summary`).first().textContent()) ?? '';
+const counter = async (page: Page) => Number(((await page.locator(`${FIG} .ctl-play__counter`).textContent()) ?? '').replace(/[^\d]/g, ''));
+const chartHtml = (page: Page) => page.locator(`${FIG} .fig-chart[data-primary="true"] svg`).first().innerHTML();
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const lang of ['es', 'en'] as const) {
+    test(`${lang}: both build-time charts and the summary with the step-0 ratios`, async ({ page }) => {
+      await page.goto(PATH(lang));
+      await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(2);
+      await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.introRace.chart.layers']);
+      const [sig, relu] = startRatios(10);
+      const text = await page.locator(`${FIG} noscript`).textContent();
+      expect(text).toContain(formatSci(sig, lang));
+      expect(text).toContain(formatSci(relu, lang));
+    });
+  }
+});
+
+for (const lang of ['es', 'en'] as const) {
+  const t = DICT[lang];
+  test.describe(lang, () => {
+    test('autoplays once on screen and trains both networks', async ({ page }) => {
+      await page.goto(PATH(lang));
+      await hydrated(page);
+      await expect.poll(() => counter(page), { timeout: 20_000 }).toBeGreaterThan(50);
+      // Lockstep: the summary names one step for both and reports both losses.
+      await expect.poll(() => summary(page), { timeout: 10_000 }).toMatch(lang === 'es' ? /^Paso \d+\. Sigmoide: .* ReLU: / : /^Step \d+\. Sigmoid: .* ReLU: /);
+    });
+
+    test('paused at step 0 it shows the computed ratios; "Train both" trains; depth changes the networks', async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(PATH(lang));
+      await hydrated(page);
+      const fig = page.locator(FIG);
+      const [sig, relu] = startRatios(10);
+      await expect.poll(() => summary(page)).toContain(formatSci(sig, lang));
+      expect(await summary(page)).toContain(formatSci(relu, lang));
+      expect(sig).toBeLessThan(1e-6);
+      expect(await counter(page)).toBe(0);
+      const before = await chartHtml(page);
+
+      await fig.getByRole('button', { name: t['widget.introRace.play'] }).click();
+      await expect.poll(() => counter(page), { timeout: 20_000 }).toBeGreaterThan(20);
+      await fig.getByRole('button', { name: t['kit.pause'] }).click();
+      await expect.poll(() => chartHtml(page)).not.toBe(before);
+      const stopped = await counter(page);
+      await fig.getByRole('button', { name: t['kit.step'], exact: true }).click();
+      await expect.poll(() => counter(page)).toBe(stopped + 5);
+
+      // Five layers fewer: new networks, paused at step 0, with their own ratios.
+      const depth = fig.getByRole('slider', { name: t['widget.introRace.depth'] });
+      await depth.focus();
+      for (let i = 0; i < 5; i++) await depth.press('ArrowLeft');
+      await expect(depth).toHaveValue('5');
+      const [sig5, relu5] = startRatios(5);
+      await expect.poll(() => summary(page), { timeout: 10_000 }).toContain(formatSci(sig5, lang));
+      expect(await summary(page)).toContain(formatSci(relu5, lang));
+      expect(sig5).toBeGreaterThan(sig);
+      await fig.getByRole('button', { name: t['kit.reset'] }).click();
+      await expect.poll(() => counter(page)).toBe(0);
+    });
+
+    test('share link: depth and seed survive a reload of the URL', async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(PATH(lang));
+      await hydrated(page);
+      const fig = page.locator(FIG);
+      await fig.getByRole('slider', { name: t['widget.introRace.depth'] }).fill('4');
+      const seed = fig.getByLabel(t['widget.introRace.seed'], { exact: true });
+      await seed.fill('7');
+      await seed.press('Enter');
+      await expect(page).toHaveURL(/intro-race\.depth=4/);
+      await expect(page).toHaveURL(/intro-race\.seed=7/);
+      await page.goto(page.url());
+      await hydrated(page);
+      await expect(fig.getByRole('slider', { name: t['widget.introRace.depth'] })).toHaveValue('4');
+      await expect(fig.getByLabel(t['widget.introRace.seed'], { exact: true })).toHaveValue('7');
+      const [sig] = startRatios(4, 7);
+      await expect.poll(() => summary(page), { timeout: 10_000 }).toContain(formatSci(sig, lang));
+    });
+  });
+}
