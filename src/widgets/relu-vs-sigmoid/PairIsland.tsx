@@ -1,0 +1,137 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { Lang } from '../../i18n/index.ts';
+import { activationColour } from '../charts/index.ts';
+import { Chart } from '../kit/Chart.tsx';
+import { FigureShell } from '../kit/FigureShell.tsx';
+import { trainingAlert } from '../kit/alerts.ts';
+import { formatNumber } from '../kit/format.ts';
+import { useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { tr, type Strings } from '../kit/strings.ts';
+import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
+import { datasetPoints } from '../runner/session.ts';
+import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
+import { LR_OPTIONS, PAIR, PAIR_SCHEMA, RECORD_EVERY, initialLayers, pairConfigs, type PairActivation, type PairValues, type RunView } from './model.ts';
+import { pairCharts, pairSummary, pairTable } from './view.ts';
+import { useWidth } from './useWidth.ts';
+
+interface Props {
+  figureId: string;
+  lang: Lang;
+  strings: Strings;
+  initial: PairValues;
+  /** Build-time SVGs, shown until the live charts are drawn (Astro named slots). */
+  lossSvg?: ComponentChildren;
+  layersSvg?: ComponentChildren;
+  boundarySigmoidSvg?: ComponentChildren;
+  boundaryReluSvg?: ComponentChildren;
+}
+
+function toRun(activation: PairActivation, v: SessionView): RunView {
+  return {
+    activation,
+    step: v.state.step,
+    loss: v.state.loss,
+    initialLoss: v.state.initialLoss,
+    testAccuracy: v.state.testAccuracy,
+    layers: v.state.layers,
+    initialLayers: initialLayers(v.records),
+    losses: v.losses,
+    grid: v.grid,
+    diverged: v.state.diverged,
+  };
+}
+
+const PAIR_STYLE = 'display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,16rem),1fr));gap:0.6rem 1rem;';
+
+export default function PairIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg, boundarySigmoidSvg, boundaryReluSvg }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  const state = useFigureState(PAIR_SCHEMA, figureId, initial);
+  const v = state.values;
+  const theme = useTheme();
+  const reduced = useReducedMotion();
+  // Both hooks run on every render (a short-circuit would skip one and shift Preact's hook order).
+  const inView = useInView(root);
+  const pageVisible = usePageVisible();
+  const active = inView && pageVisible;
+  const configs = useMemo(() => pairConfigs(v), [v]);
+  const configKey = JSON.stringify(v);
+  const trainer = useTrainer(configs, active);
+  const ready = trainer.sessions.length === PAIR.length && trainer.sessions.every((x) => x.state.layers.length > 0);
+  const points = useMemo(() => datasetPoints(configs[0].data), [v.dataset, v.seed]);
+
+  // Autoplay once, unless the reader asked the system for less motion.
+  const autoplayed = useRef(false);
+  useEffect(() => {
+    if (autoplayed.current || !ready) return;
+    autoplayed.current = true;
+    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) trainer.play();
+  }, [ready]);
+
+  const runs = ready ? PAIR.map((a, i) => toRun(a, trainer.sessions[i])) : null;
+  const step = runs ? runs[0].step : 0;
+  // Charts redraw at most about seven times a second, and whenever the settings change.
+  const drawKey = useThrottled(`${configKey}|${step}|${trainer.sessions[0]?.records.length ?? 0}|${ready ? 1 : 0}`, 150);
+  const grid = useRef<HTMLDivElement>(null);
+  const width = useWidth(grid, 640);
+  const charts = useMemo(() => (runs ? pairCharts(runs, points, s, theme, true, width) : null), [drawKey, theme, points, width]);
+
+  const fmtInt = (x: number) => formatNumber(x, lang, 0);
+  const options = <T extends string>(keys: readonly T[], prefix: string) => keys.map((k) => ({ value: k, label: tr(s, `${prefix}${k}`) }));
+  const d = trainer.diverged;
+  const finished = runs ? trainer.sessions.every((x) => x.state.finished || x.state.diverged) : false;
+  const k = 'widget.reluVsSigmoid';
+
+  return (
+    <div ref={root}>
+      <FigureShell
+        figureId={figureId}
+        lang={lang}
+        strings={s}
+        summary={runs ? pairSummary(runs, s, lang) : ''}
+        rejected={state.rejected}
+        onDismissRejected={state.dismissRejected}
+        alert={trainingAlert(trainer, s, lang)}
+        data={runs ? pairTable(runs, s) : { columns: [], rows: [] }}
+      >
+        <div class="fig-controls">
+          <Slider label={tr(s, `${k}.depth`)} spec={PAIR_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
+          <Slider label={tr(s, `${k}.width`)} spec={PAIR_SCHEMA.width} value={v.width} onChange={(x) => state.set('width', x)} format={fmtInt} />
+          <Select label={tr(s, `${k}.lr`)} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
+          <Select label={tr(s, `${k}.dataset`)} value={v.dataset} options={options(PAIR_SCHEMA.dataset.options, 'kit.data.')} onChange={(x) => state.set('dataset', x)} />
+          <NumberInput label={tr(s, `${k}.seed`)} spec={PAIR_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+          <PlayControls
+            strings={s}
+            playing={trainer.playing}
+            onPlay={trainer.play}
+            onPause={trainer.pause}
+            onStep={() => trainer.step(RECORD_EVERY)}
+            onReset={trainer.reset}
+            canRun={ready && !d && !finished}
+            step={step}
+            format={fmtInt}
+          />
+          <p class="ctl-note">{tr(s, `${k}.same`)}</p>
+          {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
+        </div>
+        <div class="fig-grid" ref={grid}>
+          <div>{charts ? <Chart options={charts.loss} primary /> : <div class="fig-chart">{lossSvg}</div>}</div>
+          <div>
+            {charts ? <Chart options={charts.layers} /> : <div class="fig-chart">{layersSvg}</div>}
+            <p class="fig-note">{tr(s, `${k}.layersNote`)}</p>
+          </div>
+          <div style={PAIR_STYLE}>
+            <div>
+              <p class="fig-note" style="font-weight:600;color:inherit"><span aria-hidden="true" style={`color:${activationColour('sigmoid', theme)}`}>■</span> {tr(s, 'kit.act.sigmoid')}</p>
+              {charts ? <Chart options={charts.boundarySigmoid} /> : <div class="fig-chart">{boundarySigmoidSvg}</div>}
+            </div>
+            <div>
+              <p class="fig-note" style="font-weight:600;color:inherit"><span aria-hidden="true" style={`color:${activationColour('relu', theme)}`}>■</span> {tr(s, 'kit.act.relu')}</p>
+              {charts ? <Chart options={charts.boundaryRelu} /> : <div class="fig-chart">{boundaryReluSvg}</div>}
+            </div>
+          </div>
+        </div>
+      </FigureShell>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Sigmoid and ReLU side by side: two networks that differ only in the activation of their
+ * hidden layers (same data, seed, depth, width, initialisation and learning rate), trained
+ * in lockstep. Pure, so the build, the island and the tests compute the same thing.
+ */
+import type { ActivationName, LayerStats } from '../../lib/index.ts';
+import type { Schema, Values } from '../kit/params.ts';
+import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
+
+export const LR_OPTIONS = ['0.01', '0.03', '0.1', '0.3', '1', '3'] as const;
+export const PAIR = ['sigmoid', 'relu'] as const satisfies readonly ActivationName[];
+export type PairActivation = (typeof PAIR)[number];
+
+export const PAIR_SCHEMA = {
+  depth: { kind: 'number', min: 1, max: 20, step: 1, default: 8 },
+  width: { kind: 'number', min: 2, max: 32, step: 1, default: 12 },
+  lr: { kind: 'enum', options: LR_OPTIONS, default: '0.1' },
+  dataset: { kind: 'enum', options: ['moons', 'circle', 'xor', 'gaussians', 'spiral'], default: 'moons' },
+  seed: { kind: 'number', min: 1, max: 9999, step: 1, default: 1 },
+} as const satisfies Schema;
+
+export type PairValues = Values<typeof PAIR_SCHEMA>;
+
+/**
+ * One initialisation for both networks, so the activation is the only difference.
+ * Xavier (Glorot) was designed for sigmoid-like units: if anything it favours the sigmoid.
+ */
+export const PAIR_INIT = 'xavierUniform' as const;
+export const GRID_RES = 24;
+export const RECORD_EVERY = 10;
+export const MAX_STEPS = 3000;
+/** Steps trained at build time for the figure readers see without JavaScript. */
+export const STATIC_STEPS = 300;
+
+export function pairConfig(v: PairValues, activation: PairActivation): SessionConfig {
+  return {
+    spec: {
+      sizes: [2, ...Array.from({ length: v.depth }, () => v.width), 1],
+      activation,
+      output: 'sigmoid',
+      init: PAIR_INIT,
+      seed: v.seed,
+    },
+    data: { name: v.dataset, n: 240, noise: 0.08, seed: v.seed },
+    lr: Number(v.lr),
+    loss: 'bce',
+    recordEvery: RECORD_EVERY,
+    maxSteps: MAX_STEPS,
+    gridRes: GRID_RES,
+  };
+}
+
+export function pairConfigs(v: PairValues): SessionConfig[] {
+  return PAIR.map((a) => pairConfig(v, a));
+}
+
+/** What the figure shows of one network, from a build-time session or the worker. */
+export interface RunView {
+  activation: PairActivation;
+  step: number;
+  loss: number;
+  initialLoss: number;
+  testAccuracy: number;
+  /** Per-layer stats now, and at step 0 (before any update). */
+  layers: LayerStats[];
+  initialLayers: LayerStats[];
+  losses: number[];
+  grid: ArrayLike<number> | null;
+  diverged: Divergence | null;
+}
+
+export function gradNorms(layers: LayerStats[]): number[] {
+  return layers.map((l) => l.weightGradNorm);
+}
+
+/** First layer's weight-gradient norm over the last (output) layer's. */
+export function firstToLast(layers: LayerStats[]): number {
+  return layers.length ? layers[0].weightGradNorm / layers[layers.length - 1].weightGradNorm : NaN;
+}
+
+/** The step-0 record of a session's layer history (always recorded first). */
+export function initialLayers(records: LayerRecord[]): LayerStats[] {
+  return records.find((r) => r.step === 0)?.layers ?? records[0]?.layers ?? [];
+}
+
+/**
+ * Chance level: a network that answers p for every example of a balanced two-class set
+ * has cross-entropy -(ln p + ln(1 - p))/2, smallest at p = 1/2, where it is ln 2.
+ */
+export const CHANCE_LOSS = Math.LN2;
+
+/** Still at chance level after enough steps to have left it: the network is not learning. */
+export function isStuck(run: Pick<RunView, 'loss' | 'step'>): boolean {
+  return run.step >= 300 && Math.abs(run.loss - CHANCE_LOSS) < 0.03;
+}
+
+/** Share of all hidden units that are dead (ReLU only), from the library's per-layer counts. */
+export function deadShare(layers: LayerStats[]): number {
+  // The last entry is the output layer, which is not a ReLU layer.
+  const hidden = layers.slice(0, -1);
+  return hidden.length ? hidden.reduce((a, l) => a + l.deadFraction, 0) / hidden.length : 0;
+}

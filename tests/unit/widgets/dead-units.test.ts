@@ -1,0 +1,156 @@
+// Dead units: the per-unit test agrees with the library's dead fractions, and the
+// experiments the chapter suggests behave as it says, over several seeds.
+import { describe, expect, it } from 'vitest';
+import { activation, makeDataset } from '../../../src/lib/index.ts';
+import { pick } from '../../../src/i18n/index.ts';
+import { defaults } from '../../../src/widgets/kit/params.ts';
+import { formatLoss } from '../../../src/widgets/relu-vs-sigmoid/view.ts';
+import { createSession, type Session } from '../../../src/widgets/runner/session.ts';
+import { DEAD_SCHEMA, HIDDEN, SIZES, countTrue, deadConfig, deadSeries, negativeEverywhere, trainingInputs, type DeadValues, type DeadView } from '../../../src/widgets/dead-units/model.ts';
+import { deadSummary, deadTable, leakyChart, networkOptions } from '../../../src/widgets/dead-units/view.ts';
+
+const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.deadUnits.') });
+const values = (patch: Partial<DeadValues>) => ({ ...defaults(DEAD_SCHEMA), ...patch }) as DeadValues;
+
+function start(patch: Partial<DeadValues>): { s: Session; v: DeadValues; x: Float64Array; n: number } {
+  const v = values(patch);
+  const config = deadConfig(v);
+  const { x, n } = trainingInputs(config);
+  return { s: createSession(config), v, x, n };
+}
+
+function view(s: Session, v: DeadValues, x: Float64Array, n: number): DeadView {
+  const st = s.state();
+  return { activation: v.activation, alpha: v.alpha, step: st.step, loss: st.loss, initialLoss: st.initialLoss, losses: s.lossHistory, history: s.layerHistory, units: negativeEverywhere(s.net, x, n), weights: s.net.layers.map((l) => l.weights), diverged: st.diverged };
+}
+
+/** Share of dead hidden units, from the library's per-layer fractions (all layers are 8 wide). */
+const deadShare = (layers: { deadFraction: number }[]) => layers.slice(0, HIDDEN).reduce((a, l) => a + l.deadFraction, 0) / HIDDEN;
+
+/** Cross-entropy of predicting the class prior for everything: where a network with no working units ends up. */
+function priorLoss(v: DeadValues): number {
+  const c = deadConfig(v).data;
+  const { train } = makeDataset(c.name, { n: c.n, noise: c.noise, seed: c.seed, testFraction: 0.25 });
+  const p = train.y.reduce((a, y) => a + y, 0) / train.n;
+  return -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
+}
+
+describe('dead-units settings', () => {
+  it('every default lies in its range; the bias range reaches negative values that kill units', () => {
+    for (const [name, p] of Object.entries(DEAD_SCHEMA)) {
+      if (p.kind === 'number') {
+        expect(p.default, name).toBeGreaterThanOrEqual(p.min);
+        expect(p.default, name).toBeLessThanOrEqual(p.max);
+      } else expect(p.options as readonly string[], name).toContain(p.default);
+    }
+    expect(DEAD_SCHEMA.biasInit.min).toBeLessThanOrEqual(-1);
+  });
+
+  it('alpha reaches the network only with leaky ReLU, so moving it never restarts a ReLU run', () => {
+    expect(deadConfig(values({ alpha: 0.2 }))).toEqual(deadConfig(values({ alpha: 0.05 })));
+    const leaky = deadConfig(values({ activation: 'leakyRelu', alpha: 0.2 }));
+    expect(leaky.spec.activation).toBe('leakyRelu');
+    expect(leaky.spec.alpha).toBe(0.2);
+    expect(leaky.spec.sizes).toEqual([...SIZES]);
+    expect(deadConfig(values({ biasInit: -0.7 })).spec.biasInit).toBe(-0.7);
+  });
+});
+
+describe('per-unit deadness agrees with the library', () => {
+  for (const biasInit of [0, -0.5, -1]) {
+    for (const seed of [1, 2, 3]) {
+      it(`ReLU, bias ${biasInit}, seed ${seed}: units negative on every input / layer size = LayerStats.deadFraction`, () => {
+        const { s, x, n } = start({ biasInit, seed });
+        const units = negativeEverywhere(s.net, x, n);
+        const lib = s.layerHistory[0].layers;
+        for (let l = 0; l < HIDDEN; l++) expect(units[l].filter(Boolean).length / units[l].length).toBeCloseTo(lib[l].deadFraction, 12);
+      });
+    }
+  }
+});
+
+describe('the chapter\'s experiments, seeds 1..3', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`seed ${seed}: bias init −1 kills most units before training, and the loss settles at the class-prior level`, () => {
+      const { s, v } = start({ biasInit: -1, seed });
+      expect(deadShare(s.layerHistory[0].layers)).toBeGreaterThan(0.5);
+      s.run(1000);
+      expect(Math.abs(s.state().loss - priorLoss(v))).toBeLessThan(0.01);
+    }, 30_000);
+
+    it(`seed ${seed}: learning rate 3 kills units within the first 200 steps`, () => {
+      const { s } = start({ lr: '3', seed });
+      const before = deadShare(s.layerHistory[0].layers);
+      s.run(200);
+      expect(deadShare(s.state().layers)).toBeGreaterThan(before + 0.25);
+    }, 30_000);
+
+    it(`seed ${seed}: with leaky ReLU the library reports no dead unit, though some units are negative on every input`, () => {
+      const { s, x, n } = start({ biasInit: -1, activation: 'leakyRelu', alpha: 0.01, seed });
+      expect(countTrue(negativeEverywhere(s.net, x, n))).toBeGreaterThan(0);
+      s.run(200);
+      for (const r of s.layerHistory) for (const l of r.layers) expect(l.deadFraction).toBe(0);
+    }, 30_000);
+
+    it(`seed ${seed}: bias −1 with leaky ReLU: α = 0.3 climbs out within 3000 steps, α = 0.01 stays near chance`, () => {
+      const big = start({ biasInit: -1, activation: 'leakyRelu', alpha: 0.3, seed });
+      const small = start({ biasInit: -1, activation: 'leakyRelu', alpha: 0.01, seed });
+      big.s.run(3000);
+      small.s.run(1000);
+      expect(big.s.state().loss).toBeLessThan(0.1);
+      expect(small.s.state().loss).toBeGreaterThan(0.6);
+    }, 60_000);
+  }
+});
+
+describe('dead-units view', () => {
+  it('the diagram greys exactly the dead units, and every edge into or out of them', () => {
+    const { s, v, x, n } = start({ biasInit: -0.5, seed: 2 });
+    const dv = view(s, v, x, n);
+    const o = networkOptions(dv, strings('en'), 'light');
+    const marks = o.marks as unknown as { data: { dead?: boolean; layer: number; from?: number; to?: number; index?: number }[] }[];
+    const nodes = marks.find((m) => Array.isArray(m.data) && m.data.length === SIZES.reduce((a, b) => a + b, 0))!.data;
+    expect(nodes.filter((d) => d.dead).length).toBe(countTrue(dv.units));
+    expect(countTrue(dv.units)).toBeGreaterThan(0);
+  });
+
+  it('the leaky ReLU chart is the library function: slope α left of 0 and 1 right of it', () => {
+    const o = leakyChart(0.2, strings('en'), 'light', 'en');
+    const marks = o.marks as unknown as { data: { x: number; y: number; key: string }[] }[];
+    const rows = marks.flatMap((m) => (Array.isArray(m.data) ? m.data : [])).filter((r) => r && typeof r === 'object' && 'key' in r);
+    const f = activation('leakyRelu', 0.2);
+    for (const r of rows.filter((r) => r.key === 'df')) expect(r.y).toBe(f.df(r.x));
+    expect(rows.filter((r) => r.key === 'df' && r.x < 0).every((r) => r.y === 0.2)).toBe(true);
+    expect(rows.filter((r) => r.key === 'f' && Math.abs(r.x + 2) < 1e-9)[0].y).toBeCloseTo(-0.4, 12);
+    expect(o.ariaLabel).toContain('0.2');
+  });
+
+  it('the summary counts dead units per layer under ReLU and speaks of slope α under leaky ReLU, in both languages', () => {
+    const relu = start({ biasInit: -1, seed: 1 });
+    const rv = view(relu.s, relu.v, relu.x, relu.n);
+    const perLayer = rv.units.map((l) => l.filter(Boolean).length);
+    const en = deadSummary(rv, strings('en'), 'en');
+    expect(en).toContain(`${perLayer[0]} of 8 in hidden layer 1`);
+    expect(en).toContain(`${perLayer[2]} of 8 in layer 3`);
+    const es = deadSummary(rv, strings('es'), 'es');
+    expect(es).toContain(`${perLayer[1]} de 8 en la 2`);
+    expect(es).toContain(formatLoss(rv.loss, 'es'));
+
+    const leaky = start({ biasInit: -1, activation: 'leakyRelu', alpha: 0.05, seed: 1 });
+    const lv = view(leaky.s, leaky.v, leaky.x, leaky.n);
+    const count = countTrue(lv.units);
+    expect(deadSummary(lv, strings('en'), 'en')).toContain(`${count} units are negative on every input`);
+    expect(deadSummary(lv, strings('es'), 'es')).toContain('α = 0,05');
+    expect(deadSummary(lv, strings('en'), 'en')).not.toContain('⟦');
+  });
+
+  it('the data table holds the library dead fractions at every recorded step', () => {
+    const { s, v, x, n } = start({ lr: '3', seed: 1 });
+    s.run(50);
+    const t = deadTable(view(s, v, x, n), strings('en'));
+    const series = deadSeries(s.layerHistory);
+    expect(t.rows).toHaveLength(series.length);
+    expect(t.rows.at(-1)!.slice(1, 1 + HIDDEN)).toEqual(series.at(-1)!.values);
+    expect(t.rows.at(-1)![1 + HIDDEN]).toBe(s.lossHistory[49]);
+  });
+});
