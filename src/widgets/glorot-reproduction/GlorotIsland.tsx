@@ -3,8 +3,9 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
+import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
-import { useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Select } from '../controls/index.ts';
 import { useTrainer } from '../runner/useTrainer.ts';
@@ -29,7 +30,7 @@ export default function GlorotIsland({ figureId, lang, strings: s, initial, mean
   const v = state.values;
   const theme = useTheme();
   const reduced = useReducedMotion();
-  const active = useInView(root) && usePageVisible();
+  const active = useActive(root);
   const config = useMemo(() => glorotConfig(v), [v.lr, v.seed]);
   const trainer = useTrainer([config], active);
   const session = trainer.sessions[0];
@@ -57,13 +58,7 @@ export default function GlorotIsland({ figureId, lang, strings: s, initial, mean
         summary={view ? glorotSummary(view, s, lang) : ''}
         rejected={state.rejected}
         onDismissRejected={state.dismissRejected}
-        alert={
-          d
-            ? { message: tr(s, `kit.diverged.${d.reason}`, { step: fmtInt(d.step) }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
-            : trainer.error
-              ? { message: tr(s, 'kit.workerError', { message: trainer.error }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
-              : null
-        }
+        alert={trainingAlert(trainer, s, lang)}
         data={view ? glorotTable(view, s) : { columns: [], rows: [] }}
       >
         <div class="fig-controls">

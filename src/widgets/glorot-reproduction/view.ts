@@ -6,6 +6,7 @@ import { formatNumber } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
+import { meansChart } from './meansChart.ts';
 import { EARLY, HIDDEN, LN2, MAX_STEPS, layerMeans, saturated, topLayerFacts, type GlorotView } from './model.ts';
 
 /** Okabe–Ito hues, one per hidden layer; the top layer gets the strongest (vermilion). */
@@ -41,7 +42,7 @@ export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang
     colour: layerColour(l, theme),
     points: thin(layerMeans(v.records, l)),
   }));
-  const means = curvesChart(curves, { title: tr(s, 'widget.glorotRepro.chart.means'), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.glorotRepro.axis.mean') }, theme, { yDomain: [0, 1], height: 280 });
+  const means = meansChart(curves, { title: tr(s, 'widget.glorotRepro.chart.means'), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.glorotRepro.axis.mean') }, theme, { maxStep, height: 280 });
   const lossPts = thin([{ step: 0, value: v.initialLoss }, ...v.losses.map((value, i) => ({ step: i + 1, value }))]);
   const loss = curvesChart(
     [
@@ -52,8 +53,8 @@ export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang
     theme,
     { height: 200 },
   );
-  const fix = (o: PlotOptions): PlotOptions => ({ ...o, marginRight: 90, x: { ...(o.x as object), domain: [0, maxStep] } });
-  return { means: fix(means), loss: fix(loss) };
+  const fix = (o: PlotOptions): PlotOptions => ({ ...o, marginRight: 110, x: { ...(o.x as object), domain: [0, maxStep] } });
+  return { means, loss: fix(loss) };
 }
 
 export function glorotSummary(v: GlorotView, s: Strings, lang: Lang): string {

@@ -3,8 +3,9 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
+import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
-import { useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls } from '../controls/index.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
@@ -28,7 +29,7 @@ export default function HeIsland({ figureId, lang, strings: s, initial, lossSvg,
   const v = state.values;
   const theme = useTheme();
   const reduced = useReducedMotion();
-  const active = useInView(root) && usePageVisible();
+  const active = useActive(root);
   const configs = useMemo(() => heConfigs(v), [v.seed]);
   const trainer = useTrainer(configs, active);
   const ready = trainer.sessions.length === 2 && trainer.sessions.every((x) => x.state.layers.length > 0);
@@ -56,13 +57,7 @@ export default function HeIsland({ figureId, lang, strings: s, initial, lossSvg,
         summary={views ? heSummary(views, s, lang) : ''}
         rejected={state.rejected}
         onDismissRejected={state.dismissRejected}
-        alert={
-          d
-            ? { message: tr(s, `kit.diverged.${d.reason}`, { step: fmtInt(d.step) }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
-            : trainer.error
-              ? { message: tr(s, 'kit.workerError', { message: trainer.error }), action: { label: tr(s, 'kit.reset'), run: trainer.reset } }
-              : null
-        }
+        alert={trainingAlert(trainer, s, lang)}
         data={views ? heTable(views, s) : { columns: [], rows: [] }}
       >
         <div class="fig-controls">

@@ -1,5 +1,6 @@
 // Everything the He reproduction displays: the two loss curves against ln 2, the per-layer
 // gradient norms of both networks, the summary in numbers and the data table.
+import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
 import { classColours, curvesChart, neutral, perLayerChart, type Theme } from '../charts/index.ts';
 import { formatNumber, formatSci } from '../kit/format.ts';
@@ -29,15 +30,22 @@ export interface HeCharts {
 
 export function heCharts(views: Record<RunName, RunView>, s: Strings, theme: Theme, lang: Lang): HeCharts {
   const maxStep = Math.max(MAX_STEPS, ...RUNS.map((r) => views[r].step));
-  const ln2 = { key: 'ln2', label: tr(s, 'widget.heRepro.ln2', { value: formatNumber(LN2, lang, 3) }), colour: neutral(theme).muted, dashed: true, points: [{ step: 0, value: LN2 }, { step: maxStep, value: LN2 }] };
+  // The ln 2 line is labelled mid-way, not at its end, where Xavier's curve (lying on it) has its label.
+  const ln2Label = tr(s, 'widget.heRepro.ln2', { value: formatNumber(LN2, lang, 3) });
+  const ln2 = { key: 'ln2', label: '', colour: neutral(theme).muted, dashed: true, points: [{ step: 0, value: LN2 }, { step: maxStep, value: LN2 }] };
   const loss = curvesChart(
     [ln2, ...RUNS.map((r) => ({ key: r, label: tr(s, `widget.heRepro.run.${r}`), colour: runColour(r, theme), points: lossPoints(views[r]) }))],
     { title: tr(s, 'widget.heRepro.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
     theme,
-    { height: 260 },
+    // From 0, and never shorter than ln 2: the axis does not jump as the curves come in.
+    { height: 260, yDomain: [0, Math.max(LN2 + 0.07, ...RUNS.flatMap((r) => [views[r].initialLoss, ...views[r].losses]).filter(Number.isFinite))] },
   );
   // Keep the x axis at the full budget so the curves grow into it instead of rescaling.
-  const lossOpts = { ...loss, x: { ...(loss.x as object), domain: [0, maxStep] } };
+  const lossOpts = {
+    ...loss,
+    x: { ...(loss.x as object), domain: [0, maxStep] },
+    marks: [...(loss.marks ?? []), Plot.text([{ step: maxStep / 2, value: LN2 }], { x: 'step', y: 'value', text: () => ln2Label, fill: neutral(theme).muted, dy: -9 })],
+  };
   const layers = perLayerChart(
     RUNS.map((r) => ({ key: r, label: tr(s, `widget.heRepro.run.${r}`), colour: runColour(r, theme), values: views[r].layers.map((l) => l.weightGradNorm) })),
     { title: tr(s, 'widget.heRepro.chart.layers', { step: formatNumber(views.he.step, lang, 0) }), x: tr(s, 'widget.heRepro.axis.layer'), y: tr(s, 'kit.axis.gradNorm') },

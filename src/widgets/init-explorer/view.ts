@@ -58,8 +58,14 @@ export function explorerCharts(r: ExplorerResult, s: Strings, theme: Theme, lang
   const layers = shownLayers(r.depth);
   const tick = (d: number) => (d === 0 ? '0' : formatSci(d, lang, 2));
   const smallMultiples = (values: Float64Array[], symmetric: boolean, title: string, x: string, fill: string): PlotOptions => {
-    const o = histogramsChart(layerHistograms(values, layers, symmetric), { title, x, y: tr(s, 'kit.axis.layerShort') }, theme, { colour: fill, width: Math.round(width / 2) });
-    return { ...o, marginLeft: 48, marginRight: 20, x: { ...(o.x as object), ticks: 4, tickFormat: tick } };
+    const hs = layerHistograms(values, layers, symmetric);
+    const o = histogramsChart(hs, { title, x, y: tr(s, 'kit.axis.layerShort') }, theme, { colour: fill, width: Math.round(width / 2) });
+    // Three ticks, at the ends of the shared range and its middle: long labels like 4 × 10⁻⁵ never collide.
+    const lo = hs[0].bins[0].x0;
+    const hi = hs[0].bins[hs[0].bins.length - 1].x1;
+    const ticks = [lo, (lo + hi) / 2, hi];
+    // A square-root height scale, so that a bin with 2% of the values still shows next to ReLU's spike of zeros.
+    return { ...o, marginLeft: 48, marginRight: 24, x: { ...(o.x as object), domain: [lo, hi], ticks, tickFormat: tick }, y: { axis: null, type: 'sqrt' } };
   };
   return {
     variance: varianceChart(

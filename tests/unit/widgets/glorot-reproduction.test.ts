@@ -96,3 +96,18 @@ describe('glorot-reproduction view', () => {
     expect(out.at(-1)!.step).toBe(1500);
   });
 });
+
+describe('glorot-reproduction end labels', () => {
+  it('spreads labels of curves that end together, keeps far ones where they are', async () => {
+    const { spreadLabels } = await import('../../../src/widgets/glorot-reproduction/meansChart.ts');
+    const y = spreadLabels([0.5, 0.49, 0.45, 0.27], 0.075);
+    expect(y[3]).toBe(0.27);
+    const near = [y[0], y[1], y[2]].sort((a, b) => a - b);
+    expect(near[1] - near[0]).toBeGreaterThanOrEqual(0.075 - 1e-12);
+    expect(near[2] - near[1]).toBeGreaterThanOrEqual(0.075 - 1e-12);
+    expect(Math.max(...y)).toBeLessThanOrEqual(1);
+    // Order is preserved: the highest curve keeps the highest label.
+    expect(y[0]).toBeGreaterThan(y[1]);
+    expect(y[1]).toBeGreaterThan(y[2]);
+  });
+});
