@@ -41,15 +41,19 @@ export function useLocalRun(config: SessionConfig, active: boolean): LocalRun {
   };
 
   const rebuild = () => {
+    // Stop any pending slice first: it must never step the new session before the
+    // re-render that pauses it.
     clearTimeout(timer.current);
-    session.current = createSession(JSON.parse(key) as SessionConfig);
+    session.current = null;
+    const fresh = createSession(JSON.parse(key) as SessionConfig);
+    session.current = fresh;
     refresh();
   };
 
   // A new configuration (or the first render in the browser) starts a new session, paused.
   useEffect(() => {
-    rebuild();
     setPlaying(false);
+    rebuild();
     return () => clearTimeout(timer.current);
   }, [key]);
 
@@ -57,9 +61,11 @@ export function useLocalRun(config: SessionConfig, active: boolean): LocalRun {
   useEffect(() => {
     clearTimeout(timer.current);
     if (!playing || !active) return;
+    // The loop belongs to the session that was current when it started.
+    const own = session.current;
     const tick = () => {
       const s = session.current;
-      if (!s) return;
+      if (!s || s !== own) return;
       const t0 = performance.now();
       for (let k = 0; k < STEPS_PER_TICK && performance.now() - t0 < SLICE_MS; k++) if (s.run(1) === 0) break;
       refresh();
@@ -71,7 +77,7 @@ export function useLocalRun(config: SessionConfig, active: boolean): LocalRun {
     };
     timer.current = setTimeout(tick, 0);
     return () => clearTimeout(timer.current);
-  }, [playing, active, key]);
+  }, [playing, active]);
 
   return {
     session: session.current,

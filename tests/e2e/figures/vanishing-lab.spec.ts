@@ -9,8 +9,8 @@ type Lang = keyof typeof DICT;
 
 async function hydrated(page: Page) {
   await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1);
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible();
+  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible({ timeout: 15_000 });
 }
 
 /** Reads a number as formatSci/formatNumber print it: "5,3 × 10⁻¹⁰", "0.0035", "−2,1". */
