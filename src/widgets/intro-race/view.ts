@@ -39,7 +39,7 @@ export function layersChart(nets: NetView[], s: Strings, theme: Theme, width = 6
     marginLeft: 56,
     marginBottom: 40,
     marginRight: 78,
-    marginTop: 16,
+    marginTop: 24,
     style: { fontSize: '12px', background: 'transparent', color: n.ink, overflow: 'visible' },
     ariaLabel: tr(s, 'widget.introRace.chart.layers'),
     x: { label: tr(s, 'kit.axis.layer'), domain: [1, layers], ticks: Math.min(layers, width < 520 ? 6 : 10), tickFormat: 'd', grid: true },

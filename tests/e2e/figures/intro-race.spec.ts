@@ -62,6 +62,8 @@ for (const lang of ['es', 'en'] as const) {
       await fig.getByRole('button', { name: t['widget.introRace.play'] }).click();
       await expect.poll(() => counter(page), { timeout: 20_000 }).toBeGreaterThan(20);
       await fig.getByRole('button', { name: t['kit.pause'] }).click();
+      // The worker's "paused" snapshot brings back the play button and the final step count.
+      await expect(fig.getByRole('button', { name: t['widget.introRace.play'] })).toBeVisible();
       await expect.poll(() => chartHtml(page)).not.toBe(before);
       const stopped = await counter(page);
       await fig.getByRole('button', { name: t['kit.step'], exact: true }).click();
