@@ -24,6 +24,8 @@ export const LR = 0.1;
 export const CLIP = 1;
 export const RECORD_EVERY = 5;
 export const MAX_STEPS = 1000;
+/** The build-time drawing (readers without JavaScript) shows the race after this many steps. */
+export const STATIC_STEPS = 300;
 
 export const NETS: readonly { activation: ActivationName; init: InitSpec }[] = [
   { activation: 'sigmoid', init: 'classic' },

@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { formatSci } from '../../../src/widgets/kit/format.ts';
 import { createSession } from '../../../src/widgets/runner/session.ts';
-import { firstToLast, raceConfigs } from '../../../src/widgets/intro-race/model.ts';
+import { STATIC_STEPS, firstToLast, raceConfigs } from '../../../src/widgets/intro-race/model.ts';
 
 const FIG = '#intro-race';
 const PATH = (lang: string) => `/${lang}/introduction/`;
@@ -24,7 +24,7 @@ const chartHtml = (page: Page) => page.locator(`${FIG} .fig-chart[data-primary="
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   for (const lang of ['es', 'en'] as const) {
-    test(`${lang}: both build-time charts and the summary with the step-0 ratios`, async ({ page }) => {
+    test(`${lang}: both build-time charts and the summary with the starting ratios`, async ({ page }) => {
       await page.goto(PATH(lang));
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(2);
       await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.introRace.chart.layers']);
@@ -32,6 +32,7 @@ test.describe('without JavaScript', () => {
       const text = await page.locator(`${FIG} noscript`).textContent();
       expect(text).toContain(formatSci(sig, lang));
       expect(text).toContain(formatSci(relu, lang));
+      expect(text).toContain(lang === 'es' ? `Paso ${STATIC_STEPS}.` : `Step ${STATIC_STEPS}.`);
     });
   }
 });
