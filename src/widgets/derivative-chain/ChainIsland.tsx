@@ -4,11 +4,10 @@ import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
-import { useFigureState, useTheme } from '../kit/hooks.ts';
+import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { Slider } from '../controls/index.ts';
 import { CHAIN_SCHEMA, type ChainValues } from './model.ts';
-import { useChartWidth } from '../intro-race/useChartWidth.ts';
 import { chainChart, chainSummary, chainTable, powerText } from './view.ts';
 
 interface Props {
@@ -24,7 +23,7 @@ export default function ChainIsland({ figureId, lang, strings: s, initial, chart
   const v = state.values;
   const theme = useTheme();
   const box = useRef<HTMLDivElement>(null);
-  const width = useChartWidth(box);
+  const width = useChartWidth(box, 640, 300, 760);
   const chart = useMemo(() => chainChart(v, s, lang, theme, width), [v.depth, theme, width]);
   const table = useMemo(() => chainTable(s, lang), []);
   const p = powerText(v.depth, lang);

@@ -1,11 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { useWidth } from './useWidth.ts';
+import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
-import { useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { Values } from '../kit/params.ts';
 import { Select, Slider } from '../controls/index.ts';
@@ -30,7 +29,7 @@ export default function ForwardIsland({ figureId, lang, strings: s, initial, net
   const theme = useTheme();
   const [step, setStep] = useState(0);
   const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box, 720, 880);
+  const width = useChartWidth(box, 720, 280, 880, 40);
   const result = useMemo(() => forwardPass(v), [state.values]);
   const chart = useMemo(() => forwardChart(result, step, s, theme, lang, width), [result, step, theme, width]);
   const mv = matrixView(result, step, lang);

@@ -4,10 +4,9 @@ import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
-import { useFigureState, useTheme } from '../kit/hooks.ts';
+import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { Slider } from '../controls/index.ts';
-import { useWidth } from '../forward-pass/useWidth.ts';
 import { advance, GD_SCHEMA, start, type GdValues } from './model.ts';
 import { gdCharts, gdSummary, gdTable } from './view.ts';
 
@@ -26,7 +25,7 @@ export default function GdIsland({ figureId, lang, strings: s, initial, bowlSvg,
   const theme = useTheme();
   const [traj, setTraj] = useState(start);
   const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box, 640, 760);
+  const width = useChartWidth(box, 640, 280, 760, 40);
   const charts = useMemo(() => gdCharts(traj, s, theme, lang, width), [traj, theme, width]);
   const reset = () => setTraj(start());
   const d = traj.diverged;

@@ -4,14 +4,13 @@ import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
-import { useActive, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Slider } from '../controls/index.ts';
 import type { SessionView } from '../runner/useTrainer.ts';
 import { useTrainer } from '../runner/useTrainer.ts';
 import { NETS, RACE_SCHEMA, RECORD_EVERY, raceConfigs, type NetView, type RaceValues } from './model.ts';
 import { layersChart, lossChart, raceSummary, raceTable } from './view.ts';
-import { useChartWidth } from './useChartWidth.ts';
 
 interface Props {
   figureId: string;
@@ -30,7 +29,7 @@ function toView(sv: SessionView, i: number): NetView {
 export default function RaceIsland({ figureId, lang, strings: s, initial, layersSvg, lossSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const width = useChartWidth(box);
+  const width = useChartWidth(box, 640, 300, 760);
   const state = useFigureState(RACE_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();

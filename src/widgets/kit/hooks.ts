@@ -123,3 +123,23 @@ export function useActive(ref: MutableRef<Element | null>): boolean {
   const visible = usePageVisible();
   return inView && visible;
 }
+
+/**
+ * The width a chart has on screen, in CSS pixels, in `stepPx` steps (so resizing redraws
+ * rarely), between `min` and `max`. Drawing at the real width keeps axis text at its real
+ * size on phones instead of shrinking a desktop-sized SVG.
+ */
+export function useChartWidth(ref: MutableRef<Element | null>, fallback = 640, min = 280, max = 760, stepPx = 20): number {
+  const [w, setW] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([entry]) => {
+      const px = Math.min(max, Math.max(min, Math.floor(entry.contentRect.width / stepPx) * stepPx));
+      setW((old) => (old === px ? old : px));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return w;
+}

@@ -5,12 +5,11 @@ import { activationColour } from '../charts/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
-import { useFigureState, useTheme } from '../kit/hooks.ts';
+import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { clampNumber } from '../kit/params.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { Slider, Toggle } from '../controls/index.ts';
 import { EXPLORER_SCHEMA, readout, type ExplorerValues } from './model.ts';
-import { useChartWidth } from '../intro-race/useChartWidth.ts';
 import { SYMBOLS, explorerChart, explorerSummary, explorerTable, readoutText } from './view.ts';
 
 interface Props {
@@ -26,7 +25,7 @@ export default function ExplorerIsland({ figureId, lang, strings: s, initial, ch
   const v = state.values;
   const theme = useTheme();
   const box = useRef<HTMLDivElement>(null);
-  const width = useChartWidth(box);
+  const width = useChartWidth(box, 640, 300, 760);
   const chart = useMemo(() => explorerChart(v, s, theme, width), [v.x, v.tanh, theme, width]);
   const r = readout(v.x);
   const t = readoutText(r, lang);

@@ -1,5 +1,6 @@
 // What the sigmoid explorer displays: chart options, readout numbers, summary, data table.
 // Shared by the build-time render and the island.
+import type { FunctionSeries } from '../charts/index.ts';
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
 import { activationColour, functionChart, type Theme } from '../charts/index.ts';
@@ -23,7 +24,7 @@ export function explorerChart(v: ExplorerValues, s: Strings, theme: Theme, width
   const sig = activationColour('sigmoid', theme);
   const th = activationColour('tanh', theme);
   const r = readout(v.x);
-  const series = [
+  const series: FunctionSeries[] = [
     { key: 'sigma', label: SYMBOLS.sigma, colour: sig, points: c.sigma },
     { key: 'dSigma', label: SYMBOLS.dSigma, colour: sig, points: c.dSigma, dashed: true },
   ];

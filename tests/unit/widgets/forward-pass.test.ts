@@ -31,7 +31,7 @@ describe('forward-pass model', () => {
       expect(clampNumber(spec, spec.default).adjusted, name).toBeNull();
     }
     // The chapter asks the reader to set w¹₁₁ to 5: the slider must reach it.
-    expect(FORWARD_SCHEMA.w1_11.max).toBeGreaterThanOrEqual(5);
+    expect((FORWARD_SCHEMA as Record<string, { max?: number }>).w1_11.max).toBeGreaterThanOrEqual(5);
   });
 
   it('computes the chapter example: z¹ = (0.4, 0.5, −0.5), ŷ ≈ 0.656', () => {
