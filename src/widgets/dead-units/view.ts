@@ -48,8 +48,9 @@ export function networkOptions(view: DeadView, s: Strings, theme: Theme, width =
   });
   const layerNames = sizes.map((_, l) => (l === 0 ? tr(s, `${K}.input`) : l === sizes.length - 1 ? tr(s, `${K}.output`) : tr(s, `${K}.hidden`, { n: l })));
   const o = networkChart(sizes, nodes, edges, { title: tr(s, `${K}.chart.network`), layers: layerNames }, theme, { width, nodeLabels: false });
-  // Eight units a column fit in less height than the kit's default spacing.
-  return { ...o, height: Math.round(width * 0.72) };
+  // Eight units a column fit in less height than the kit's default spacing, and still
+  // clear each other (nodes have a fixed 15 px radius).
+  return { ...o, height: Math.round(width * 0.85) };
 }
 
 /** `cell`: the width of one chart cell as shown (charts are drawn at that width, up to their natural size). */
@@ -75,7 +76,8 @@ export function deadCharts(view: DeadView, s: Strings, theme: Theme, lang: Lang,
     // The layers are named in an HTML legend under the chart: end-of-line labels would pile
   // up whenever the three curves meet (at 0 with leaky ReLU, say).
   dead.marks = ((dead.marks as Plot.Markish[]) ?? []).filter((m) => !(m instanceof Plot.Text));
-  return { network: networkOptions(view, s, theme, w(440)), dead, loss, fn: leakyChart(view.alpha, s, theme, lang, w(360)) };
+  // Below 400 px the fixed-size nodes and column labels would collide: draw at 400 and let it scale.
+  return { network: networkOptions(view, s, theme, Math.max(400, w(440))), dead, loss, fn: leakyChart(view.alpha, s, theme, lang, w(360)) };
 }
 
 /** Leaky ReLU and its derivative for the chosen α, from the library's own definition. */

@@ -12,7 +12,7 @@ import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts'
 import { datasetPoints } from '../runner/session.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
 import { LR_OPTIONS, PAIR, PAIR_SCHEMA, RECORD_EVERY, initialLayers, pairConfigs, type PairActivation, type PairValues, type RunView } from './model.ts';
-import { pairCharts, pairSummary, pairTable } from './view.ts';
+import { boundaryOptions, layersChart, lossChart, pairSummary, pairTable, pairWidths } from './view.ts';
 import { useWidth } from './useWidth.ts';
 
 interface Props {
@@ -70,11 +70,22 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
 
   const runs = ready ? PAIR.map((a, i) => toRun(a, trainer.sessions[i])) : null;
   const step = runs ? runs[0].step : 0;
-  // Charts redraw at most about seven times a second, and whenever the settings change.
-  const drawKey = useThrottled(`${configKey}|${step}|${trainer.sessions[0]?.records.length ?? 0}|${ready ? 1 : 0}`, 150);
+  // Each chart redraws only when its own data changed, and the line charts at most about
+  // five times a second: the loss every step, the per-layer profile every RECORD_EVERY
+  // steps, the boundaries when the worker sends new grids.
   const grid = useRef<HTMLDivElement>(null);
   const width = useWidth(grid, 640);
-  const charts = useMemo(() => (runs ? pairCharts(runs, points, s, theme, true, width) : null), [drawKey, theme, points, width]);
+  const w = pairWidths(width);
+  const records = trainer.sessions[0]?.records.length ?? 0;
+  const lossKey = useThrottled(`${configKey}|${step}|${ready ? 1 : 0}`, 200);
+  const layersKey = useThrottled(`${configKey}|${records}|${ready ? 1 : 0}`, 200);
+  const loss = useMemo(() => (runs ? lossChart(runs, s, theme, w.line) : null), [lossKey, theme, w.line]);
+  const layers = useMemo(() => (runs ? layersChart(runs, s, theme, w.line) : null), [layersKey, theme, w.line]);
+  const gridS = trainer.sessions[0]?.grid;
+  const gridR = trainer.sessions[1]?.grid;
+  const boundaryS = useMemo(() => (runs ? boundaryOptions(runs[0], points, s, theme, true, w.boundary) : null), [gridS, ready, theme, points, w.boundary]);
+  const boundaryR = useMemo(() => (runs ? boundaryOptions(runs[1], points, s, theme, true, w.boundary) : null), [gridR, ready, theme, points, w.boundary]);
+  const charts = loss && layers && boundaryS && boundaryR ? { loss, layers, boundarySigmoid: boundaryS, boundaryRelu: boundaryR } : null;
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const options = <T extends string>(keys: readonly T[], prefix: string) => keys.map((k) => ({ value: k, label: tr(s, `${prefix}${k}`) }));

@@ -47,35 +47,51 @@ export function layersChart(runs: RunView[], s: Strings, theme: Theme, width = 6
   return { ...base, y: logAxis(tr(s, 'kit.axis.gradNorm'), all), marks };
 }
 
-/** `width`: the width the charts are shown at (the loss and per-layer charts span it; the boundaries share it). */
-export function pairCharts(runs: RunView[], points: Point[], s: Strings, theme: Theme, live = false, width = 640): PairCharts {
-  const w = Math.max(300, Math.min(640, width));
+/** Chart widths for a container `width` px wide: the line charts span it; the boundaries share it. */
+export function pairWidths(width: number): { line: number; boundary: number } {
+  const line = Math.max(300, Math.min(640, width));
   // Side by side when there is room for two readable squares, one above the other on a phone.
-  const bw = width >= 560 ? Math.min(300, Math.floor((width - 16) / 2)) : Math.min(300, w);
-  const [sig, relu] = runs;
-  const boundary = (r: RunView) =>
-    liveBoundaryChart(
-      { grid: r.grid ?? new Float64Array(GRID_RES * GRID_RES).fill(0.5), res: GRID_RES, extent: GRID_EXTENT, points },
-      { title: tr(s, 'widget.reluVsSigmoid.chart.boundary', { act: actLabel(s, r) }), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') },
-      theme,
-      bw,
-      live,
-    );
-  const chance = CHANCE_LOSS;
+  const boundary = width >= 560 ? Math.min(300, Math.floor((width - 16) / 2)) : Math.min(300, line);
+  return { line, boundary };
+}
+
+export function boundaryOptions(r: RunView, points: Point[], s: Strings, theme: Theme, live: boolean, width: number): PlotOptions {
+  return liveBoundaryChart(
+    { grid: r.grid ?? new Float64Array(GRID_RES * GRID_RES).fill(0.5), res: GRID_RES, extent: GRID_EXTENT, points },
+    { title: tr(s, 'widget.reluVsSigmoid.chart.boundary', { act: actLabel(s, r) }), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') },
+    theme,
+    width,
+    live,
+  );
+}
+
+export function lossChart(runs: RunView[], s: Strings, theme: Theme, width: number): PlotOptions {
   const loss = curvesChart(
     runs.map((r) => ({ key: r.activation, label: actLabel(s, r), colour: activationColour(r.activation, theme), points: [{ step: 0, value: r.initialLoss }, ...thinLosses(r.losses)] })),
     { title: tr(s, 'widget.reluVsSigmoid.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
     theme,
-    { width: w, height: Math.round(Math.max(220, w * 0.4)) },
+    { width, height: Math.round(Math.max(220, width * 0.4)) },
   );
   // A faint rule at ln 2, the loss of answering 50 % to everything, labelled.
   const muted = theme === 'dark' ? '#a9adb8' : '#5a5f6b';
   loss.marks = [
-    Plot.ruleY([chance], { stroke: muted, strokeDasharray: '2 3', strokeOpacity: 0.8 }),
-    Plot.text([chance], { x: 0, y: (d: number) => d, text: () => tr(s, 'widget.reluVsSigmoid.chance'), fill: muted, textAnchor: 'start', dx: 4, dy: -7, fontSize: 11 }),
+    Plot.ruleY([CHANCE_LOSS], { stroke: muted, strokeDasharray: '2 3', strokeOpacity: 0.8 }),
+    Plot.text([CHANCE_LOSS], { x: 0, y: (d: number) => d, text: () => tr(s, 'widget.reluVsSigmoid.chance'), fill: muted, textAnchor: 'start', dx: 4, dy: -7, fontSize: 11 }),
     ...((loss.marks as Plot.Markish[]) ?? []),
   ];
-  return { loss, layers: layersChart(runs, s, theme, w), boundarySigmoid: boundary(sig), boundaryRelu: boundary(relu) };
+  return loss;
+}
+
+/** Every chart of the figure, for the build-time render (the island memoises them one by one). */
+export function pairCharts(runs: RunView[], points: Point[], s: Strings, theme: Theme, live = false, width = 640): PairCharts {
+  const w = pairWidths(width);
+  const [sig, relu] = runs;
+  return {
+    loss: lossChart(runs, s, theme, w.line),
+    layers: layersChart(runs, s, theme, w.line),
+    boundarySigmoid: boundaryOptions(sig, points, s, theme, live, w.boundary),
+    boundaryRelu: boundaryOptions(relu, points, s, theme, live, w.boundary),
+  };
 }
 
 export function pairSummary(runs: RunView[], s: Strings, lang: Lang): string {
