@@ -1,9 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { renderChart, type PlotOptions } from './plot.ts';
+import { useChartWidth } from './hooks.ts';
 
 interface Props {
-  options: PlotOptions;
+  /**
+   * Plot options, or a function of the width the chart has on screen: drawing at the real
+   * width keeps axis text legible on phones instead of shrinking a desktop-sized SVG.
+   */
+  options: PlotOptions | ((width: number) => PlotOptions);
+  /** Bounds for the measured width when `options` is a function. */
+  minWidth?: number;
+  maxWidth?: number;
   /** The chart rendered at build time (an Astro slot); shown until the live chart is drawn. */
   fallback?: ComponentChildren;
   /** Marks the chart that "Save SVG/PNG" exports. */
@@ -24,8 +32,9 @@ type ScaledSvg = SVGSVGElement & { scale?: (name: string) => { invert?: (v: numb
  * render replaces it, so there is always exactly one chart. Redraws only when the
  * options object changes: callers memoise it.
  */
-export function Chart({ options, fallback, primary, class: cls, onDragX }: Props) {
+export function Chart({ options, fallback, primary, class: cls, onDragX, minWidth = 260, maxWidth = 760 }: Props) {
   const host = useRef<HTMLDivElement>(null);
+  const width = useChartWidth(host, 640, minWidth, maxWidth);
   const [live, setLive] = useState(false);
   useEffect(() => {
     // Each chart draws in a task of its own, so a figure with four charts never blocks
@@ -33,11 +42,11 @@ export function Chart({ options, fallback, primary, class: cls, onDragX }: Props
     const timer = setTimeout(() => {
       const el = host.current;
       if (!el) return;
-      el.replaceChildren(renderChart(options));
+      el.replaceChildren(renderChart(typeof options === 'function' ? options(width) : options));
       setLive(true);
     }, 0);
     return () => clearTimeout(timer);
-  }, [options]);
+  }, [options, typeof options === 'function' ? width : 0]);
 
   useEffect(() => {
     const el = host.current;

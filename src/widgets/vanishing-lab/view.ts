@@ -10,11 +10,12 @@ import { GRID_EXTENT, type SessionConfig } from '../runner/session.ts';
 import { firstToLast, gradNorms, sigmoidEnvelope, verdict, GRID_RES, type LabValues, type LabView } from './model.ts';
 import type { ActivationName } from '../../lib/index.ts';
 
+/** Each chart as a function of its on-screen width (see Chart's `options`). */
 export interface LabCharts {
-  layers: PlotOptions;
-  heatmap: PlotOptions;
-  loss: PlotOptions;
-  boundary: PlotOptions;
+  layers: (width: number) => PlotOptions;
+  heatmap: (width: number) => PlotOptions;
+  loss: (width: number) => PlotOptions;
+  boundary: (width: number) => PlotOptions;
 }
 
 export function labCharts(view: LabView, v: LabValues, points: { x: number; y: number; label: number }[], s: Strings, theme: Theme, live = false): LabCharts {
@@ -22,30 +23,30 @@ export function labCharts(view: LabView, v: LabValues, points: { x: number; y: n
   const colour = activationColour(act, theme);
   const norms = gradNorms(view.layers);
   return {
-    layers: perLayerChart(
+    layers: (width) => perLayerChart(
       [{ key: act, label: tr(s, `kit.act.${act}`), colour, values: norms }],
       { title: tr(s, 'widget.lab.chart.layers'), x: tr(s, 'kit.axis.layer'), y: tr(s, 'kit.axis.gradNorm'), envelope: act === 'sigmoid' ? tr(s, 'widget.lab.envelope') : undefined },
       theme,
-      { envelope: act === 'sigmoid' ? sigmoidEnvelope(view.layers) : undefined },
+      { envelope: act === 'sigmoid' ? sigmoidEnvelope(view.layers) : undefined, width, height: Math.round(Math.max(220, width * 0.55)) },
     ),
-    heatmap: heatmapChart(
+    heatmap: (width) => heatmapChart(
       { steps: view.records.map((r) => r.step), values: view.records.map((r) => gradNorms(r.layers)) },
       { title: tr(s, 'widget.lab.chart.heatmap'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.layerShort'), colour: tr(s, 'kit.axis.gradNorm') },
       theme,
-      640,
+      width,
       live,
     ),
-    loss: curvesChart(
+    loss: (width) => curvesChart(
       [{ key: 'loss', label: tr(s, 'kit.col.loss'), colour, points: [{ step: 0, value: view.initialLoss }, ...thinLosses(view.losses)] }],
       { title: tr(s, 'widget.lab.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
       theme,
-      { height: 220 },
+      { height: 220, width },
     ),
-    boundary: boundaryChart(
+    boundary: (width) => boundaryChart(
       { grid: view.grid ?? new Float64Array(GRID_RES * GRID_RES).fill(0.5), res: GRID_RES, extent: GRID_EXTENT, points },
       { title: tr(s, 'widget.lab.chart.boundary'), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') },
       theme,
-      320,
+      Math.min(width, 360),
       live,
     ),
   };
