@@ -4,13 +4,12 @@ import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber, formatSci } from '../kit/format.ts';
-import { useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useChartWidth, useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Segmented, Select, Slider } from '../controls/index.ts';
 import { DEAD_SCHEMA, LR_OPTIONS, RECORD_EVERY, deadConfig, type DeadValues, type DeadView } from './model.ts';
 import { deadCharts, deadSummary, deadTable, layerColours } from './view.ts';
 import { useLocalRun } from './useLocalRun.ts';
-import { useWidth } from '../relu-vs-sigmoid/useWidth.ts';
 
 interface Props {
   figureId: string;
@@ -83,7 +82,7 @@ export default function DeadUnitsIsland({ figureId, lang, strings: s, initial, n
       : null;
   const drawKey = useThrottled(`${JSON.stringify(config)}|${run.version}`, 150);
   const cell = useRef<HTMLDivElement>(null);
-  const cellWidth = useWidth(cell, 440);
+  const cellWidth = useChartWidth(cell, 440);
   const charts = useMemo(() => (view ? deadCharts(view, s, theme, lang, cellWidth) : null), [drawKey, theme, v.alpha, cellWidth]);
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);

@@ -6,14 +6,13 @@ import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
-import { useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useChartWidth, useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
 import { datasetPoints } from '../runner/session.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
 import { LR_OPTIONS, PAIR, PAIR_SCHEMA, RECORD_EVERY, initialLayers, pairConfigs, type PairActivation, type PairValues, type RunView } from './model.ts';
 import { boundaryOptions, layersChart, lossChart, pairSummary, pairTable, pairWidths } from './view.ts';
-import { useWidth } from './useWidth.ts';
 
 interface Props {
   figureId: string;
@@ -74,7 +73,7 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
   // five times a second: the loss every step, the per-layer profile every RECORD_EVERY
   // steps, the boundaries when the worker sends new grids.
   const grid = useRef<HTMLDivElement>(null);
-  const width = useWidth(grid, 640);
+  const width = useChartWidth(grid, 640);
   const w = pairWidths(width);
   const records = trainer.sessions[0]?.records.length ?? 0;
   const lossKey = useThrottled(`${configKey}|${step}|${ready ? 1 : 0}`, 200);

@@ -2,14 +2,13 @@
 // summary and the data table. Shared by the build-time render and the island.
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { activationColour, curvesChart, logAxis, logSafe, perLayerChart, type Theme } from '../charts/index.ts';
+import { activationColour, boundaryChart, curvesChart, logAxis, logSafe, perLayerChart, type Theme } from '../charts/index.ts';
 import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { GRID_EXTENT } from '../runner/session.ts';
 import { thinLosses } from '../vanishing-lab/view.ts';
-import { liveBoundaryChart } from './boundary.ts';
 import { CHANCE_LOSS, GRID_RES, deadShare, firstToLast, gradNorms, isStuck, type RunView } from './model.ts';
 
 export interface PairCharts {
@@ -56,7 +55,7 @@ export function pairWidths(width: number): { line: number; boundary: number } {
 }
 
 export function boundaryOptions(r: RunView, points: Point[], s: Strings, theme: Theme, live: boolean, width: number): PlotOptions {
-  return liveBoundaryChart(
+  return boundaryChart(
     { grid: r.grid ?? new Float64Array(GRID_RES * GRID_RES).fill(0.5), res: GRID_RES, extent: GRID_EXTENT, points },
     { title: tr(s, 'widget.reluVsSigmoid.chart.boundary', { act: actLabel(s, r) }), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') },
     theme,
