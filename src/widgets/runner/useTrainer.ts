@@ -13,6 +13,8 @@ export interface SessionView {
 
 export interface Trainer {
   sessions: SessionView[];
+  /** Which build of the sessions `sessions` belongs to: changes on every reset or new config. */
+  generation: number;
   playing: boolean;
   /** First divergence among the sessions, if any. */
   diverged: Divergence | null;
@@ -102,6 +104,7 @@ export function useTrainer(configs: SessionConfig[], active: boolean): Trainer {
   void tick;
   return {
     sessions,
+    generation: generation.current,
     playing,
     diverged,
     error,

@@ -51,7 +51,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, layersS
     ? { step: session.state.step, loss: session.state.loss, initialLoss: session.state.initialLoss, testAccuracy: session.state.testAccuracy, layers: session.state.layers, losses: session.losses, records: session.records, grid: session.grid, diverged: session.state.diverged }
     : EMPTY;
   // Charts redraw at most about seven times a second; the numbers in the summary stay current.
-  const drawKey = useThrottled(`${view.step}|${view.records.length}|${session ? 1 : 0}`, 150);
+  const drawKey = useThrottled(`${trainer.generation}|${view.step}|${view.records.length}|${session ? 1 : 0}`, 150);
   const charts = useMemo(() => (session ? labCharts(view, v, points, s, theme, true) : null), [drawKey, theme, points]);
   const ready = session && view.layers.length > 0;
 

@@ -94,8 +94,11 @@ export type Verdict = 'stalled' | 'slow' | 'flows' | 'stuck';
  * at ln 2 and every gradient, the output layer's included, collapses, so the ratio alone
  * would look healthy. A loss still near ln 2 after many steps is called out first.
  */
-export function verdict(ratio: number, loss: number, step: number): Verdict {
+export function verdict(ratio: number, loss: number, step: number, largest = Infinity): Verdict {
   if (step >= 300 && loss > 0.66) return 'stuck';
+  // Every layer's gradient below 10⁻⁶, the output layer's included: nothing is learning,
+  // whatever the ratio between first and last says.
+  if (step > 0 && largest < 1e-6) return 'stuck';
   if (!(ratio > 1e-3)) return 'stalled';
   if (ratio < 0.1) return 'slow';
   return 'flows';

@@ -66,7 +66,7 @@ export function labSummary(view: LabView, s: Strings, lang: Lang): string {
   return tr(s, 'widget.lab.summary', {
     step: formatNumber(view.step, lang, 0),
     ratio: formatSci(ratio, lang),
-    verdict: tr(s, `widget.lab.verdict.${verdict(ratio, view.loss, view.step)}`),
+    verdict: tr(s, `widget.lab.verdict.${verdict(ratio, view.loss, view.step, Math.max(...gradNorms(view.layers)))}`),
     loss: formatNumber(view.loss, lang, 3),
     acc: formatPercent(view.testAccuracy, lang),
   });

@@ -86,11 +86,7 @@ for (const lang of ['es', 'en'] as const) {
     });
 
     test('the gradient chart redraws as soon as a preset changes the network, before any step', async ({ page }) => {
-      // Known issue, reported to the lab's owner: LabIsland memoises its charts on
-      // "step|records|session", which is the same ("0|1|1") before and after a preset,
-      // so the chart keeps the previous network's profile until training moves.
-      // Remove test.fail once the chart key includes the configuration.
-      test.fail();
+      // The chart key includes the trainer's generation: a preset at step 0 must still redraw.
       await page.goto(`/${lang}/vanishing-gradient/`);
       await hydrated(page);
       const fig = page.locator(FIG);

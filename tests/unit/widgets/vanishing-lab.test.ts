@@ -89,6 +89,13 @@ describe('vanishing-lab model maths', () => {
     expect(verdict(1e-2, 0.3, 400)).toBe('slow');
     expect(verdict(0.5, 0.3, 400)).toBe('flows');
   });
+
+  it('the verdict calls a network whose every gradient has collapsed stuck, even before step 300', () => {
+    expect(verdict(0.27, 0.693, 80, 3e-10)).toBe('stuck');
+    expect(verdict(0.27, 0.693, 80, 0.05)).toBe('flows');
+    // At step 0 the network has not had the chance to collapse: the ratio speaks.
+    expect(verdict(5e-10, 0.693, 0, 0.1)).toBe('stalled');
+  });
 });
 
 describe('vanishing-lab presets over seeds 1..3', () => {
