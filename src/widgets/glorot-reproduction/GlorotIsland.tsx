@@ -44,7 +44,7 @@ export default function GlorotIsland({ figureId, lang, strings: s, initial, mean
   }, [ready]);
 
   const view: GlorotView | null = ready ? { step: session.state.step, initialLoss: session.state.initialLoss, loss: session.state.loss, losses: session.losses, records: session.records } : null;
-  const drawKey = useThrottled(`${view?.step ?? -1}|${v.lr}|${v.seed}`, 150);
+  const drawKey = useThrottled(`${trainer.generation}|${view?.step ?? -1}|${v.lr}|${v.seed}`, 150);
   const charts = useMemo(() => (view ? glorotCharts(view, s, theme, lang) : null), [drawKey, theme, ready]);
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const d = trainer.diverged;

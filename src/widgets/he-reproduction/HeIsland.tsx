@@ -42,7 +42,7 @@ export default function HeIsland({ figureId, lang, strings: s, initial, lossSvg,
   }, [ready]);
 
   const views: Record<RunName, RunView> | null = ready ? { xavier: toView(trainer.sessions[0]), he: toView(trainer.sessions[1]) } : null;
-  const drawKey = useThrottled(`${views?.he.step ?? -1}|${v.seed}`, 150);
+  const drawKey = useThrottled(`${trainer.generation}|${views?.he.step ?? -1}|${v.seed}`, 150);
   const charts = useMemo(() => (views ? heCharts(views, s, theme, lang) : null), [drawKey, theme, ready]);
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const d = trainer.diverged;

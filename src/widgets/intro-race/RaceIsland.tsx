@@ -50,7 +50,7 @@ export default function RaceIsland({ figureId, lang, strings: s, initial, layers
   const nets = ready ? trainer.sessions.map(toView) : [];
   const step = nets[0]?.step ?? 0;
   // Charts redraw at most about seven times a second; the summary stays current.
-  const drawKey = useThrottled(`${step}|${ready ? 1 : 0}|${v.depth}|${v.seed}`, 150);
+  const drawKey = useThrottled(`${trainer.generation}|${step}|${ready ? 1 : 0}|${v.depth}|${v.seed}`, 150);
   const fresh = useMemo(() => (ready ? { layers: layersChart(nets, s, theme, width), loss: lossChart(nets, s, theme, width) } : null), [drawKey, theme, width]);
   // While a new configuration starts in the worker, keep the last drawing rather than flash back to the static one.
   const last = useRef(fresh);

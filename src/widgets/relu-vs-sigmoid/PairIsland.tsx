@@ -76,7 +76,7 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
   const width = useChartWidth(grid, 640);
   const w = pairWidths(width);
   const records = trainer.sessions[0]?.records.length ?? 0;
-  const lossKey = useThrottled(`${configKey}|${step}|${ready ? 1 : 0}`, 200);
+  const lossKey = useThrottled(`${trainer.generation}|${configKey}|${step}|${ready ? 1 : 0}`, 200);
   const layersKey = useThrottled(`${configKey}|${records}|${ready ? 1 : 0}`, 200);
   const loss = useMemo(() => (runs ? lossChart(runs, s, theme, w.line) : null), [lossKey, theme, w.line]);
   const layers = useMemo(() => (runs ? layersChart(runs, s, theme, w.line) : null), [layersKey, theme, w.line]);
