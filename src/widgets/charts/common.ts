@@ -3,7 +3,7 @@ import { formatPow10 } from '../kit/format.ts';
 import type { Theme } from './palette.ts';
 
 /** Layout defaults shared by every chart, so figures line up across the site. */
-export function base(theme: Theme, width: number, height: number): Partial<PlotOptions> {
+export function base(_theme: Theme, width: number, height: number): Partial<PlotOptions> {
   return {
     width,
     height,

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber, formatSci } from '../kit/format.ts';
-import { useChartWidth, useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useAutoplayOnce, useChartWidth, useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Segmented, Select, Slider } from '../controls/index.ts';
 import { DEAD_SCHEMA, LR_OPTIONS, RECORD_EVERY, deadConfig, type DeadValues, type DeadView } from './model.ts';
@@ -56,13 +56,7 @@ export default function DeadUnitsIsland({ figureId, lang, strings: s, initial, n
   const run = useLocalRun(config, active);
   const session = run.session;
 
-  // Autoplay once, unless the reader asked the system for less motion.
-  const autoplayed = useRef(false);
-  useEffect(() => {
-    if (autoplayed.current || !session) return;
-    autoplayed.current = true;
-    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) run.play();
-  }, [session !== null]);
+  useAutoplayOnce(session !== null, run.play);
 
   const st = session?.state();
   const view: DeadView | null =

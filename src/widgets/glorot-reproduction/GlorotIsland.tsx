@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
-import { useActive, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Select } from '../controls/index.ts';
 import { useTrainer } from '../runner/useTrainer.ts';
@@ -36,12 +36,7 @@ export default function GlorotIsland({ figureId, lang, strings: s, initial, mean
   const session = trainer.sessions[0];
   const ready = !!session && session.records.length > 0;
 
-  const autoplayed = useRef(false);
-  useEffect(() => {
-    if (autoplayed.current || !ready) return;
-    autoplayed.current = true;
-    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) trainer.play();
-  }, [ready]);
+  useAutoplayOnce(ready, trainer.play);
 
   const view: GlorotView | null = ready ? { step: session.state.step, initialLoss: session.state.initialLoss, loss: session.state.loss, losses: session.losses, records: session.records } : null;
   const drawKey = useThrottled(`${trainer.generation}|${view?.step ?? -1}|${v.lr}|${v.seed}`, 150);

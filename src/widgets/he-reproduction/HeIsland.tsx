@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
-import { useActive, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls } from '../controls/index.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
@@ -34,12 +34,7 @@ export default function HeIsland({ figureId, lang, strings: s, initial, lossSvg,
   const trainer = useTrainer(configs, active);
   const ready = trainer.sessions.length === 2 && trainer.sessions.every((x) => x.state.layers.length > 0);
 
-  const autoplayed = useRef(false);
-  useEffect(() => {
-    if (autoplayed.current || !ready) return;
-    autoplayed.current = true;
-    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) trainer.play();
-  }, [ready]);
+  useAutoplayOnce(ready, trainer.play);
 
   const views: Record<RunName, RunView> | null = ready ? { xavier: toView(trainer.sessions[0]), he: toView(trainer.sessions[1]) } : null;
   const drawKey = useThrottled(`${trainer.generation}|${views?.he.step ?? -1}|${v.seed}`, 150);

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
-import { useActive, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Slider } from '../controls/index.ts';
 import type { SessionView } from '../runner/useTrainer.ts';
@@ -39,13 +39,7 @@ export default function RaceIsland({ figureId, lang, strings: s, initial, layers
   const trainer = useTrainer(configs, active);
   const ready = trainer.sessions.length === NETS.length && trainer.sessions.every((x) => x.state.layers.length > 0);
 
-  // Autoplay once, unless the reader asked the system for less motion.
-  const autoplayed = useRef(false);
-  useEffect(() => {
-    if (autoplayed.current || !ready) return;
-    autoplayed.current = true;
-    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) trainer.play();
-  }, [ready]);
+  useAutoplayOnce(ready, trainer.play);
 
   const nets = ready ? trainer.sessions.map(toView) : [];
   const step = nets[0]?.step ?? 0;

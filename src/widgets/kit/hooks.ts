@@ -143,3 +143,16 @@ export function useChartWidth(ref: MutableRef<Element | null>, fallback = 640, m
   }, []);
   return w;
 }
+
+/**
+ * Starts a figure once, the first time it is ready, unless the reader's system asks for
+ * reduced motion (then Play and Step still work, but nothing moves by itself).
+ */
+export function useAutoplayOnce(ready: boolean, play: () => void): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !ready) return;
+    done.current = true;
+    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) play();
+  }, [ready]);
+}

@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { activationColour } from '../charts/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
-import { useChartWidth, useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useAutoplayOnce, useChartWidth, useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
 import { datasetPoints } from '../runner/session.ts';
@@ -59,13 +59,7 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
   const ready = trainer.sessions.length === PAIR.length && trainer.sessions.every((x) => x.state.layers.length > 0);
   const points = useMemo(() => datasetPoints(configs[0].data), [v.dataset, v.seed]);
 
-  // Autoplay once, unless the reader asked the system for less motion.
-  const autoplayed = useRef(false);
-  useEffect(() => {
-    if (autoplayed.current || !ready) return;
-    autoplayed.current = true;
-    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) trainer.play();
-  }, [ready]);
+  useAutoplayOnce(ready, trainer.play);
 
   const runs = ready ? PAIR.map((a, i) => toRun(a, trainer.sessions[i])) : null;
   const step = runs ? runs[0].step : 0;

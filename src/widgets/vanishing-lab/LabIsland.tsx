@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { trainingAlert } from '../kit/alerts.ts';
-import { useActive, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
 import { datasetPoints } from '../runner/session.ts';
@@ -39,13 +39,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, layersS
   const session = trainer.sessions[0];
   const points = useMemo(() => datasetPoints(config.data), [config.data.name, config.data.seed]);
 
-  // Autoplay once, unless the reader asked the system for less motion.
-  const autoplayed = useRef(false);
-  useEffect(() => {
-    if (autoplayed.current || !session) return;
-    autoplayed.current = true;
-    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) trainer.play();
-  }, [session !== undefined]);
+  useAutoplayOnce(session !== undefined, trainer.play);
 
   const view: LabView = session
     ? { step: session.state.step, loss: session.state.loss, initialLoss: session.state.initialLoss, testAccuracy: session.state.testAccuracy, layers: session.state.layers, losses: session.losses, records: session.records, grid: session.grid, diverged: session.state.diverged }
