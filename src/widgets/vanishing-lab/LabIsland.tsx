@@ -93,6 +93,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, layersS
             format={fmtInt}
           />
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
+          {session?.state.finished && <p class="ctl-note" role="status">{tr(s, 'kit.finished', { steps: fmtInt(session.state.step) })}</p>}
         </div>
         <div class="fig-grid fig-grid--lab">
           <div class="fig-grid__main">
