@@ -4,7 +4,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber, formatSci } from '../kit/format.ts';
-import { useAutoplayOnce, useChartWidth, useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Segmented, Select, Slider } from '../controls/index.ts';
 import { DEAD_SCHEMA, LR_OPTIONS, RECORD_EVERY, deadConfig, type DeadValues, type DeadView } from './model.ts';
@@ -48,10 +48,7 @@ export default function DeadUnitsIsland({ figureId, lang, strings: s, initial, n
   const v = state.values;
   const theme = useTheme();
   const reduced = useReducedMotion();
-  // Both hooks run on every render (a short-circuit would skip one and shift Preact's hook order).
-  const inView = useInView(root);
-  const pageVisible = usePageVisible();
-  const active = inView && pageVisible;
+  const active = useActive(root);
   const config = useMemo(() => deadConfig(v), [v.lr, v.biasInit, v.activation, v.activation === 'leakyRelu' ? v.alpha : 0, v.dataset, v.seed]);
   const run = useLocalRun(config, active);
   const session = run.session;

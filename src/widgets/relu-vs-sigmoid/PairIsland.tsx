@@ -6,7 +6,7 @@ import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
-import { useAutoplayOnce, useChartWidth, useFigureState, useInView, usePageVisible, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
 import { datasetPoints } from '../runner/session.ts';
@@ -49,10 +49,7 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
   const v = state.values;
   const theme = useTheme();
   const reduced = useReducedMotion();
-  // Both hooks run on every render (a short-circuit would skip one and shift Preact's hook order).
-  const inView = useInView(root);
-  const pageVisible = usePageVisible();
-  const active = inView && pageVisible;
+  const active = useActive(root);
   const configs = useMemo(() => pairConfigs(v), [v]);
   const configKey = JSON.stringify(v);
   const trainer = useTrainer(configs, active);
