@@ -4,3 +4,4 @@ export { Select } from './Select.tsx';
 export { Segmented } from './Segmented.tsx';
 export { Toggle } from './Toggle.tsx';
 export { PlayControls } from './PlayControls.tsx';
+export { TrainerControls } from './TrainerControls.tsx';

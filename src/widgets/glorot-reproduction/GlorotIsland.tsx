@@ -7,7 +7,7 @@ import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
-import { NumberInput, PlayControls, Select } from '../controls/index.ts';
+import { NumberInput, TrainerControls, Select } from '../controls/index.ts';
 import { useTrainer } from '../runner/useTrainer.ts';
 import { DATA, GLOROT_SCHEMA, HIDDEN, LR_OPTIONS, MAX_STEPS, WIDTH, glorotConfig, type GlorotValues, type GlorotView } from './model.ts';
 import { glorotCharts, glorotSummary, glorotTable } from './view.ts';
@@ -42,7 +42,6 @@ export default function GlorotIsland({ figureId, lang, strings: s, initial, mean
   const drawKey = useThrottled(`${trainer.generation}|${view?.step ?? -1}|${v.lr}|${v.seed}`, 150);
   const charts = useMemo(() => (view ? glorotCharts(view, s, theme, lang) : null), [drawKey, theme, ready]);
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
-  const d = trainer.diverged;
 
   return (
     <div ref={root}>
@@ -59,17 +58,7 @@ export default function GlorotIsland({ figureId, lang, strings: s, initial, mean
         <div class="fig-controls">
           <Select label={tr(s, 'widget.glorotRepro.lr')} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 0) }))} onChange={(x) => state.set('lr', x)} />
           <NumberInput label={tr(s, 'widget.glorotRepro.seed')} spec={GLOROT_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
-          <PlayControls
-            strings={s}
-            playing={trainer.playing}
-            onPlay={trainer.play}
-            onPause={trainer.pause}
-            onStep={() => trainer.step(STEP_BY)}
-            onReset={trainer.reset}
-            canRun={!!session && !d && !session.state.finished}
-            step={session?.state.step ?? 0}
-            format={fmtInt}
-          />
+          <TrainerControls trainer={trainer} strings={s} stepBy={STEP_BY} format={fmtInt} />
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
           <p class="fig-note">{tr(s, 'widget.glorotRepro.setup', { hidden: fmtInt(HIDDEN), width: fmtInt(WIDTH), n: fmtInt(DATA.n), steps: fmtInt(MAX_STEPS) })}</p>
         </div>

@@ -7,7 +7,7 @@ import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
-import { NumberInput, PlayControls } from '../controls/index.ts';
+import { NumberInput, TrainerControls } from '../controls/index.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
 import { DATA, DEPTH, HE_SCHEMA, LR, MAX_STEPS, RECORD_EVERY, WIDTH, heConfigs, type HeValues, type RunName, type RunView } from './model.ts';
 import { heCharts, heSummary, heTable } from './view.ts';
@@ -40,8 +40,6 @@ export default function HeIsland({ figureId, lang, strings: s, initial, lossSvg,
   const drawKey = useThrottled(`${trainer.generation}|${views?.he.step ?? -1}|${v.seed}`, 150);
   const charts = useMemo(() => (views ? heCharts(views, s, theme, lang) : null), [drawKey, theme, ready]);
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
-  const d = trainer.diverged;
-  const he = trainer.sessions[1];
 
   return (
     <div ref={root}>
@@ -57,17 +55,7 @@ export default function HeIsland({ figureId, lang, strings: s, initial, lossSvg,
       >
         <div class="fig-controls">
           <NumberInput label={tr(s, 'widget.heRepro.seed')} spec={HE_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
-          <PlayControls
-            strings={s}
-            playing={trainer.playing}
-            onPlay={trainer.play}
-            onPause={trainer.pause}
-            onStep={() => trainer.step(RECORD_EVERY)}
-            onReset={trainer.reset}
-            canRun={!!he && !d && !he.state.finished}
-            step={he?.state.step ?? 0}
-            format={fmtInt}
-          />
+          <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
           <p class="fig-note">{tr(s, 'widget.heRepro.setup', { depth: fmtInt(DEPTH), width: fmtInt(WIDTH), n: fmtInt(DATA.n), lr: formatNumber(LR, lang, 3), steps: fmtInt(MAX_STEPS) })}</p>
         </div>

@@ -6,7 +6,7 @@ import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
-import { NumberInput, PlayControls, Slider } from '../controls/index.ts';
+import { NumberInput, TrainerControls, Slider } from '../controls/index.ts';
 import type { SessionView } from '../runner/useTrainer.ts';
 import { useTrainer } from '../runner/useTrainer.ts';
 import { NETS, RACE_SCHEMA, RECORD_EVERY, raceConfigs, type NetView, type RaceValues } from './model.ts';
@@ -54,7 +54,6 @@ export default function RaceIsland({ figureId, lang, strings: s, initial, layers
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const d = trainer.diverged;
   const playStrings = useMemo(() => ({ ...s, 'kit.play': s['widget.introRace.play'] }), [s]);
-  const finished = ready && trainer.sessions.some((x) => x.state.finished);
 
   return (
     <div ref={root}>
@@ -75,17 +74,7 @@ export default function RaceIsland({ figureId, lang, strings: s, initial, layers
         data={ready ? raceTable(nets, s) : { columns: [], rows: [] }}
       >
         <div class="fig-controls">
-          <PlayControls
-            strings={playStrings}
-            playing={trainer.playing}
-            onPlay={trainer.play}
-            onPause={trainer.pause}
-            onStep={() => trainer.step(RECORD_EVERY)}
-            onReset={trainer.reset}
-            canRun={ready && !d && !finished}
-            step={step}
-            format={fmtInt}
-          />
+          <TrainerControls trainer={trainer} strings={playStrings} stepBy={RECORD_EVERY} format={fmtInt} />
           <Slider label={tr(s, 'widget.introRace.depth')} spec={RACE_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
           <NumberInput label={tr(s, 'widget.introRace.seed')} spec={RACE_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
           <p class="ctl-note">{tr(s, 'widget.introRace.setup', { width: fmtInt(configs[0].spec.sizes[1]), lr: formatNumber(configs[0].lr, lang, 3), clip: formatNumber(configs[0].clipNorm ?? NaN, lang, 2) })}</p>

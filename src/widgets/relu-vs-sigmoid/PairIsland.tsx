@@ -8,7 +8,7 @@ import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
-import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
+import { NumberInput, TrainerControls, Select, Slider } from '../controls/index.ts';
 import { datasetPoints } from '../runner/session.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
 import { LR_OPTIONS, PAIR, PAIR_SCHEMA, RECORD_EVERY, initialLayers, pairConfigs, type PairActivation, type PairValues, type RunView } from './model.ts';
@@ -79,8 +79,6 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const options = <T extends string>(keys: readonly T[], prefix: string) => keys.map((k) => ({ value: k, label: tr(s, `${prefix}${k}`) }));
-  const d = trainer.diverged;
-  const finished = runs ? trainer.sessions.every((x) => x.state.finished || x.state.diverged) : false;
   const k = 'widget.reluVsSigmoid';
 
   return (
@@ -101,17 +99,7 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
           <Select label={tr(s, `${k}.lr`)} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
           <Select label={tr(s, `${k}.dataset`)} value={v.dataset} options={options(PAIR_SCHEMA.dataset.options, 'kit.data.')} onChange={(x) => state.set('dataset', x)} />
           <NumberInput label={tr(s, `${k}.seed`)} spec={PAIR_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
-          <PlayControls
-            strings={s}
-            playing={trainer.playing}
-            onPlay={trainer.play}
-            onPause={trainer.pause}
-            onStep={() => trainer.step(RECORD_EVERY)}
-            onReset={trainer.reset}
-            canRun={ready && !d && !finished}
-            step={step}
-            format={fmtInt}
-          />
+          <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
           <p class="ctl-note">{tr(s, `${k}.same`)}</p>
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
         </div>

@@ -18,6 +18,10 @@ export interface Trainer {
   playing: boolean;
   /** First divergence among the sessions, if any. */
   diverged: Divergence | null;
+  /** Steps taken so far (sessions run in lockstep, so the first session's count). */
+  stepCount: number;
+  /** Play and Step can do something: sessions exist, none diverged, not all finished. */
+  canRun: boolean;
   error: string | null;
   play(): void;
   pause(): void;
@@ -105,6 +109,8 @@ export function useTrainer(configs: SessionConfig[], active: boolean): Trainer {
   return {
     sessions,
     generation: generation.current,
+    stepCount: sessions[0]?.state.step ?? 0,
+    canRun: sessions.length > 0 && !diverged && sessions.some((x) => !x.state.finished),
     playing,
     diverged,
     error,

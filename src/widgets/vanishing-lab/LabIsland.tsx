@@ -7,7 +7,7 @@ import { formatNumber } from '../kit/format.ts';
 import { trainingAlert } from '../kit/alerts.ts';
 import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
-import { NumberInput, PlayControls, Select, Slider } from '../controls/index.ts';
+import { NumberInput, TrainerControls, Select, Slider } from '../controls/index.ts';
 import { datasetPoints } from '../runner/session.ts';
 import { useTrainer } from '../runner/useTrainer.ts';
 import { LAB_SCHEMA, LR_OPTIONS, PRESETS, labConfig, type LabValues, type LabView, type PresetName } from './model.ts';
@@ -81,17 +81,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, layersS
           <Select label={tr(s, 'widget.lab.lr')} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
           <Select label={tr(s, 'widget.lab.dataset')} value={v.dataset} options={options(LAB_SCHEMA.dataset.options, 'kit.data.')} onChange={(x) => state.set('dataset', x)} />
           <NumberInput label={tr(s, 'widget.lab.seed')} spec={LAB_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
-          <PlayControls
-            strings={s}
-            playing={trainer.playing}
-            onPlay={trainer.play}
-            onPause={trainer.pause}
-            onStep={() => trainer.step(RECORD_STEP)}
-            onReset={trainer.reset}
-            canRun={!!session && !view.diverged && !session.state.finished}
-            step={view.step}
-            format={fmtInt}
-          />
+          <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_STEP} format={fmtInt} />
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
           {session?.state.finished && <p class="ctl-note" role="status">{tr(s, 'kit.finished', { steps: fmtInt(session.state.step) })}</p>}
         </div>
