@@ -1,6 +1,7 @@
 // Seeded sequence tasks whose answer depends on inputs far back in time, for
 // recurrent networks. xs is example-major: xs[(e * steps + t) * inputs + i].
 import { createRng } from './rng.ts';
+import { checkCount, fail } from './validate.ts';
 
 export type SequenceTaskName = 'adding' | 'firstBit';
 
@@ -25,8 +26,8 @@ export function makeSequenceTask(name: SequenceTaskName, options: { steps: numbe
   if (name !== 'adding' && name !== 'firstBit') throw new Error(`name: unknown sequence task '${String(name)}' (expected adding or firstBit)`);
   const minSteps = name === 'adding' ? 2 : 1;
   if (!Number.isInteger(steps) || steps < minSteps) throw new Error(`steps: must be an integer >= ${minSteps}, got ${String(steps)}`);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`count: must be an integer >= 1, got ${String(count)}`);
-  if (!Number.isFinite(seed)) throw new Error(`seed: must be a finite number, got ${String(seed)}`);
+  checkCount('count', count);
+  if (!Number.isFinite(seed)) fail('seed', `must be a finite number, got ${String(seed)}`);
   const rng = createRng(seed);
   const inputs = name === 'adding' ? 2 : 1;
   const xs = new Float64Array(count * steps * inputs);

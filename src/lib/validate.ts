@@ -30,11 +30,11 @@ export function checkInit(init: InitSpec, field = 'init'): void {
   }
   if (typeof init !== 'object' || init === null) fail(field, `must be a name or {kind, std|limit|gain}, got ${String(init)}`);
   if (init.kind === 'normal') {
-    if (!isFiniteNumber(init.std) || init.std < 0) fail(`${field}.std`, `must be a finite number >= 0, got ${String(init.std)}`);
+    checkNonNegative(`${field}.std`, init.std);
   } else if (init.kind === 'uniform') {
-    if (!isFiniteNumber(init.limit) || init.limit < 0) fail(`${field}.limit`, `must be a finite number >= 0, got ${String(init.limit)}`);
+    checkNonNegative(`${field}.limit`, init.limit);
   } else if (init.kind === 'orthogonal') {
-    if (!isFiniteNumber(init.gain) || init.gain < 0) fail(`${field}.gain`, `must be a finite number >= 0, got ${String(init.gain)}`);
+    checkNonNegative(`${field}.gain`, init.gain);
   } else {
     fail(`${field}.kind`, `unknown init kind '${String((init as { kind: unknown }).kind)}' (expected 'normal', 'uniform' or 'orthogonal')`);
   }
@@ -86,7 +86,7 @@ export function validateBatch(net: Network, x: Float64Array, y: Float64Array | n
 export function validateTrainOptions(net: Network | RecurrentNetwork, o: TrainOptions): void {
   if (typeof o !== 'object' || o === null) fail('options', 'must be an object');
   validateLoss(net, o.loss);
-  if (!isFiniteNumber(o.lr) || o.lr < 0) fail('lr', `must be a finite number >= 0, got ${String(o.lr)}`);
+  checkNonNegative('lr', o.lr);
   const opt = o.optimizer ?? 'sgd';
   if (!OPTIMIZER_NAMES.includes(opt)) fail('optimizer', `unknown optimizer '${String(opt)}' (expected sgd, momentum or adam)`);
   for (const k of COEFFICIENTS) {
@@ -97,13 +97,19 @@ export function validateTrainOptions(net: Network | RecurrentNetwork, o: TrainOp
   if (o.clipNorm !== undefined && !(isFiniteNumber(o.clipNorm) && o.clipNorm > 0)) fail('clipNorm', `must be a finite number > 0, got ${String(o.clipNorm)}`);
   if (opt !== 'sgd') {
     const s = o.state;
-    const count = 'params' in net ? net.params.length : 2 * net.layers.length + 2 * net.layers.filter((l) => l.gamma).length;
+    let count = 0;
+    if ('params' in net) count = net.params.length;
+    else for (const l of net.layers) count += l.gamma ? 4 : 2;
     if (!s || !Array.isArray(s.m) || s.m.length !== count) fail('state', `optimizer '${opt}' needs the state from createOptimizerState(net)`);
     if (opt === 'adam' && (!Array.isArray(s.v) || s.v.length !== count)) fail('state', `optimizer 'adam' needs the state from createOptimizerState(net)`);
   }
 }
 
-function checkCount(field: string, v: unknown): void {
+export function checkNonNegative(field: string, v: unknown): void {
+  if (!isFiniteNumber(v) || v < 0) fail(field, `must be a finite number >= 0, got ${String(v)}`);
+}
+
+export function checkCount(field: string, v: unknown): void {
   if (!Number.isInteger(v) || (v as number) < 1) fail(field, `must be an integer >= 1, got ${String(v)}`);
 }
 
@@ -125,12 +131,6 @@ export function validateRecurrentSpec(spec: RecurrentSpec): void {
 export function validateSequence(net: RecurrentNetwork, xs: Float64Array, ys: Float64Array | null, batch: number, steps: number): void {
   checkCount('batch', batch);
   checkCount('steps', steps);
-  const { inputs, outputs } = net.spec;
-  if (!(xs instanceof Float64Array)) fail('xs', 'must be a Float64Array');
-  if (xs.length !== batch * steps * inputs) fail('xs', `${batch} examples of ${steps} steps need length ${batch * steps * inputs}, got ${xs.length}`);
-  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) fail('xs', `contains a non-finite value (${xs[i]}) at index ${i}`);
-  if (ys === null) return;
-  if (!(ys instanceof Float64Array)) fail('ys', 'must be a Float64Array');
-  if (ys.length !== batch * outputs) fail('ys', `${batch} examples need length ${batch * outputs}, got ${ys.length}`);
-  for (let i = 0; i < ys.length; i++) if (!Number.isFinite(ys[i])) fail('ys', `contains a non-finite value (${ys[i]}) at index ${i}`);
+  checkArray('xs', xs, batch * steps * net.spec.inputs, batch);
+  if (ys !== null) checkArray('ys', ys, batch * net.spec.outputs, batch);
 }

@@ -108,10 +108,10 @@ describe('forwardSequence', () => {
   });
 
   it.each<[string, () => unknown, RegExp]>([
-    ['xs of the wrong length', () => forwardSequence(createRecurrent({ cell: 'rnn', inputs: 2, hidden: 2, outputs: 1, output: 'linear', init: 'heNormal', seed: 1 }), new Float64Array(5), 1, 3), /^xs: 1 examples of 3 steps need length 6, got 5/],
+    ['xs of the wrong length', () => forwardSequence(createRecurrent({ cell: 'rnn', inputs: 2, hidden: 2, outputs: 1, output: 'linear', init: 'heNormal', seed: 1 }), new Float64Array(5), 1, 3), /^batch: 1 examples need xs.length 6, got 5/],
     ['zero steps', () => forwardSequence(createRecurrent({ cell: 'rnn', inputs: 1, hidden: 2, outputs: 1, output: 'linear', init: 'heNormal', seed: 1 }), new Float64Array(0), 1, 0), /^steps: must be an integer >= 1/],
     ['NaN in xs', () => forwardSequence(createRecurrent({ cell: 'rnn', inputs: 1, hidden: 2, outputs: 1, output: 'linear', init: 'heNormal', seed: 1 }), new Float64Array([0, NaN]), 1, 2), /^xs: contains a non-finite value/],
-    ['ys of the wrong length', () => sequenceGradients(createRecurrent({ cell: 'rnn', inputs: 1, hidden: 2, outputs: 1, output: 'linear', init: 'heNormal', seed: 1 }), new Float64Array(2), new Float64Array(2), 1, 2, 'mse'), /^ys: 1 examples need length 1, got 2/],
+    ['ys of the wrong length', () => sequenceGradients(createRecurrent({ cell: 'rnn', inputs: 1, hidden: 2, outputs: 1, output: 'linear', init: 'heNormal', seed: 1 }), new Float64Array(2), new Float64Array(2), 1, 2, 'mse'), /^batch: 1 examples need ys.length 1, got 2/],
     ['bce on a linear output', () => sequenceGradients(createRecurrent({ cell: 'rnn', inputs: 1, hidden: 2, outputs: 1, output: 'linear', init: 'heNormal', seed: 1 }), new Float64Array(2), new Float64Array(1), 1, 2, 'bce'), /^loss: 'bce' needs output 'sigmoid'/],
   ])('%s throws naming the field', (_name, call, message) => {
     expect(call).toThrow(message);
