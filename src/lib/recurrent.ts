@@ -109,7 +109,7 @@ function workFor(net: RecurrentNetwork, batch: number, steps: number): SeqWork {
     list = [];
     CACHE.set(net, list);
   }
-  for (const w of list) if (w.batch === batch && w.steps === steps) return w;
+  for (let i = 0; i < list.length; i++) if (list[i].batch === batch && list[i].steps === steps) return list[i];
   const w = createWork(net, batch, steps);
   list.push(w);
   if (list.length > 4) list.shift();
@@ -277,7 +277,10 @@ export function trainSequenceStep(net: RecurrentNetwork, xs: Float64Array, ys: F
   const result = w.result;
   const loss = evaluateSequence(net, w, xs, ys, options.loss);
   let sq = 0;
-  for (const g of w.grads) for (let i = 0; i < g.length; i++) sq += g[i] * g[i];
+  for (let k = 0; k < w.grads.length; k++) {
+    const g = w.grads[k];
+    for (let i = 0; i < g.length; i++) sq += g[i] * g[i];
+  }
   const gradNorm = Math.sqrt(sq);
   result.loss = loss;
   result.gradNorm = gradNorm;

@@ -58,8 +58,12 @@ export function trainStep(net: Network, x: Float64Array, y: Float64Array, batch:
   const layers = net.layers;
   const L = layers.length;
   let sq = 0;
-  for (const s of result.layers) sq += s.weightGradNorm * s.weightGradNorm + s.biasGradNorm * s.biasGradNorm;
-  for (const w of work) {
+  for (let l = 0; l < L; l++) {
+    const s = result.layers[l];
+    sq += s.weightGradNorm * s.weightGradNorm + s.biasGradNorm * s.biasGradNorm;
+  }
+  for (let l = 0; l < L; l++) {
+    const w = work[l];
     if (!w.norm) continue;
     for (let j = 0; j < w.gg.length; j++) sq += w.gg[j] * w.gg[j] + w.gbeta[j] * w.gbeta[j];
   }

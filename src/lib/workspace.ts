@@ -122,7 +122,7 @@ export function workspaceFor(net: Network, batch: number): Workspace {
     list = [];
     CACHE.set(net, list);
   }
-  for (const ws of list) if (fits(ws, net, batch)) return ws;
+  for (let i = 0; i < list.length; i++) if (fits(list[i], net, batch)) return list[i];
   const ws = create(net, batch);
   list.push(ws);
   if (list.length > MAX_PER_NETWORK) list.shift();
