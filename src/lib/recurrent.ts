@@ -7,7 +7,7 @@ import { activation, sigmoid, type Activation } from './activations.ts';
 import { fillInit } from './init.ts';
 import { abt, transpose } from './kernels.ts';
 import { outputLoss } from './loss.ts';
-import { applyUpdate, type ParamAccess, type UpdateRule } from './optim.ts';
+import { applyUpdate, type UpdateRule } from './optim.ts';
 import { createRng } from './rng.ts';
 import type { LossName, Param, RecurrentNetwork, RecurrentSpec, SequenceStepResult, TrainOptions } from './types.ts';
 import { validateLoss, validateRecurrentSpec, validateSequence, validateTrainOptions } from './validate.ts';
@@ -60,7 +60,8 @@ interface SeqWork {
   result: SequenceStepResult;
   mBak: Float64Array[]; vBak: Float64Array[];
   rule: UpdateRule;
-  access: ParamAccess;
+  /** The param arrays, refilled from net on every step. */
+  params: Float64Array[];
 }
 
 const CACHE = new WeakMap<RecurrentNetwork, SeqWork[]>();
@@ -94,12 +95,7 @@ function createWork(net: RecurrentNetwork, batch: number, steps: number): SeqWor
     result: { loss: 0, gradNorm: 0, diverged: false, hiddenGradNorms: f(T + 1) },
     mBak: [], vBak: [],
     rule: { mu: 0, c: 1, adaptive: false, beta2: 0, eps: 0 },
-    access: {
-      count: params.length,
-      param: (i) => net.params[i].data,
-      grad: (i) => grads[i],
-      bak: (i) => baks[i],
-    },
+    params: params.map((p) => p.data),
   };
 }
 
@@ -286,6 +282,7 @@ export function trainSequenceStep(net: RecurrentNetwork, xs: Float64Array, ys: F
   result.gradNorm = gradNorm;
   result.diverged = !(Number.isFinite(loss) && Number.isFinite(gradNorm));
   if (result.diverged) return result;
-  result.diverged = !applyUpdate(w.access, options, w.rule, gradNorm, w.mBak, w.vBak);
+  for (let k = 0; k < w.params.length; k++) w.params[k] = net.params[k].data;
+  result.diverged = !applyUpdate(w.params, w.grads, w.baks, options, w.rule, gradNorm, w.mBak, w.vBak);
   return result;
 }
