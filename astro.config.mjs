@@ -85,7 +85,8 @@ export default defineConfig({
       // KaTeX and Plot position glyphs and marks with style attributes; those are not
       // scripts, and style-src-attr is the narrowest place to allow them.
       styleDirective: {
-        resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+        // style-src itself defaults to 'self' (our stylesheets) when no plain resource is listed.
+        resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }],
       },
     },
   },
