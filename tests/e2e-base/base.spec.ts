@@ -25,17 +25,20 @@ test('every URL in every built page stays under the base, and every internal lin
   const checked = new Map<string, number>();
   for (const path of all) {
     const html = await (await request.get(path)).text();
-    for (const m of html.matchAll(/\s(?:href|src|content|action)="([^"]+)"/g)) {
-      const raw = m[1];
+    const urls = [
+      ...[...html.matchAll(/\s(?:href|src|action)="([^"]+)"/g)].map((m) => m[1]),
+      // <meta content> holds URLs only in og:url/og:image (absolute) and the no-JS refresh.
+      ...[...html.matchAll(/\scontent="(https?:[^"]+|\d+;\s*url=[^"]+)"/g)].map((m) => m[1].replace(/^\d+;\s*url=/, '')),
+    ];
+    for (const raw of urls) {
       if (/^(https?:|mailto:|data:|#|blob:)/.test(raw) && !raw.startsWith('https://vanishing-gradients.github.io/')) continue;
-      if (/^\d|^(width|light|dark|noindex|article)/.test(raw) || !/[/.]/.test(raw)) continue; // meta contents that are not URLs
       const url = new URL(raw, `http://127.0.0.1${path}`);
       const p = raw.startsWith('https://') ? new URL(raw).pathname : url.pathname;
       if (!p.startsWith(BASE)) {
         outside.push(`${path}: ${raw}`);
         continue;
       }
-      if (raw.startsWith('https://') || checked.has(p)) continue;
+      if (checked.has(p)) continue;
       checked.set(p, (await request.get(p)).status());
     }
   }
