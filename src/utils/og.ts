@@ -24,9 +24,10 @@ function wrap(text: string, width: number, lines: number): string[] {
 
 export function ogSvg(title: string, subtitle: string, site: string): string {
   const titleLines = wrap(title, 26, 3);
-  const subLines = wrap(subtitle, 58, 3);
-  const t = titleLines.map((l, i) => `<text x="80" y="${210 + i * 82}" font-size="68" font-weight="700" fill="#1c1d21">${escape(l)}</text>`).join('');
-  const top = 210 + titleLines.length * 82 + 20;
+  // Room below the title shrinks as it grows; the site name keeps the last line.
+  const subLines = wrap(subtitle, 58, 4 - titleLines.length);
+  const t = titleLines.map((l, i) => `<text x="80" y="${250 + i * 82}" font-size="68" font-weight="700" fill="#1c1d21">${escape(l)}</text>`).join('');
+  const top = 250 + (titleLines.length - 1) * 82 + 70;
   const s = subLines.map((l, i) => `<text x="80" y="${top + i * 44}" font-size="32" fill="#4f5360">${escape(l)}</text>`).join('');
   // The bars are the site's mark: a gradient that shrinks layer after layer.
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
