@@ -66,6 +66,11 @@ describe('translation status (Lunaria, both directions)', () => {
     expect(es.history).toMatch(/commits\/main\/src\/content\/chapters\/en\/sigmoid\.mdx\?since=/);
     expect(row(s.en, 'src/content/chapters/es/sigmoid.mdx')!.outdated).toBe(false);
     expect(row(s.es, 'src/content/chapters/en/relu.mdx')!.outdated).toBe(false);
+    // What changed, without reading git: the commits and the diff of the English text since.
+    const diff = execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/translation-diff.mjs', import.meta.url)), 'es', 'sigmoid'], { cwd: repo, encoding: 'utf8' });
+    expect(diff).toContain('Rewrite the English sigmoid opening');
+    expect(diff).toContain('+New text.');
+    expect(diff).not.toContain('Both languages');
   }, 30_000);
 
   it('updating the Spanish twin clears it; a Spanish change then makes English outdated', () => {
