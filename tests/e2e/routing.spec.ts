@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '@playwright/test';
 
 test.describe('the root page', () => {
@@ -94,6 +95,14 @@ test('the about page links to both translation dashboards, which Lunaria built',
   const dash = await (await request.get('/translation-status/es/')).text();
   expect(dash).toContain('Estado de la traducción: español');
   expect(dash).toMatch(/al día|desactualizado|falta/);
+  await link.click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`), `axe on the dashboard (${scheme})`).toEqual([]);
+  }
 });
 
 test('the first use of a glossary term links to its entry and shows the definition on focus', async ({ page }) => {
