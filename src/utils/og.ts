@@ -42,6 +42,8 @@ export function ogSvg(title: string, subtitle: string, site: string): string {
 </svg>`;
 }
 
-export async function ogPng(title: string, subtitle: string, site: string): Promise<Uint8Array> {
-  return new Uint8Array(await sharp(Buffer.from(ogSvg(title, subtitle, site))).png({ compressionLevel: 9, palette: true }).toBuffer());
+export async function ogPng(title: string, subtitle: string, site: string): Promise<ArrayBuffer> {
+  const png = await sharp(Buffer.from(ogSvg(title, subtitle, site))).png({ compressionLevel: 9, palette: true }).toBuffer();
+  // A Response body wants an ArrayBuffer of exactly the image, not Node's pooled Buffer.
+  return png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer;
 }
