@@ -23,6 +23,7 @@ export default defineConfig({
     env: { SITE_BASE: BASE, ASTRO_OUT_DIR: './dist-base', VG_FIXTURES: '1' },
     url: `http://127.0.0.1:${port}${BASE}es/`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Starting a preview server takes seconds on a quiet machine and a minute or more on a busy one.
+    timeout: 180_000,
   },
 });
