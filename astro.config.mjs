@@ -8,23 +8,43 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { inlineScriptHashes } from './scripts/inline-script-hashes.mjs';
 import rehypeScrollableMath from './scripts/rehype-scrollable-math.mjs';
+import rehypeChapterLinks from './scripts/rehype-chapter-links.mjs';
+import rehypeGlossary from './scripts/rehype-glossary.mjs';
+import afterBuild from './scripts/after-build.mjs';
+import { quietLogger } from './scripts/quiet-build.mjs';
+import { siteBase, noShipSlugs } from './scripts/site-env.mjs';
 
 // The canonical origin. Override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://vanishing-gradients.github.io';
+// The sub-path the site is served under ("/" at a domain root; "/vanishing-gradients/" for a
+// GitHub Pages project site). Every internal URL is built from it.
+const base = siteBase();
 
 export default defineConfig({
   site,
+  base,
   // Separate output folders let several builds run side by side (e.g. parallel work trees).
+  // It must stay inside the project: prerender chunks written elsewhere cannot resolve packages
+  // from node_modules (withastro/astro#4006).
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  // Playwright's e2e pages (/<lang>/kit/) are for testing the widget kit, not for readers.
   integrations: [
+    quietLogger(),
     mdx(),
     preact(),
     sitemap({
-      filter: (page) => !/\/(es|en)\/kit\/$/.test(page),
+      // Test pages (/<lang>/kit/) and pages that show borrowed content from the other language
+      // (untranslated chapters, noindex) are not for search engines. The root only chooses a
+      // language; its own canonical is /es/, so listing it would duplicate /es/.
+      filter: (page) => {
+        const path = new URL(page).pathname.slice(base.length - 1);
+        if (path === '/') return false;
+        if (/^\/(es|en)\/kit\/$/.test(path)) return false;
+        return !noShipSlugs().some((p) => path === p);
+      },
       i18n: { defaultLocale: 'es', locales: { es: 'es', en: 'en' } },
     }),
+    afterBuild(),
   ],
   i18n: {
     defaultLocale: 'es',
@@ -32,9 +52,16 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
+    // No chapter has a code block; Shiki's inline styles would also clash with the CSP.
+    syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }], rehypeScrollableMath],
+      rehypePlugins: [
+        [rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }],
+        rehypeScrollableMath,
+        rehypeChapterLinks,
+        rehypeGlossary,
+      ],
     }),
   },
   devToolbar: { enabled: false },
@@ -52,11 +79,14 @@ export default defineConfig({
       ],
       // Inline scripts are limited to the two tiny ones that must run before first paint
       // (theme) or before anything else (root language redirect); each is allowed by hash.
-      scriptDirective: { hashes: inlineScriptHashes() },
+      // 'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly index reader;
+      // it permits WebAssembly compilation only, not eval() or new Function().
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: inlineScriptHashes() },
       // KaTeX and Plot position glyphs and marks with style attributes; those are not
       // scripts, and style-src-attr is the narrowest place to allow them.
       styleDirective: {
-        resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+        // style-src itself defaults to 'self' (our stylesheets) when no plain resource is listed.
+        resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }],
       },
     },
   },

@@ -1,5 +1,8 @@
 import es from './es.json';
 import en from './en.json';
+import { formatMessage, type Vars } from './format.ts';
+
+export { formatMessage, placeholders } from './format.ts';
 
 export const LANGS = ['es', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -17,13 +20,16 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'es' ? 'en' : 'es';
 }
 
-/** Returns a translator bound to one language. Placeholders are written {name}. */
+/**
+ * Returns a translator bound to one language. Placeholders are written {name}; plurals
+ * {n, plural, one {# update} other {# updates}} go through Intl.PluralRules (see format.ts).
+ */
 export function useTranslations(lang: Lang) {
   const dict = dictionaries[lang];
-  return function t(key: UIKey, vars?: Record<string, string | number>): string {
+  return function t(key: UIKey, vars?: Vars): string {
     const s = dict[key];
     if (s === undefined) throw new Error(`Missing UI string "${key}" in ${lang}.json`);
-    return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+    return vars ? formatMessage(s, vars, lang) : s;
   };
 }
 

@@ -6,5 +6,8 @@
     if (l.indexOf('es') === 0) { pick = 'es'; break; }
     if (l.indexOf('en') === 0) { pick = 'en'; break; }
   }
-  location.replace('/' + pick + '/' + location.search + location.hash);
+  // The root page is served at the site's base ("/" or "/sub-path/"), so the base is this
+  // page's own folder; the script stays identical (and its CSP hash stable) for every base.
+  var base = location.pathname.replace(/[^/]*$/, '');
+  location.replace(base + pick + '/' + location.search + location.hash);
 })();

@@ -85,7 +85,7 @@ export function regimeText(lr: number, s: Strings, lang: Lang): string {
     inv: formatNumber(1 / K, lang, 2),
     inv2: formatNumber(2 / K, lang, 2),
     n: n === null ? '' : formatNumber(n, lang, 0),
-  });
+  }, lang);
 }
 
 export function gdSummary(t: Trajectory, lr: number, s: Strings, lang: Lang): string {
@@ -101,7 +101,7 @@ export function gdSummary(t: Trajectory, lr: number, s: Strings, lang: Lang): st
     w: fmt(w, lang),
     c: fmt(loss(w), lang),
     c0: fmt(loss(t.ws[0]), lang),
-  });
+  }, lang);
   return `${head} ${regimeText(lr, s, lang)} ${where}`;
 }
 
