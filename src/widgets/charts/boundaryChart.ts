@@ -43,7 +43,6 @@ export function boundaryChart(data: BoundaryData, s: BoundaryStrings, theme: The
   const [c0, c1] = classColours(theme);
   return {
     ...base(theme, width, width),
-    marginTop: 20,
     marginLeft: 36,
     marginBottom: 32,
     ariaLabel: s.title,

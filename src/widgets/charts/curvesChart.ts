@@ -96,7 +96,7 @@ export function curvesChart(curves: Curve[], s: CurvesChartStrings, theme: Theme
     marginRight,
     ariaLabel: s.title,
     x: { label: s.x, domain: [0, maxStep], grid: true, ticks: stepTicks(maxStep, Math.max(2, Math.min(6, Math.floor(width / 100)))), tickFormat: 'd' },
-    y: ld ? { ...logAxis(s.y, [ld.lo, ld.hi]), domain: yDomain } : { label: s.y, grid: true, domain: yDomain, nice: options.yDomain ? false : true },
+    y: ld ? { ...logAxis(s.y, [ld.lo, ld.hi]), domain: yDomain } : { label: s.y, grid: true, domain: yDomain },
     color: { type: 'identity' },
     marks,
   };

@@ -95,7 +95,7 @@ export function perLayerChart(series: LayerSeries[], s: PerLayerStrings, theme: 
     marginRight: labelled ? Math.min(Math.round(width * 0.32), labelWidth(texts.map((x) => x.t))) : 20,
     ariaLabel: s.title,
     x: { label: s.x, domain: [first, layers], ticks, tickFormat: 'd', grid: true },
-    y: ld ? { ...logAxis(s.y, [ld.lo, ld.hi]), domain: yDomain } : { label: s.y, grid: true, domain: yDomain, nice: true },
+    y: ld ? { ...logAxis(s.y, [ld.lo, ld.hi]), domain: yDomain } : { label: s.y, grid: true, domain: yDomain },
     color: { type: 'identity' },
     marks,
   };

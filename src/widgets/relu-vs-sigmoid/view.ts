@@ -89,7 +89,9 @@ export function pairCharts(runs: RunView[], points: Point[], s: Strings, theme: 
   };
 }
 
-const diagnosis = (r: RunView, s: Strings, lang: Lang) => profileSentence({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, s, lang).text;
+const profile = (r: RunView, s: Strings, lang: Lang) => profileSentence({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, s, lang);
+const diagnosis = (r: RunView, s: Strings, lang: Lang) => profile(r, s, lang).text;
+const diagnose = (r: RunView) => profile(r, {}, 'en').diagnosis;
 
 export function pairSummary(runs: RunView[], s: Strings, lang: Lang): string {
   const [sig, relu] = runs;
@@ -110,7 +112,7 @@ export function pairSummary(runs: RunView[], s: Strings, lang: Lang): string {
   ];
   if (sig.step > 0 && Number.isFinite(d1(sig)) && Number.isFinite(d1(relu))) parts.push(tr(s, `${key}.drift`, { sig: formatSci(d1(sig), lang), relu: formatSci(d1(relu), lang) }));
   const chance = formatNumber(LN2, lang, 3);
-  if (!sig.diverged && atChance(sig.loss, sig.step)) parts.push(tr(s, `${key}.stuck`, { chance }));
+  if (!sig.diverged && atChance(sig.loss, sig.step) && diagnose(sig) !== 'collapsed') parts.push(tr(s, `${key}.stuck`, { chance }));
   if (!relu.diverged && atChance(relu.loss, relu.step)) parts.push(tr(s, `${key}.stuckRelu`, { chance, dead: formatPercent(deadShare(relu.layers), lang) }));
   return parts.join(' ');
 }
