@@ -20,7 +20,7 @@ import { glorotCharts, glorotSummary, glorotTable, thin } from '../../../src/wid
 import { initVariance } from '../../../src/lib/index.ts';
 
 const SEEDS = [1, 2, 3];
-const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.glorotRepro.') });
+const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.glorotReproduction.') });
 const values = (patch: Partial<GlorotValues> = {}) => ({ ...defaults(GLOROT_SCHEMA), ...patch }) as GlorotValues;
 
 describe('glorot-reproduction config', () => {
@@ -77,7 +77,7 @@ describe('glorot-reproduction view', () => {
       const text = glorotSummary(v, s, lang);
       expect(text).toContain(formatNumber(f.initial, lang, 2));
       expect(text).toContain(formatNumber(f.earlyMin, lang, 2));
-      expect(text).toContain(s['widget.glorotRepro.summary.saturated']);
+      expect(text).toContain(s['widget.glorotReproduction.summary.saturated']);
       expect(text).not.toMatch(/⟦|NaN/);
       const c = glorotCharts(v, s, 'light', lang);
       expect(String(c.means.ariaLabel)).not.toContain('⟦');
