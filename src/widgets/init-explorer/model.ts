@@ -146,7 +146,7 @@ export function explore(net: Network, v: InitExplorerValues): InitExplorerResult
     perLayer = predictedVarianceRatio(INIT_SPECS[v.init as InitOption], act, width, width);
     theory = ratio.map((_, l) => perLayer! ** (l + 1));
   }
-  const theoryApplies = perLayer !== null && (act !== 'tanh' || perLayer < 1);
+  const theoryApplies = perLayer !== null && (act !== 'tanh' || perLayer < 1 - 1e-9);
   return {
     depth,
     width,

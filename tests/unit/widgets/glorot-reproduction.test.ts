@@ -111,3 +111,15 @@ describe('glorot-reproduction end labels', () => {
     expect(y[1]).toBeGreaterThan(y[2]);
   });
 });
+
+describe('glorot-reproduction defaults, as the chapter and the build-time figure describe them', () => {
+  it('opens at learning rate 3 with seed 1, the run the no-JS figure shows', () => {
+    expect(defaults(GLOROT_SCHEMA)).toEqual({ lr: '3', seed: 1 });
+  });
+  it('at the defaults the top layer heads towards 0 early while the others stay near 0.5', { timeout: 120_000 }, () => {
+    const f = topLayerFacts(trainedView(defaults(GLOROT_SCHEMA)));
+    expect(f.earlyMin).toBeLessThan(0.2);
+    expect(f.othersLo).toBeGreaterThan(0.35);
+    expect(f.othersHi).toBeLessThan(0.7);
+  });
+});

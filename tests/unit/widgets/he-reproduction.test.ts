@@ -72,9 +72,27 @@ describe('he-reproduction view', () => {
     expect(pts.at(-1)!.step).toBe(MAX_STEPS);
   });
 
-  it('calls the comparison early before 100 steps', () => {
-    const early = { step: 50, initialLoss: LN2, loss: LN2, losses: [], layers: [], records: [] };
+  it('calls the comparison early before step 50, and gives it from there when the data support it', () => {
+    const early = { step: 49, initialLoss: LN2, loss: LN2, losses: [], layers: [], records: [] };
     expect(heVerdict(early, { ...early, loss: 0.1 })).toBe('early');
+    expect(heVerdict({ ...early, step: 50 }, { ...early, step: 50, loss: 0.5 })).toBe('heLearnsXavierStalls');
+    // Neither has moved yet at step 60: too early to call it a failure.
+    expect(heVerdict({ ...early, step: 60 }, { ...early, step: 60, loss: 0.68 })).toBe('early');
     void heConfig;
   });
+});
+
+describe('he-reproduction defaults, as the chapter and the build-time figure describe them', () => {
+  it('the figure opens on seed 1, the run the no-JS summary reports', () => {
+    expect(defaults(HE_SCHEMA)).toEqual({ seed: 1 });
+  });
+  for (const seed of [1, 2, 3]) {
+    it(`seed ${seed}: the verdict "He learns, Xavier stalls" is given by step 50, as soon as He has left ln 2`, { timeout: 120_000 }, () => {
+      const v = trainedViews(seed, 50);
+      expect(v.he.step).toBe(50);
+      expect(heVerdict(v.xavier, v.he)).toBe('heLearnsXavierStalls');
+      const text = heSummary(v, S.en, 'en');
+      expect(text).toContain(S.en['widget.heReproduction.verdict.heLearnsXavierStalls']);
+    });
+  }
 });

@@ -17,7 +17,7 @@ import {
   shownLayers,
   type InitExplorerValues,
 } from '../../../src/widgets/init-explorer/model.ts';
-import { initExplorerCharts, initExplorerSummary, initExplorerTable, gradientRatio, layerHistograms, signalRatio, theoryPower } from '../../../src/widgets/init-explorer/view.ts';
+import { initExplorerCharts, initExplorerSummary, initExplorerTable, gradientRatio, layerHistograms, layerScales, perLayerScaled, signalRatio, theoryPower } from '../../../src/widgets/init-explorer/view.ts';
 
 const SEEDS = [1, 2, 3];
 const v = (patch: Partial<InitExplorerValues>): InitExplorerValues => ({ ...defaults(INIT_EXPLORER_SCHEMA), ...patch }) as InitExplorerValues;
@@ -212,5 +212,51 @@ describe('init-explorer cost', () => {
     }
     console.log(`init-explorer: depth 50 x width ${values.width} x batch ${batchFor(50, values.width)}: ${best.toFixed(1)} ms CPU`);
     expect(best).toBeLessThan(100);
+  });
+});
+
+describe('init-explorer defaults, as the chapter quotes them', () => {
+  const v = defaults(INIT_EXPLORER_SCHEMA);
+  it('opens on a 30-layer ReLU network of width 64 with Xavier, seed 1', () => {
+    expect(v).toEqual({ depth: 30, width: 64, activation: 'relu', init: 'xavier', seed: 1 });
+  });
+  it('prints the chapter\'s 2⁻³⁰ ≈ 9.3 × 10⁻¹⁰ for the defaults, and a measured value within a factor of 8 of it', () => {
+    const r = explore(explorerNetwork(v), v);
+    const text = initExplorerSummary(r, pick('en', 'widget.initExplorer.') as never, 'en');
+    expect(text).toContain('2⁻³⁰ ≈ 9.3 × 10⁻¹⁰');
+    expect(Math.abs(Math.log2(signalRatio(r)[29] / 2 ** -30))).toBeLessThan(3);
+  });
+  it('draws no linear theory where tanh is not linear (too large, Xavier, He), and says why', () => {
+    const s = { ...pick('en', 'kit.'), ...pick('en', 'widget.initExplorer.') };
+    for (const init of ['large', 'xavier', 'he'] as const) {
+      const w = { ...v, activation: 'tanh' as const, init };
+      const r = explore(explorerNetwork(w), w);
+      expect(r.theoryApplies).toBe(false);
+      const text = initExplorerSummary(r, s, 'en');
+      expect(text).not.toContain('2¹⁸⁰');
+      expect(text).toContain('assumes tanh(z) ≈ z');
+      const marks = (initExplorerCharts(r, s, 'light', 'en').variance.marks ?? []) as { ariaLabel?: string }[];
+      expect(marks.filter((m) => m && (m as { ariaLabel?: string }).ariaLabel === 'line').length).toBe(1);
+    }
+    const small = { ...v, activation: 'tanh' as const, init: 'small' as const };
+    expect(explore(explorerNetwork(small), small).theoryApplies).toBe(true);
+  });
+  it('scales each gradient histogram row by its own largest value, and labels the scale', () => {
+    const w = { ...v, activation: 'tanh' as const, init: 'large' as const };
+    const r = explore(explorerNetwork(w), w);
+    const layers = [1, 30];
+    const scaled = perLayerScaled(r.weightGrads, layers);
+    for (const l of layers) expect(Math.max(...Array.from(scaled[l - 1], Math.abs))).toBeCloseTo(1, 12);
+    const scales = layerScales(r.weightGrads, layers);
+    // The rows span many decades: on one shared scale the deep layer would be a single spike.
+    expect(scales[0] / scales[1]).toBeGreaterThan(1e6);
+  });
+  it('draws every chart at the width it is given (375 px phone: histograms stack at full width)', () => {
+    const r = explore(explorerNetwork(v), v);
+    const s = { ...pick('en', 'kit.'), ...pick('en', 'widget.initExplorer.') };
+    const phone = initExplorerCharts(r, s, 'light', 'en', 335);
+    expect([phone.variance.width, phone.activations.width, phone.gradients.width]).toEqual([335, 335, 335]);
+    const wide = initExplorerCharts(r, s, 'light', 'en', 760);
+    expect([wide.variance.width, wide.activations.width, wide.gradients.width]).toEqual([760, 380, 380]);
   });
 });

@@ -85,3 +85,13 @@ describe('sigmoid-explorer view', () => {
     expect(row[2]).toBeCloseTo(sigma(2.3) * (1 - sigma(2.3)), 14);
   });
 });
+
+describe('sigmoid-explorer defaults, as the chapter quotes them', () => {
+  it('opens at x = 0 without tanh, where the figure reads σ′ = 0.25; at 2 it reads 0.105, at 5 about 0.0066', () => {
+    expect(defaults(SIGMOID_SCHEMA)).toEqual({ x: 0, tanh: false });
+    expect(readout(defaults(SIGMOID_SCHEMA).x).ds).toBe(0.25);
+    expect(readout(2).ds).toBeCloseTo(0.105, 3);
+    expect(readout(5).ds).toBeCloseTo(0.0066, 4);
+    expect(readout(-5).ds).toBe(readout(5).ds);
+  });
+});
