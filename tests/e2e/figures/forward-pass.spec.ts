@@ -66,7 +66,7 @@ for (const lang of ['es', 'en'] as const) {
       const fig = page.locator(FIG);
       const next = fig.getByRole('button', { name: t['widget.forwardPass.next'] });
       for (let i = 0; i < 3; i++) await next.click();
-      const label = t['widget.forwardPass.step.of'].replace('{step}', '3').replace('{total}', '6').replace('{what}', t['widget.forwardPass.node.1'].replace('{i}', '1'));
+      const label = t['widget.workedExample.step.of'].replace('{step}', '3').replace('{total}', '6').replace('{what}', t['widget.workedExample.node.1'].replace('{i}', '1'));
       await expect(fig.getByTestId('step-label')).toHaveText(label);
       const sep = (x: string) => num(x, lang);
       await expect(fig.getByTestId('matrix-line')).toContainText(`z¹₁ = ${sep('0.5')} · 1 + (${sep('-0.4')}) · ${sep('0.5')} + ${sep('0.1')} = ${sep('0.4')}`);

@@ -29,7 +29,7 @@ test.describe('without JavaScript', () => {
     test(`${lang}: both build-time charts are there`, async ({ page }) => {
       await page.goto(PAGE(lang));
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(2);
-      await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.glorotRepro.chart.means']);
+      await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.glorotReproduction.chart.means']);
     });
   }
 });
@@ -46,10 +46,10 @@ for (const lang of ['es', 'en'] as const) {
       const r = await read(page, lang);
       expect(r.start).toBeGreaterThan(0.4);
       expect(r.low).toBeLessThan(0.15);
-      await expect(fig.locator('.fig-summary').first()).toContainText(t['widget.glorotRepro.summary.saturated']);
+      await expect(fig.locator('.fig-summary').first()).toContainText(t['widget.glorotReproduction.summary.saturated']);
       const before = await fig.locator('.fig-chart[data-primary="true"] svg').innerHTML();
 
-      await fig.getByLabel(t['widget.glorotRepro.lr'], { exact: true }).selectOption('1');
+      await fig.getByLabel(t['widget.glorotReproduction.lr'], { exact: true }).selectOption('1');
       // A new setting starts a new run, paused at step 0, as in every training figure.
       await fig.getByRole('button', { name: t['kit.play'] }).click();
       // The summary updates at most once a second, so poll until it describes the new run.
@@ -59,13 +59,13 @@ for (const lang of ['es', 'en'] as const) {
           return r1.step >= 30 ? r1.low : NaN;
         }, { timeout: 120_000 })
         .toBeGreaterThan(0.3);
-      await expect(fig.locator('.fig-summary').first()).toContainText(t['widget.glorotRepro.summary.notSaturated'].split('{')[0]);
+      await expect(fig.locator('.fig-summary').first()).toContainText(t['widget.glorotReproduction.summary.notSaturated'].split('{')[0]);
       await expect.poll(() => fig.locator('.fig-chart[data-primary="true"] svg').innerHTML()).not.toBe(before);
 
       await expect.poll(() => page.url()).toContain('glorot-reproduction.lr=1');
       await page.goto(page.url());
       await hydrated(page);
-      await expect(fig.getByLabel(t['widget.glorotRepro.lr'], { exact: true })).toHaveValue('1');
+      await expect(fig.getByLabel(t['widget.glorotReproduction.lr'], { exact: true })).toHaveValue('1');
     });
   });
 }

@@ -29,7 +29,7 @@ test.describe('without JavaScript', () => {
     test(`${lang}: both build-time charts are there`, async ({ page }) => {
       await page.goto(PAGE(lang));
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(2);
-      await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.heRepro.chart.loss']);
+      await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.heReproduction.chart.loss']);
     });
   }
 });
@@ -46,15 +46,15 @@ for (const lang of ['es', 'en'] as const) {
       const r = await read(page, lang);
       expect(Math.abs(r.x - Math.log(2))).toBeLessThan(0.02);
       expect(r.h).toBeLessThan(r.x - 0.2);
-      await expect(fig.locator('.fig-chart[data-primary="true"] svg')).toHaveAttribute('aria-label', t['widget.heRepro.chart.loss']);
+      await expect(fig.locator('.fig-chart[data-primary="true"] svg')).toHaveAttribute('aria-label', t['widget.heReproduction.chart.loss']);
 
-      const seed = fig.getByLabel(t['widget.heRepro.seed'], { exact: true });
+      const seed = fig.getByLabel(t['widget.heReproduction.seed'], { exact: true });
       await seed.fill('2');
       await seed.press('Enter');
       await expect.poll(() => page.url()).toContain('he-reproduction.seed=2');
       await page.goto(page.url());
       await hydrated(page);
-      await expect(fig.getByLabel(t['widget.heRepro.seed'], { exact: true })).toHaveValue('2');
+      await expect(fig.getByLabel(t['widget.heReproduction.seed'], { exact: true })).toHaveValue('2');
     });
   });
 }
