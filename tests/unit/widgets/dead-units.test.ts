@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { activation, makeDataset } from '../../../src/lib/index.ts';
 import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
-import { formatLoss } from '../../../src/widgets/relu-vs-sigmoid/view.ts';
+import { formatLoss } from '../../../src/widgets/series/index.ts';
 import { createSession, type Session } from '../../../src/widgets/runner/session.ts';
 import { DEAD_SCHEMA, HIDDEN, SIZES, countTrue, deadConfig, deadSeries, negativeEverywhere, trainingInputs, type DeadValues, type DeadView } from '../../../src/widgets/dead-units/model.ts';
 import { deadSummary, deadTable, leakyChart, networkOptions } from '../../../src/widgets/dead-units/view.ts';
