@@ -73,6 +73,10 @@ for (const lang of LANGS) {
       await ten.click();
       await expect(counter(page)).toHaveText(t(lang, 'widget.gdStep.count', { n: 10 }));
       await expect(summary).toContainText(s['widget.gdStep.regime.diverge'].split('{inv2}')[0]);
+      // At the slider's end (η = 2, factor −3) the numbers overflow within a few hundred updates.
+      await lr.focus();
+      await page.keyboard.press('End');
+      await expect(counter(page)).toHaveText(t(lang, 'widget.gdStep.count', { n: 0 }));
       for (let i = 0; i < 60 && (await ten.isEnabled()); i++) await ten.click();
       const alert = fig.getByRole('alert');
       await expect(alert).toContainText(s['kit.diverged.infinite'].split('{step}')[0]);
