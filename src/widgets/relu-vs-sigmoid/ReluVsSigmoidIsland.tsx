@@ -46,7 +46,7 @@ function toRun(activation: PairActivation, v: SessionView): RunView {
 
 const PAIR_STYLE = 'display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,16rem),1fr));gap:0.6rem 1rem;';
 
-export default function PairIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg, errorSvg, driftSvg, boundarySigmoidSvg, boundaryReluSvg }: Props) {
+export default function ReluVsSigmoidIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg, errorSvg, driftSvg, boundarySigmoidSvg, boundaryReluSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(PAIR_SCHEMA, figureId, initial);
   const v = state.values;

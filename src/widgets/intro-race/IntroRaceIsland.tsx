@@ -29,7 +29,7 @@ function toView(sv: SessionView, i: number): NetView {
   return { activation: NETS[i].activation, step: st.step, loss: st.loss, initialLoss: st.initialLoss, layers: st.layers, startLayers: sv.records[0]?.layers ?? st.layers, losses: sv.losses.slice(), records: sv.records.slice(), diverged: st.diverged };
 }
 
-export default function RaceIsland({ figureId, lang, strings: s, initial, layersSvg, errorSvg, driftSvg, lossSvg }: Props) {
+export default function IntroRaceIsland({ figureId, lang, strings: s, initial, layersSvg, errorSvg, driftSvg, lossSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const width = useChartWidth(box, 640, 300, 760);

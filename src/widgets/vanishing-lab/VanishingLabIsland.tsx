@@ -30,7 +30,7 @@ interface Props {
 
 const EMPTY: LabView = { step: 0, loss: NaN, initialLoss: NaN, testAccuracy: NaN, layers: [], start: [], losses: [], records: [], grid: null, diverged: null };
 
-export default function LabIsland({ figureId, lang, strings: s, initial, layersSvg, errorSvg, driftSvg, heatmapSvg, lossSvg, boundarySvg }: Props) {
+export default function VanishingLabIsland({ figureId, lang, strings: s, initial, layersSvg, errorSvg, driftSvg, heatmapSvg, lossSvg, boundarySvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(LAB_SCHEMA, figureId, initial);
   const v = state.values;
