@@ -67,7 +67,7 @@ for (const lang of ['es', 'en'] as const) {
       await expect(fig.getByRole('button', { name: t['widget.introRace.play'] })).toBeVisible();
       await expect.poll(() => chartHtml(page)).not.toBe(before);
       const stopped = await counter(page);
-      await fig.getByRole('button', { name: t['kit.step'], exact: true }).click();
+      await fig.getByRole('button', { name: t['kit.stepMany'].replace('{n}', '5'), exact: true }).click();
       await expect.poll(() => counter(page)).toBe(stopped + 5);
 
       // Five layers fewer: new networks, paused at step 0, with their own ratios.

@@ -72,7 +72,7 @@ for (const lang of ['es', 'en'] as const) {
       expect((await probe(page)).ratio0).toBeGreaterThan(0);
       expect((await probe(page)).diagnosis).toBe('vanishing');
       await expect.poll(() => primarySvg(page)).not.toBe(reluSvg);
-      await fig.getByRole('button', { name: t['kit.step'], exact: true }).click();
+      await fig.getByRole('button', { name: t['kit.stepMany'].replace('{n}', '5'), exact: true }).click();
       await expect.poll(async () => (await probe(page)).step, { timeout: 10_000 }).toBeGreaterThan(0);
 
       await fig.getByRole('button', { name: t['widget.lab.preset.shallowSigmoid'] }).click();
