@@ -63,7 +63,7 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
     const d = labDiagnosis(snapshot, s, lang);
     // Test hooks: the state these charts and this summary describe, as raw numbers.
     const probe = { 'data-generation': trainer.generation, 'data-step': snapshot.step, 'data-depth': v.depth, 'data-diagnosis': d.diagnosis, 'data-ratio0': gradientRatio(snapshot.start), 'data-loss': snapshot.loss };
-    return { charts: labCharts(snapshot, v, points, s, theme, true, domain), summary: labSummary(snapshot, s, lang), diagnosis: d.text, probe, table: labTable(snapshot, v, s) };
+    return { charts: labCharts(snapshot, v, points, s, theme, true, domain), summary: labSummary(snapshot, s, lang), diagnosis: d.headline, probe, table: labTable(snapshot, v, s) };
   }, [drawKey, theme, points, lang]);
   const charts = frame?.charts ?? null;
   const ready = frame !== null;
