@@ -20,7 +20,8 @@ test.describe('without JavaScript', () => {
     test(`${lang}: every figure on the kit page shows its build-time SVG charts, with inert controls`, async ({ page }) => {
       await page.goto(`/${lang}/kit/`);
       expect(await page.locator(`${GALLERY} svg.vg-plot`).count()).toBe(7);
-      expect(await page.locator(`${LAB} svg.vg-plot`).count()).toBe(4);
+      // The lab: gradient, error, drift, heatmap, loss and boundary.
+      expect(await page.locator(`${LAB} svg.vg-plot`).count()).toBe(6);
       await expect(page.locator(`${LAB} svg.vg-plot`).first()).toHaveAttribute('role', 'img');
       // Nothing can work without the island: the controls and exports say so by being disabled.
       await expect(page.locator(GALLERY).getByRole('slider')).toBeDisabled();
@@ -197,7 +198,7 @@ test('exports save the plotted data as CSV', async ({ page }) => {
   expect(file.suggestedFilename()).toBe('vanishing-lab.csv');
   const text = await (await file.createReadStream()).toArray();
   const csv = Buffer.concat(text).toString('utf8');
-  expect(csv.split('\n')[0]).toBe('layer,gradient norm,0.25^L bound,activation mean,activation std,dead-unit fraction');
+  expect(csv.split('\n')[0]).toBe('layer,gradient norm,gradient norm (step 0),error RMS,error RMS (step 0),moved since step 0,update / weights,activation mean,activation std,dead-unit fraction');
   expect(csv.trim().split('\n')).toHaveLength(12);
 });
 
