@@ -39,7 +39,7 @@ function position(sizes: number[], layer: number, index: number): { x: number; y
 }
 
 /** A network diagram: edges coloured (and thickened) by value, nodes by value or state. */
-export function networkChart(sizes: number[], nodes: NetNode[], edges: NetEdge[], s: NetworkStrings, theme: Theme, options: { width?: number; valueDomain?: number; nodeLabels?: boolean } = {}): PlotOptions {
+export function networkChart(sizes: number[], nodes: NetNode[], edges: NetEdge[], s: NetworkStrings, theme: Theme, options: { width?: number; valueDomain?: number; nodeLabels?: boolean; /** Node radius in px (default 15). */ nodeRadius?: number } = {}): PlotOptions {
   const width = options.width ?? 560;
   const n = neutral(theme);
   const maxN = Math.max(...sizes);
@@ -62,7 +62,7 @@ export function networkChart(sizes: number[], nodes: NetNode[], edges: NetEdge[]
       strokeOpacity: 0.9,
     }),
     Plot.dot(nodeRows, {
-      x: 'x', y: 'y', r: 15,
+      x: 'x', y: 'y', r: options.nodeRadius ?? 15,
       fill: (d: NetNode) => (d.dead ? n.dead : bg),
       stroke: (d: NetNode) => (d.highlight ? n.accent : n.ink),
       strokeWidth: (d: NetNode) => (d.highlight ? 4 : 1.5),

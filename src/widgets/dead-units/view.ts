@@ -42,10 +42,12 @@ export function networkOptions(view: DeadView, s: Strings, theme: Theme, width =
         edges.push({ layer: l + 1, from: i, to: j, value: w[j * inputs + i], dead: deadAt(l + 1, j) || deadAt(l, i) });
   });
   const layerNames = sizes.map((_, l) => (l === 0 ? tr(s, `${K}.input`) : l === sizes.length - 1 ? tr(s, `${K}.output`) : tr(s, `${K}.hidden`, { n: l })));
-  const o = networkChart(sizes, nodes, edges, { title: tr(s, `${K}.chart.network`), layers: layerNames }, theme, { width, nodeLabels: false });
-  // Eight units a column fit in less height than the kit's default spacing, and still
-  // clear each other (nodes have a fixed 15 px radius).
-  return { ...o, height: Math.round(width * 0.85) };
+  // Eight units a column fit in less height than the builder's default spacing; on a
+  // phone the nodes shrink with the width so they still clear each other.
+  const height = Math.round(Math.max(width, 320) * 0.85);
+  const nodeRadius = Math.max(8, Math.min(15, Math.floor((height - 54) / (SIZES[1] + 2.2) / 2) - 1, Math.floor(width / 32)));
+  const o = networkChart(sizes, nodes, edges, { title: tr(s, `${K}.chart.network`), layers: layerNames }, theme, { width, nodeLabels: false, nodeRadius });
+  return { ...o, height };
 }
 
 /** `cell`: the width of one chart cell as shown (charts are drawn at that width, up to their natural size). */
@@ -69,8 +71,7 @@ export function deadCharts(view: DeadView, s: Strings, theme: Theme, lang: Lang,
     theme,
     { width: w(400), height: 200, zero: true, minStep: 100 },
   );
-  // Below 400 px the fixed-size nodes and column labels would collide: draw at 400 and let it scale.
-  return { network: networkOptions(view, s, theme, Math.max(400, w(440))), dead, loss, fn: leakyChart(view.alpha, s, theme, lang, w(360)) };
+  return { network: networkOptions(view, s, theme, w(440)), dead, loss, fn: leakyChart(view.alpha, s, theme, lang, w(360)) };
 }
 
 /** Leaky ReLU and its derivative for the chosen α, from the library's own definition. */
