@@ -77,13 +77,13 @@ export function formatMessage(template: string, vars: Vars | undefined, lang: st
     }
     const inner = template.slice(open + 1, end);
     const plural = PLURAL.exec(inner);
-    if (plural && vars && plural[1] in vars) {
+    if (plural && vars && Object.hasOwn(vars, plural[1])) {
       const value = vars[plural[1]];
       const n = numericValue(value, lang);
       const options = branches(plural[2]);
       const chosen = options.get(`=${n}`) ?? options.get(rules(lang).select(n)) ?? options.get('other') ?? '';
       out += formatMessage(chosen.replace(/#/g, formatted(value, lang)), vars, lang);
-    } else if (/^\w+$/.test(inner) && vars && inner in vars) {
+    } else if (/^\w+$/.test(inner) && vars && Object.hasOwn(vars, inner)) {
       out += String(vars[inner]);
     } else {
       // Unknown placeholders stay visible, so a missing value shows instead of vanishing.

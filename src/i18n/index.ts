@@ -40,7 +40,3 @@ export function pick(lang: Lang, prefix: string): Record<string, string> {
   for (const k of Object.keys(dict) as UIKey[]) if (k.startsWith(prefix)) out[k] = dict[k];
   return out;
 }
-
-export function dictionary(lang: Lang): Readonly<Dictionary> {
-  return dictionaries[lang];
-}

@@ -1,3 +1,4 @@
+
 /** Strings handed to an island, already resolved for its language on the server. */
 export type Strings = Readonly<Record<string, string>>;
 
