@@ -2,7 +2,7 @@
 // the init explorer at its defaults, and the He and Glorot reproductions.
 import { describe, expect, it } from 'vitest';
 import { activationsPerLayer, createNetwork, createRng, gradients, initVariance, makeDataset, type ActivationName } from '../../../src/lib/index.ts';
-import { explore, explorerNetwork, EXPLORER_SCHEMA, type ExplorerValues } from '../../../src/widgets/init-explorer/model.ts';
+import { explore, explorerNetwork, INIT_EXPLORER_SCHEMA, type InitExplorerValues } from '../../../src/widgets/init-explorer/model.ts';
 import { heConfig } from '../../../src/widgets/he-reproduction/model.ts';
 import { layerMeans, GLOROT_SCHEMA, type GlorotValues } from '../../../src/widgets/glorot-reproduction/model.ts';
 import { trainedView } from '../../../src/widgets/glorot-reproduction/static.ts';
@@ -72,21 +72,21 @@ describe('initialisation: too small, too large (n = 100)', () => {
 });
 
 describe('initialisation: the init explorer at its defaults (depth 30, width 64)', () => {
-  const base = defaults(EXPLORER_SCHEMA) as ExplorerValues;
+  const base = defaults(INIT_EXPLORER_SCHEMA) as InitExplorerValues;
   it('defaults are depth 30 and width 64, as the text assumes', () => {
     expect(base.depth).toBe(30);
     expect(base.width).toBe(64);
   });
   for (const seed of SEEDS) {
     it(`seed ${seed}: tanh + "too large": the first layer's gradient is 10⁸–10⁹·⁵ times the last hidden layer's`, () => {
-      const v = { ...base, activation: 'tanh', init: 'large', seed } as ExplorerValues;
+      const v = { ...base, activation: 'tanh', init: 'large', seed } as InitExplorerValues;
       const r = explore(explorerNetwork(v), v);
       const orders = Math.log10(r.stats[0].weightGradNorm / r.stats[r.depth - 1].weightGradNorm);
       expect(orders).toBeGreaterThan(8);
       expect(orders).toBeLessThan(9.5);
     });
     it(`seed ${seed}: ReLU + He after 30 layers lands between 0.1 and 0.7, not exactly 1`, () => {
-      const v = { ...base, activation: 'relu', init: 'he', seed } as ExplorerValues;
+      const v = { ...base, activation: 'relu', init: 'he', seed } as InitExplorerValues;
       const r = explore(explorerNetwork(v), v);
       const last = r.ratio[r.depth - 1];
       expect(last).toBeGreaterThan(0.09);
