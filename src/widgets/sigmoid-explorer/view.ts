@@ -70,7 +70,9 @@ export function readoutText(r: PointReadout, lang: Lang): ReadoutText {
 /** "How far below the maximum": a percentage and a "times smaller" factor. */
 function below(fraction: number, lang: Lang): { pct: string; times: string } {
   const times = 1 / fraction;
-  return { pct: formatPercent(fraction, lang, fraction < 0.1 ? 1 : 0), times: times < 1e4 ? formatNumber(times, lang, times < 10 ? 1 : 0) : formatSci(times, lang, 2) };
+  // Below half a percent a rounded share would read "0 %": say "< 1 %" instead.
+  const pct = fraction > 0 && fraction < 0.005 ? `< ${formatPercent(0.01, lang, 0)}` : formatPercent(fraction, lang, fraction < 0.1 ? 1 : 0);
+  return { pct, times: times < 1e4 ? formatNumber(times, lang, times < 10 ? 1 : 0) : formatSci(times, lang, 2) };
 }
 
 export function sigmoidSummary(v: SigmoidValues, s: Strings, lang: Lang): string {
