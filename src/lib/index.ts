@@ -1,7 +1,8 @@
 // The public API of the training library: one explicit list.
 export type {
   ActivationName, InitName, InitSpec, LossName, OptimizerName, NetworkSpec, Layer, Network,
-  LayerStats, OptimizerState, TrainOptions, StepResult,
+  LayerStats, OptimizerState, TrainOptions, StepResult, NormName,
+  CellName, RecurrentSpec, Param, RecurrentNetwork, SequenceStepResult,
 } from './types.ts';
 export type { Rng } from './rng.ts';
 export type { Activation } from './activations.ts';
@@ -17,5 +18,7 @@ export { gradients } from './backprop.ts';
 export { trainStep } from './train.ts';
 export { createOptimizerState } from './optim.ts';
 export { histogram } from './stats.ts';
+export { driftFromInit, spectralNorms, gradientBound } from './norms.ts';
 export { makeDataset, makeRegression, DATASET_NAMES } from './datasets.ts';
 export { sigmoidBound, predictedVarianceRatio } from './theory.ts';
+export { meanField } from './meanfield.ts';
