@@ -3,7 +3,7 @@
 import type { FunctionSeries } from '../charts/index.ts';
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { activationColour, functionChart, type Theme } from '../charts/index.ts';
+import { activationColour, functionChart, neutral, type Theme } from '../charts/index.ts';
 import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -44,7 +44,7 @@ export function sigmoidChart(v: SigmoidValues, s: Strings, theme: Theme, width =
   // Taller than the kit's default on phones, so the two curves and their labels keep apart.
   opts.height = Math.max(260, Math.round(width * 0.55));
   if (v.tanh) {
-    const ring = theme === 'dark' ? '#14161b' : '#fff';
+    const ring = neutral(theme).surface;
     const marks = opts.marks as Plot.Markish[];
     marks.push(
       Plot.text([{ x: -5.2, y: -1 }], { x: 'x', y: 'y', text: () => SYMBOLS.tanh, fill: th, dy: -12, fontWeight: 600, textAnchor: 'middle' }),
