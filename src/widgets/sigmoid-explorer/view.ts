@@ -39,10 +39,9 @@ export function sigmoidChart(v: SigmoidValues, s: Strings, theme: Theme, width =
     },
     { title: tr(s, v.tanh ? 'widget.sigmoidExplorer.chartTanh' : 'widget.sigmoidExplorer.chart'), x: 'x', y: tr(s, 'widget.sigmoidExplorer.axisY') },
     theme,
-    { width },
+    // Taller than the builder's default on phones, so the two curves and their labels keep apart.
+    { width, height: Math.max(260, Math.round(width * 0.55)) },
   );
-  // Taller than the kit's default on phones, so the two curves and their labels keep apart.
-  opts.height = Math.max(260, Math.round(width * 0.55));
   if (v.tanh) {
     const ring = neutral(theme).surface;
     const marks = opts.marks as Plot.Markish[];
