@@ -11,6 +11,7 @@
 import type { LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 import type { LayerRecord, SessionConfig } from '../runner/session.ts';
+import { LN2 } from '../series/chance.ts';
 
 export const HIDDEN = 4;
 export const WIDTH = 32;
@@ -72,7 +73,7 @@ export interface TopLayerFacts {
   escape: number | null;
 }
 
-export const LN2 = Math.log(2);
+export { LN2 };
 
 export function topLayerFacts(v: GlorotView, layers: LayerStats[] | null = null): TopLayerFacts {
   const top = HIDDEN - 1;

@@ -8,6 +8,7 @@
 import type { InitSpec, LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 import type { LayerRecord, SessionConfig } from '../runner/session.ts';
+import { atChance, CHANCE_MIN_STEPS, LN2 } from '../series/chance.ts';
 
 export const DEPTH = 30;
 export const WIDTH = 32;
@@ -56,19 +57,11 @@ export interface HeRunView {
   records: LayerRecord[];
 }
 
-export const LN2 = Math.LN2;
+export { LN2 };
 
-/**
- * The site's one rule for "the loss sits at chance" (the same as src/widgets/series/chance.ts):
- * within CHANCE_TOLERANCE of ln 2 after at least CHANCE_MIN_STEPS updates. Before that every
- * run is still near ln 2 and nothing can be said.
- */
-export const CHANCE_TOLERANCE = 0.02;
-export const CHANCE_MIN_STEPS = 50;
-
-/** "Stalls": still at chance (a constant 50/50 guess) once the verdict can be given. */
+/** "Stalls": still at chance (a constant 50/50 guess), by the site's one rule (series/chance.ts). */
 export function stalled(r: HeRunView): boolean {
-  return r.step >= CHANCE_MIN_STEPS && Math.abs(r.loss - LN2) < CHANCE_TOLERANCE;
+  return atChance(r.loss, r.step);
 }
 
 /** "Learns": at least `margin` below ln 2. */
