@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { inlineScriptHashes } from './scripts/inline-script-hashes.mjs';
 import rehypeScrollableMath from './scripts/rehype-scrollable-math.mjs';
+import { offline } from './scripts/offline.mjs';
 
 // The canonical origin. Override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://vanishing-gradients.github.io';
@@ -25,6 +26,7 @@ export default defineConfig({
       filter: (page) => !/\/(es|en)\/kit\/$/.test(page),
       i18n: { defaultLocale: 'es', locales: { es: 'es', en: 'en' } },
     }),
+    offline(),
   ],
   i18n: {
     defaultLocale: 'es',

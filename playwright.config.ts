@@ -15,6 +15,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+    // Each test's fresh context would otherwise precache the whole site (offline reading);
+    // offline.spec.ts allows the service worker where it is the subject.
+    serviceWorkers: 'block',
   },
   // Timing budgets are not tests: main-thread long tasks are measured by `npm run bench:ui`.
   // The suite runs against the built site, exactly as readers get it; `npm run test:e2e`
