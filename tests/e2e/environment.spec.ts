@@ -189,3 +189,40 @@ test('a 30 × 64 lab trains and the page keeps answering input while it does', a
   await expectSane(page, LAB, 'training 30 × 64');
   watch.check('training 30 × 64');
 });
+
+test('when IntersectionObserver delivers several entries at once, the latest one decides', async ({ page }) => {
+  // Browsers may batch entries for one element; the last is the current state. Here every
+  // callback is preceded by a stale "off screen" entry for the same element.
+  await page.addInitScript(() => {
+    const Native = window.IntersectionObserver;
+    window.IntersectionObserver = class extends Native {
+      constructor(cb: IntersectionObserverCallback, opts?: IntersectionObserverInit) {
+        super((entries, obs) => {
+          const stale = entries.map((e) => ({ target: e.target, isIntersecting: false, intersectionRatio: 0, time: e.time - 1, boundingClientRect: e.boundingClientRect, intersectionRect: e.intersectionRect, rootBounds: e.rootBounds }) as IntersectionObserverEntry);
+          cb([...stale, ...entries], obs);
+        }, opts);
+      }
+    } as typeof IntersectionObserver;
+    // What the page asks of its workers: "play" and "pause" show what the figure thinks.
+    const sent: string[] = ((window as unknown as { vgSent: string[] }).vgSent = []);
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, m: unknown, ...rest: never[]) {
+      sent.push(String((m as { type?: string })?.type));
+      return post.call(this, m, ...rest);
+    } as typeof post;
+  });
+  const sent = () => page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent.filter((t) => t === 'play' || t === 'pause'));
+  const watch = watchErrors(page);
+  await page.goto('/en/vanishing-gradient/');
+  await hydrated(page, LAB);
+  const play = page.locator(`${LAB} .ctl-play .btn--primary`);
+  if ((await play.textContent())?.includes(EN['kit.play'])) await play.click();
+  await expect.poll(() => stepOf(page), { message: 'an on-screen figure trains', timeout: 20_000 }).toBeGreaterThan(0);
+  // Off screen it pauses; back on screen, the batch [stale "off", current "on"] must resume it.
+  await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+  await expect.poll(async () => (await sent()).at(-1), { message: 'paused off screen' }).toBe('pause');
+  const pauses = (await sent()).length;
+  await page.locator(LAB).scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await sent()).slice(pauses), { message: 'resumed back on screen', timeout: 20_000 }).toContain('play');
+  watch.check('batched IntersectionObserver entries');
+});
