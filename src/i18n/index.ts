@@ -1,5 +1,8 @@
 import es from './es.json';
 import en from './en.json';
+import { fill } from './fill.ts';
+
+export { fill };
 
 export const LANGS = ['es', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -23,7 +26,7 @@ export function useTranslations(lang: Lang) {
   return function t(key: UIKey, vars?: Record<string, string | number>): string {
     const s = dict[key];
     if (s === undefined) throw new Error(`Missing UI string "${key}" in ${lang}.json`);
-    return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+    return fill(s, vars);
   };
 }
 
@@ -33,8 +36,4 @@ export function pick(lang: Lang, prefix: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of Object.keys(dict) as UIKey[]) if (k.startsWith(prefix)) out[k] = dict[k];
   return out;
-}
-
-export function dictionary(lang: Lang): Readonly<Dictionary> {
-  return dictionaries[lang];
 }

@@ -37,17 +37,19 @@ export function varianceChart(
   const marks: Plot.Markish[] = [Plot.ruleY([1], { stroke: n.faint, strokeWidth: 1 })];
   if (th.length) {
     marks.push(Plot.line(th, { x: 'layer', y: 'value', stroke: n.muted, strokeDasharray: '5 4', strokeWidth: 1.75 }));
-    marks.push(Plot.text([th.at(-1)!], { x: 'layer', y: 'value', text: () => s.theory, fill: n.muted, textAnchor: 'end', dy: -10 }));
+    // Mid-line, above it: the line's end is where "measured" is labelled, and the x ticks are below.
+    marks.push(Plot.text([th[Math.floor(th.length / 2)]], { x: 'layer', y: 'value', text: () => s.theory, fill: n.muted, textAnchor: 'start', dx: 6, dy: -10 }));
   }
   marks.push(Plot.line(pts, { x: 'layer', y: 'value', stroke: colour, strokeWidth: 2 }));
   marks.push(Plot.dot(pts, { x: 'layer', y: 'value', fill: colour, r: depth > 30 ? 2.5 : 3.5 }));
-  if (pts.length > 1) marks.push(Plot.text([pts.at(-1)!], { x: 'layer', y: 'value', text: () => s.measured, fill: colour, textAnchor: 'end', dy: 14, fontWeight: 600 }));
+  if (pts.length > 1) marks.push(Plot.text([pts.at(-1)!], { x: 'layer', y: 'value', text: () => s.measured, fill: colour, textAnchor: 'end', dx: -8, dy: -10, fontWeight: 600 }));
   if (pts.length <= 1) marks.push(Plot.text([{ layer: depth / 2, value: 1e-3 }], { x: 'layer', y: 'value', text: () => s.allZero, fill: n.ink, fontWeight: 600 }));
   const all = [...pts.map((p) => p.value), ...th.map((p) => p.value), 1e-3];
   return {
     ...base(theme, width, options.height ?? Math.round(width * 0.5)),
     ariaLabel: s.title,
-    x: { label: s.x, domain: [0, Math.max(1, depth)], ticks: Math.min(depth, 10), tickFormat: 'd', grid: true },
+    // About one tick per 45 px, so the layer numbers never run into each other on a phone.
+    x: { label: s.x, domain: [0, Math.max(1, depth)], ticks: Math.max(2, Math.min(depth, 10, Math.floor(width / 45))), tickFormat: 'd', grid: true },
     y: logAxis(s.y, all, VARIANCE_FLOOR),
     marks,
   };
