@@ -4,8 +4,9 @@
  * is the slowest part of the build and gives the same numbers every time for the same
  * code and settings. So each result is stored on disk, keyed by
  *   - the figure and its settings,
- *   - a hash of the code that computes it: src/lib/**, src/widgets/runner/** and the
- *     figure's own folder (its model decides the config and the step budget),
+ *   - a hash of the code that computes it: src/lib/**, the shared widget code
+ *     (src/widgets/{kit,runner,series,charts,controls}/** and files directly in
+ *     src/widgets/) and the figure's own folder (its model decides the config and budget),
  *   - the V8 version (the serialisation format belongs to it),
  * and read back by both languages and by every later build until one of those changes.
  *
@@ -19,6 +20,9 @@ import { deserialize, serialize } from 'node:v8';
 
 /** Bumped when the stored layout changes, so old entries are ignored rather than misread. */
 const FORMAT = 1;
+
+/** Folders of src/widgets that hold shared code rather than one figure. */
+const SHARED_DIRS = ['kit', 'runner', 'series', 'charts', 'controls'];
 
 export interface BuildCacheOptions {
   /** Project root holding src/ (default: the working directory, as in `astro build` and Vitest). */
@@ -47,8 +51,17 @@ function filesUnder(dir: string): string[] {
  */
 export function sourceHash(figure: string, root: string = process.cwd()): string {
   const h = createHash('sha256');
-  for (const dir of ['src/lib', 'src/widgets/runner', `src/widgets/${figure}`]) {
-    for (const file of filesUnder(join(root, dir))) {
+  // Shared widget code (files directly in src/widgets/ and its non-figure folders) can
+  // change what a figure computes too; other figures' folders cannot.
+  const widgets = join(root, 'src/widgets');
+  const shared = existsSync(widgets)
+    ? readdirSync(widgets)
+        .sort()
+        .filter((name) => (statSync(join(widgets, name)).isDirectory() ? SHARED_DIRS.includes(name) : true))
+        .map((name) => `src/widgets/${name}`)
+    : [];
+  for (const dir of ['src/lib', ...shared, `src/widgets/${figure}`]) {
+    for (const file of existsSync(join(root, dir)) && statSync(join(root, dir)).isFile() ? [join(root, dir)] : filesUnder(join(root, dir))) {
       h.update(relative(root, file).split(sep).join('/'));
       h.update('\0');
       h.update(readFileSync(file));

@@ -2,19 +2,26 @@
 // languages) that shows it, for the share-link fuzz tests (unit and e2e). A figure added
 // to the site without an entry here fails the "every figure is listed" check.
 import type { Schema } from '../../../src/widgets/kit/params.ts';
-import { BACKPROP_SCHEMA } from '../../../src/widgets/backprop-stepper/model.ts';
-import { DEAD_SCHEMA } from '../../../src/widgets/dead-units/model.ts';
-import { CHAIN_SCHEMA } from '../../../src/widgets/derivative-chain/model.ts';
-import { FORWARD_SCHEMA } from '../../../src/widgets/forward-pass/model.ts';
-import { GD_SCHEMA } from '../../../src/widgets/gd-step/model.ts';
-import { GLOROT_SCHEMA } from '../../../src/widgets/glorot-reproduction/model.ts';
-import { HE_SCHEMA } from '../../../src/widgets/he-reproduction/model.ts';
-import { EXPLORER_SCHEMA as INIT_SCHEMA } from '../../../src/widgets/init-explorer/model.ts';
-import { RACE_SCHEMA } from '../../../src/widgets/intro-race/model.ts';
-import { GALLERY_SCHEMA } from '../../../src/widgets/kit-gallery/model.ts';
-import { PAIR_SCHEMA } from '../../../src/widgets/relu-vs-sigmoid/model.ts';
-import { EXPLORER_SCHEMA as SIGMOID_SCHEMA } from '../../../src/widgets/sigmoid-explorer/model.ts';
-import { LAB_SCHEMA } from '../../../src/widgets/vanishing-lab/model.ts';
+import * as BackpropStepper from '../../../src/widgets/backprop-stepper/model.ts';
+import * as DeadUnits from '../../../src/widgets/dead-units/model.ts';
+import * as DerivativeChain from '../../../src/widgets/derivative-chain/model.ts';
+import * as ForwardPass from '../../../src/widgets/forward-pass/model.ts';
+import * as GdStep from '../../../src/widgets/gd-step/model.ts';
+import * as GlorotReproduction from '../../../src/widgets/glorot-reproduction/model.ts';
+import * as HeReproduction from '../../../src/widgets/he-reproduction/model.ts';
+import * as InitExplorer from '../../../src/widgets/init-explorer/model.ts';
+import * as IntroRace from '../../../src/widgets/intro-race/model.ts';
+import * as KitGallery from '../../../src/widgets/kit-gallery/model.ts';
+import * as ReluVsSigmoid from '../../../src/widgets/relu-vs-sigmoid/model.ts';
+import * as SigmoidExplorer from '../../../src/widgets/sigmoid-explorer/model.ts';
+import * as VanishingLab from '../../../src/widgets/vanishing-lab/model.ts';
+
+/** A figure's settings table: its model's one export named *_SCHEMA (robust to renames). */
+function schemaOf(model: Record<string, unknown>): Schema {
+  const found = Object.entries(model).filter(([k]) => k.endsWith('_SCHEMA'));
+  if (found.length !== 1) throw new Error(`expected one *_SCHEMA export, found ${found.map(([k]) => k).join(', ') || 'none'}`);
+  return found[0][1] as Schema;
+}
 
 export interface FigureEntry {
   id: string;
@@ -26,17 +33,17 @@ export interface FigureEntry {
 }
 
 export const FIGURES: FigureEntry[] = [
-  { id: 'intro-race', schema: RACE_SCHEMA, path: '/introduction/', trains: true },
-  { id: 'sigmoid-explorer', schema: SIGMOID_SCHEMA, path: '/sigmoid/', trains: false },
-  { id: 'derivative-chain', schema: CHAIN_SCHEMA, path: '/sigmoid/', trains: false },
-  { id: 'forward-pass', schema: FORWARD_SCHEMA, path: '/forward-propagation/', trains: false },
-  { id: 'backprop-stepper', schema: BACKPROP_SCHEMA, path: '/backpropagation/', trains: false },
-  { id: 'gd-step', schema: GD_SCHEMA, path: '/backpropagation/', trains: false },
-  { id: 'vanishing-lab', schema: LAB_SCHEMA, path: '/vanishing-gradient/', trains: true },
-  { id: 'relu-vs-sigmoid', schema: PAIR_SCHEMA, path: '/relu/', trains: true },
-  { id: 'dead-units', schema: DEAD_SCHEMA, path: '/leaky-relu/', trains: true },
-  { id: 'init-explorer', schema: INIT_SCHEMA, path: '/initialization/', trains: false },
-  { id: 'he-reproduction', schema: HE_SCHEMA, path: '/initialization/', trains: true },
-  { id: 'glorot-reproduction', schema: GLOROT_SCHEMA, path: '/initialization/', trains: true },
-  { id: 'kit-gallery', schema: GALLERY_SCHEMA, path: '/kit/', trains: false },
+  { id: 'intro-race', schema: schemaOf(IntroRace), path: '/introduction/', trains: true },
+  { id: 'sigmoid-explorer', schema: schemaOf(SigmoidExplorer), path: '/sigmoid/', trains: false },
+  { id: 'derivative-chain', schema: schemaOf(DerivativeChain), path: '/sigmoid/', trains: false },
+  { id: 'forward-pass', schema: schemaOf(ForwardPass), path: '/forward-propagation/', trains: false },
+  { id: 'backprop-stepper', schema: schemaOf(BackpropStepper), path: '/backpropagation/', trains: false },
+  { id: 'gd-step', schema: schemaOf(GdStep), path: '/backpropagation/', trains: false },
+  { id: 'vanishing-lab', schema: schemaOf(VanishingLab), path: '/vanishing-gradient/', trains: true },
+  { id: 'relu-vs-sigmoid', schema: schemaOf(ReluVsSigmoid), path: '/relu/', trains: true },
+  { id: 'dead-units', schema: schemaOf(DeadUnits), path: '/leaky-relu/', trains: true },
+  { id: 'init-explorer', schema: schemaOf(InitExplorer), path: '/initialization/', trains: false },
+  { id: 'he-reproduction', schema: schemaOf(HeReproduction), path: '/initialization/', trains: true },
+  { id: 'glorot-reproduction', schema: schemaOf(GlorotReproduction), path: '/initialization/', trains: true },
+  { id: 'kit-gallery', schema: schemaOf(KitGallery), path: '/kit/', trains: false },
 ];

@@ -65,9 +65,13 @@ describe('buildCached', () => {
     run();
     write('src/widgets/fig/model.ts', 'export const STEPS = 200;');
     run();
-    expect(compute.calls).toBe(5);
+    write('src/widgets/series/losses.ts', 'export const thin = 1;');
     run();
-    expect(compute.calls).toBe(5);
+    write('src/widgets/theme.ts', 'export const t = 1;');
+    run();
+    expect(compute.calls).toBe(7);
+    run();
+    expect(compute.calls).toBe(7);
   });
 
   it('is not invalidated by another figure’s folder, and does not mix two figures with equal settings', () => {
