@@ -27,7 +27,9 @@ export function registerOffline(): void {
   sw.addEventListener('controllerchange', () => {
     if (accepted) location.reload();
   });
-  sw.register('/sw.js', { scope: '/' })
+  // The site may live under a base path (SITE_BASE); sw.js sits at its root.
+  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+  sw.register(`${base}sw.js`, { scope: base })
     .then((reg) => {
       if (reg.waiting && sw.controller) showNotice(reg.waiting);
       reg.addEventListener('updatefound', () => {

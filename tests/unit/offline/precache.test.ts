@@ -22,6 +22,14 @@ describe('the offline precache list', () => {
     expect([...urls].sort()).toEqual(['/', '/404.html', '/_astro/KaTeX_Main.woff2', '/_astro/worker-abc.js', '/en/relu/', '/es/', '/favicon.svg', '/manifest.webmanifest'].sort());
   });
 
+  it('puts every URL under the site’s base path, the 404 fallback too', () => {
+    const list = precacheList(dist, '/vg');
+    expect(list.urls).toContain('/vg/en/relu/');
+    expect(list.urls).toContain('/vg/');
+    expect(list.urls.every((u: string) => u.startsWith('/vg/'))).toBe(true);
+    expect(serviceWorkerSource(list)).toContain('cache.match("/vg/404.html")');
+  });
+
   it('changes version when any precached byte changes, and only then', () => {
     const v1 = precacheList(dist).version;
     expect(precacheList(dist).version).toBe(v1);
