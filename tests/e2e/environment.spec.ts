@@ -64,7 +64,7 @@ test.describe('with reduced motion', () => {
     expect(await page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent)).not.toContain('play');
     await expect(page.locator(`${fig} .ctl-play .btn--primary`)).toContainText(EN['kit.play']);
     expect(await stepOf(page, fig)).toBe(0);
-    await page.locator(fig).getByRole('button', { name: EN['kit.step'], exact: true }).click();
+    await page.locator(`${fig} .ctl-play .btn`).nth(1).click();
     await expect.poll(() => stepOf(page, fig)).toBeGreaterThan(0);
     watch.check('reduced motion');
   });

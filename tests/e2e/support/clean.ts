@@ -38,7 +38,13 @@ export async function frames(page: Page, n = 2): Promise<void> {
 /** The figure's visible text holds no NaN, Infinity, undefined or null, and its sliders are in range. */
 export async function expectSane(page: Page, sel: string, context: string): Promise<void> {
   const fig = page.locator(sel);
-  const text = (await fig.innerText()).replace(/\s+/g, ' ');
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  // A link notice may quote what the link said ("seed" = "NaN"): that is the reader's own
+  // text, sanitised, not a leaked value. It must never carry markup.
+  const notices = (await fig.locator('.fig-notice').allInnerTexts()).map(norm);
+  for (const n of notices) expect(n, `${context}: notice quotes no markup`).not.toMatch(/[<>]/);
+  let text = norm(await fig.innerText());
+  for (const n of notices) text = text.replace(n, ' ');
   const m = text.match(LEAKED);
   const around = m ? text.slice(Math.max(0, (m.index ?? 0) - 200), (m.index ?? 0) + 100) : '';
   expect(m?.[0] ?? null, `${context}: leaked value in «…${around}…»`).toBeNull();
