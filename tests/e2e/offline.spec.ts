@@ -40,7 +40,7 @@ test('after one visit, another chapter in the other language opens and trains of
   watch.check('offline');
 });
 
-test('a new deploy shows an update notice, and Reload moves the page to the new version', async ({ page, context }) => {
+test('a new deploy shows an update notice, and Reload moves the page to the new version', async ({ page }) => {
   test.setTimeout(90_000);
   const es = dict('es');
   await page.goto('/es/sigmoid/');
