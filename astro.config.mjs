@@ -13,6 +13,7 @@ import rehypeGlossary from './scripts/rehype-glossary.mjs';
 import afterBuild from './scripts/after-build.mjs';
 import { quietLogger } from './scripts/quiet-build.mjs';
 import { siteBase, noShipSlugs } from './scripts/site-env.mjs';
+import { offline } from './scripts/offline.mjs';
 
 // The canonical origin. Override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://vanishing-gradients.github.io';
@@ -45,6 +46,7 @@ export default defineConfig({
       i18n: { defaultLocale: 'es', locales: { es: 'es', en: 'en' } },
     }),
     afterBuild(),
+    offline(),
   ],
   i18n: {
     defaultLocale: 'es',
