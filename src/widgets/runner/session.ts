@@ -34,6 +34,8 @@ export interface SessionConfig {
   maxSteps?: number;
   /** Decision-boundary grid resolution; 0 or absent for none. */
   gridRes?: number;
+  /** Lockstep partners keep training after this one diverges (a run compared with its own failure). */
+  independent?: boolean;
 }
 
 export const GRID_EXTENT: [number, number, number, number] = [-1.6, 1.6, -1.6, 1.6];
