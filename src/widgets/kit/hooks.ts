@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type MutableRef } from 'preact/hooks';
-import type { Theme } from '../charts/palette.ts';
+import type { Theme } from '../theme.ts';
 import { readState, writeState, type Schema, type Values } from './params.ts';
 
 /** Whether the element is on screen (IntersectionObserver); true where unsupported. */

@@ -12,7 +12,7 @@ import { NumberInput, TrainerControls, Select, Slider } from '../controls/index.
 import { datasetPoints } from '../runner/session.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
 import { LR_OPTIONS, PAIR, PAIR_SCHEMA, RECORD_EVERY, initialLayers, pairConfigs, type PairActivation, type PairValues, type RunView } from './model.ts';
-import { boundaryOptions, layersChart, lossChart, pairSummary, pairTable, pairWidths } from './view.ts';
+import { boundaryOptions, driftChart, errorChart, layersChart, lossChart, pairSummary, pairTable, pairWidths } from './view.ts';
 
 interface Props {
   figureId: string;
@@ -22,6 +22,8 @@ interface Props {
   /** Build-time SVGs, shown until the live charts are drawn (Astro named slots). */
   lossSvg?: ComponentChildren;
   layersSvg?: ComponentChildren;
+  errorSvg?: ComponentChildren;
+  driftSvg?: ComponentChildren;
   boundarySigmoidSvg?: ComponentChildren;
   boundaryReluSvg?: ComponentChildren;
 }
@@ -35,7 +37,8 @@ function toRun(activation: PairActivation, v: SessionView): RunView {
     testAccuracy: v.state.testAccuracy,
     layers: v.state.layers,
     initialLayers: initialLayers(v.records),
-    losses: v.losses,
+    losses: v.losses.slice(),
+    records: v.records.slice(),
     grid: v.grid,
     diverged: v.state.diverged,
   };
@@ -43,7 +46,7 @@ function toRun(activation: PairActivation, v: SessionView): RunView {
 
 const PAIR_STYLE = 'display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,16rem),1fr));gap:0.6rem 1rem;';
 
-export default function PairIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg, boundarySigmoidSvg, boundaryReluSvg }: Props) {
+export default function PairIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg, errorSvg, driftSvg, boundarySigmoidSvg, boundaryReluSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(PAIR_SCHEMA, figureId, initial);
   const v = state.values;
@@ -68,14 +71,19 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
   const w = pairWidths(width);
   const records = trainer.sessions[0]?.records.length ?? 0;
   const lossKey = useThrottled(`${trainer.generation}|${configKey}|${step}|${ready ? 1 : 0}`, 200);
-  const layersKey = useThrottled(`${configKey}|${records}|${ready ? 1 : 0}`, 200);
+  const layersKey = useThrottled(`${trainer.generation}|${configKey}|${records}|${ready ? 1 : 0}`, 200);
   const loss = useMemo(() => (runs ? lossChart(runs, s, theme, w.line) : null), [lossKey, theme, w.line]);
-  const layers = useMemo(() => (runs ? layersChart(runs, s, theme, w.line) : null), [layersKey, theme, w.line]);
+  // The per-layer charts and the summary come from one snapshot: the summary describes the step they show.
+  const perLayer = useMemo(
+    () => (runs ? { layers: layersChart(runs, s, theme, w.line), error: errorChart(runs, s, theme, w.line), drift: driftChart(runs, s, theme, w.line), summary: pairSummary(runs, s, lang), table: pairTable(runs, s) } : null),
+    [layersKey, theme, w.line, lang],
+  );
+  const layers = perLayer?.layers ?? null;
   const gridS = trainer.sessions[0]?.grid;
   const gridR = trainer.sessions[1]?.grid;
   const boundaryS = useMemo(() => (runs ? boundaryOptions(runs[0], points, s, theme, true, w.boundary) : null), [gridS, ready, theme, points, w.boundary]);
   const boundaryR = useMemo(() => (runs ? boundaryOptions(runs[1], points, s, theme, true, w.boundary) : null), [gridR, ready, theme, points, w.boundary]);
-  const charts = loss && layers && boundaryS && boundaryR ? { loss, layers, boundarySigmoid: boundaryS, boundaryRelu: boundaryR } : null;
+  const charts = loss && perLayer && layers && boundaryS && boundaryR ? { loss, layers, error: perLayer.error, drift: perLayer.drift, boundarySigmoid: boundaryS, boundaryRelu: boundaryR } : null;
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const options = <T extends string>(keys: readonly T[], prefix: string) => keys.map((k) => ({ value: k, label: tr(s, `${prefix}${k}`) }));
@@ -87,11 +95,11 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
         figureId={figureId}
         lang={lang}
         strings={s}
-        summary={runs ? pairSummary(runs, s, lang) : ''}
+        summary={perLayer?.summary ?? ''}
         rejected={state.rejected}
         onDismissRejected={state.dismissRejected}
         alert={trainingAlert(trainer, s, lang)}
-        data={runs ? pairTable(runs, s) : { columns: [], rows: [] }}
+        data={perLayer?.table ?? { columns: [], rows: [] }}
       >
         <div class="fig-controls">
           <Slider label={tr(s, `${k}.depth`)} spec={PAIR_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
@@ -108,6 +116,14 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
           <div>
             {charts ? <Chart options={charts.layers} /> : <div class="fig-chart">{layersSvg}</div>}
             <p class="fig-note">{tr(s, `${k}.layersNote`)}</p>
+          </div>
+          <div>
+            {charts ? <Chart options={charts.error} /> : <div class="fig-chart">{errorSvg}</div>}
+            <p class="fig-note">{tr(s, `${k}.noteError`)}</p>
+          </div>
+          <div>
+            {charts ? <Chart options={charts.drift} /> : <div class="fig-chart">{driftSvg}</div>}
+            <p class="fig-note">{tr(s, `${k}.noteDrift`)}</p>
           </div>
           <div style={PAIR_STYLE}>
             <div>

@@ -3,7 +3,9 @@
  * over src/lib, so the Web Worker, the build and the tests all run the same code and
  * the same seed gives the same curves everywhere.
  */
+import { driftFromInit, gradientBound } from '../series/weights.ts';
 import {
+  cloneNetwork,
   createNetwork,
   createOptimizerState,
   forward,
@@ -43,6 +45,12 @@ export const GRID_EXTENT: [number, number, number, number] = [-1.6, 1.6, -1.6, 1
 export interface LayerRecord {
   step: number;
   layers: LayerStats[];
+  /** ‖W − W₀‖ / ‖W₀‖ per layer after this step: how far each layer has moved from its start. */
+  drift?: number[];
+  /** ‖ΔW‖ / ‖W‖ per layer of this step's update (0 at step 0). */
+  update?: number[];
+  /** gradientBound() of the weights this record's gradients were computed with, per layer. */
+  bound?: number[];
 }
 
 export interface Divergence {
@@ -94,6 +102,17 @@ export interface Session {
   grid(): Float64Array | null;
 }
 
+/** ‖w − w0‖ / ‖w‖. */
+function relativeChange(w: Float64Array, w0: Float64Array): number {
+  let d = 0;
+  let s = 0;
+  for (let i = 0; i < w.length; i++) {
+    d += (w[i] - w0[i]) ** 2;
+    s += w[i] * w[i];
+  }
+  return s > 0 ? Math.sqrt(d / s) : 0;
+}
+
 function accuracy(net: Network, x: Float64Array, y: Float64Array, n: number): number {
   if (n === 0) return NaN;
   const out = forward(net, x, n);
@@ -137,7 +156,11 @@ export function createSession(config: SessionConfig): Session {
   const first = gradients(net, train.x, train.y, train.n, config.loss);
   lastLayers = first.layers.map(copyStats);
   lastLoss = first.loss;
-  layerHistory.push({ step: 0, layers: lastLayers });
+  const net0 = cloneNetwork(net);
+  const before = net.layers.map((l) => new Float64Array(l.weights.length));
+  const warm = net.layers.map((l) => new Float64Array(l.inputs).fill(1 / Math.sqrt(l.inputs)));
+  let bound = Array.from(gradientBound(net, warm));
+  layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound });
   let evaluated = {
     testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
     trainAccuracy: accuracy(net, train.x, train.y, train.n),
@@ -152,6 +175,11 @@ export function createSession(config: SessionConfig): Session {
     run(n: number): number {
       let done = 0;
       while (done < n && !diverged && step < maxSteps) {
+        const recording = (step + 1) % recordEvery === 0;
+        if (recording) {
+          net.layers.forEach((l, i) => before[i].set(l.weights));
+          bound = Array.from(gradientBound(net, warm));
+        }
         const r = trainStep(net, train.x, train.y, train.n, options);
         if (r.diverged) {
           diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite', loss: r.loss };
@@ -170,9 +198,9 @@ export function createSession(config: SessionConfig): Session {
         done++;
         lastLoss = r.loss;
         lossHistory.push(r.loss);
-        if (step % recordEvery === 0) {
+        if (recording) {
           lastLayers = r.layers.map(copyStats);
-          layerHistory.push({ step, layers: lastLayers });
+          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: net.layers.map((l, i) => relativeChange(l.weights, before[i])), bound });
         }
       }
       return done;

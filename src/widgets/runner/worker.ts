@@ -50,7 +50,8 @@ function start(scope: DedicatedWorkerGlobalScope) {
     scope.postMessage(msg);
   };
 
-  const stuck = () => sessions.every((s) => s.done());
+  // Paired figures compare runs step for step: once one diverges, all stop at that step.
+  const stuck = () => sessions.some((s) => s.state().diverged !== null) || sessions.every((s) => s.done());
 
   const loop = () => {
     scheduled = false;
@@ -60,7 +61,7 @@ function start(scope: DedicatedWorkerGlobalScope) {
     while (performance.now() - t0 < SLICE_MS) {
       let any = 0;
       for (const s of sessions) any += s.run(1);
-      if (any === 0) break;
+      if (any === 0 || stuck()) break;
     }
     if (stuck()) {
       playing = false;
@@ -96,7 +97,7 @@ function start(scope: DedicatedWorkerGlobalScope) {
         post(true);
       } else if (m.type === 'step') {
         playing = false;
-        for (let k = 0; k < m.n; k++) for (const s of sessions) s.run(1);
+        for (let k = 0; k < m.n && !stuck(); k++) for (const s of sessions) s.run(1);
         post(true);
       }
     } catch (err) {

@@ -39,7 +39,7 @@ export function explorerChart(v: ExplorerValues, s: Strings, theme: Theme, width
     },
     { title: tr(s, v.tanh ? 'widget.sigmoidExplorer.chartTanh' : 'widget.sigmoidExplorer.chart'), x: 'x', y: tr(s, 'widget.sigmoidExplorer.axisY') },
     theme,
-    width,
+    { width },
   );
   // Taller than the kit's default on phones, so the two curves and their labels keep apart.
   opts.height = Math.max(260, Math.round(width * 0.55));
