@@ -9,6 +9,7 @@
  */
 import type { LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
+import { LN2, atChance } from '../series/index.ts';
 import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
 
 export const WIDTH = 16;
@@ -69,11 +70,6 @@ export interface RunView {
   diverged: Divergence | null;
 }
 
-/** The backpropagated error dLoss/dz per layer, as an RMS over the batch and the units. */
-export function errorRms(layers: LayerStats[]): number[] {
-  return layers.map((l) => l.deltaRms);
-}
-
 /** First hidden layer's error over the output layer's: how much of the signal reaches the bottom. */
 export function firstToOutput(layers: LayerStats[]): number {
   return layers.length ? layers[0].deltaRms / layers[layers.length - 1].deltaRms : NaN;
@@ -93,11 +89,9 @@ export function latestDrift(r: RunView): number[] {
   return rec?.drift ?? rec?.layers.map(() => 0) ?? [];
 }
 
-export const LN2 = Math.LN2;
-
-/** Still within 0.02 of ln 2 (answering 1/2 to everything) after 100 steps: stalled. */
+/** The site's one rule for "stuck at chance": within 0.02 of ln 2 after 50 steps or more. */
 export function stalled(r: Pick<RunView, 'loss' | 'step'>): boolean {
-  return r.step >= 100 && Math.abs(r.loss - LN2) < 0.02;
+  return atChance(r.loss, r.step);
 }
 
 /** Trains: its loss is well below ln 2. */

@@ -51,7 +51,8 @@ function start(scope: DedicatedWorkerGlobalScope) {
   };
 
   // Paired figures compare runs step for step: once one diverges, all stop at that step.
-  const stuck = () => sessions.some((s) => s.state().diverged !== null) || sessions.every((s) => s.done());
+  // A pair that compares a run with its own failure (config.independent) keeps the survivor going.
+  const stuck = () => (sessions.some((s) => s.state().diverged !== null) && !sessions.some((s) => s.config.independent)) || sessions.every((s) => s.done());
 
   const loop = () => {
     scheduled = false;

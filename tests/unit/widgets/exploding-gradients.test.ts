@@ -10,7 +10,8 @@ import {
   type ExplodingValues,
 } from '../../../src/widgets/exploding-gradients/model.ts';
 import { staticRuns } from '../../../src/widgets/exploding-gradients/static.ts';
-import { explodingSummary, explodingTable, formatLoss, gradNormChart, profileChart } from '../../../src/widgets/exploding-gradients/view.ts';
+import { formatLoss } from '../../../src/widgets/series/index.ts';
+import { explodingSummary, explodingTable, gradNormChart, profileChart } from '../../../src/widgets/exploding-gradients/view.ts';
 
 const SEEDS = [1, 2, 3];
 const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.explodingGradients.') });
@@ -85,6 +86,14 @@ describe('exploding-gradients at initialisation, seeds 1..3', () => {
       const r = firstToOutput(initialLayers(values({ seed })));
       expect(r).toBeGreaterThan(100);
       expect(r).toBeLessThan(1000);
+    });
+
+    it(`seed ${seed}: at the default σ = 2.5 the bound on the first layer is in the millions, four decades above the measured error`, () => {
+      const v = values({ seed });
+      const b = initialBound(v)[0];
+      expect(b).toBeGreaterThan(1e6);
+      expect(b).toBeLessThan(1e7);
+      expect(b / firstToOutput(initialLayers(v))).toBeGreaterThan(1e3);
     });
 
     it(`seed ${seed}: tanh at σ = 2.5 explodes while a quarter or more of its units are saturated`, () => {
