@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
 import { classColours, curvesChart, neutral, perLayerChart, textColour, type Theme } from '../charts/index.ts';
 import { formatLoss, thinLosses, type LossPoint } from '../series/index.ts';
-import { formatNumber, formatSci } from '../kit/format.ts';
+import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
@@ -98,6 +98,12 @@ export function explodingCharts(runs: RunView[], bound: number[], v: ExplodingVa
   };
 }
 
+/** Share of the hidden units' derivatives below a tenth of their maximum at step 0 (saturation). */
+export function saturatedShare(runs: RunView[]): number {
+  const hidden = initialRecord(runs[0]?.records ?? [])?.layers.slice(0, -1) ?? [];
+  return hidden.length ? hidden.reduce((a, l) => a + l.saturatedFraction, 0) / hidden.length : 0;
+}
+
 export function explodingSummary(runs: RunView[], bound: number[], v: ExplodingValues, s: Strings, lang: Lang): string {
   const [plain, clipped] = runs;
   const measured = initialProfile(runs);
@@ -111,6 +117,7 @@ export function explodingSummary(runs: RunView[], bound: number[], v: ExplodingV
       bound: formatSci(bound[0] ?? NaN, lang),
     }),
     tr(s, `${K}.regime.${regime(ratio)}`),
+    ...(v.activation === 'tanh' ? [tr(s, `${K}.summary.saturated`, { share: formatPercent(saturatedShare(runs), lang) })] : []),
     tr(s, `${K}.summary.step`, {
       step: formatNumber(Math.max(plain.step, clipped.step), lang, 0),
       lossP: formatLoss(plain.loss, lang),
