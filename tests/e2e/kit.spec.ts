@@ -143,9 +143,9 @@ test('a diverging run stops, says so in the reader’s language, and can be rese
   await hydrated(page);
   const alert = page.locator(LAB).getByRole('alert');
   await expect(alert).toContainText('Divergió en el paso 2');
-  await expect(page.locator(LAB).getByRole('button', { name: 'Reproducir' })).toBeDisabled();
+  await expect(page.locator(LAB).getByRole('button', { name: 'Entrenar' })).toBeDisabled();
   await alert.getByRole('button', { name: 'Reiniciar' }).click();
-  await expect(page.locator(LAB).getByRole('button', { name: 'Pausa' }).or(page.locator(LAB).getByRole('button', { name: 'Reproducir' }))).toBeVisible();
+  await expect(page.locator(LAB).getByRole('button', { name: 'Pausa' }).or(page.locator(LAB).getByRole('button', { name: 'Entrenar' }))).toBeVisible();
 });
 
 test('training pauses when the figure leaves the screen and resumes when it returns', async ({ page }) => {

@@ -61,7 +61,7 @@ for (const lang of ['es', 'en'] as const) {
       // second, so wait for the one that describes this configuration.)
       const per = lang === 'es' ? ['en la capa oculta 1', 'en la 2', 'en la 3'] : ['in hidden layer 1', 'in layer 2', 'in layer 3'];
       const phrases = counts.map((c, l) => `${c} ${lang === 'es' ? 'de' : 'of'} 8 ${per[l]}`);
-      const start = lang === 'es' ? 'Paso 0. Neuronas muertas: ' : 'Step 0. Dead units: ';
+      const start = lang === 'es' ? 'Paso 0. Unidades muertas: ' : 'Step 0. Dead units: ';
       await expect.poll(() => summaryText(page), { timeout: 10_000 }).toContain(start + phrases[0]);
       const text = await summaryText(page);
       for (const p of phrases) expect(text).toContain(p);
