@@ -21,7 +21,7 @@ import {
   type OptimizerName,
   type OptimizerState,
 } from '../../lib/index.ts';
-
+import { probeUnits, type UnitProbe } from './probe.ts';
 
 export interface SessionConfig {
   spec: NetworkSpec;
@@ -38,6 +38,8 @@ export interface SessionConfig {
   gridRes?: number;
   /** Lockstep partners keep training after this one diverges (a run compared with its own failure). */
   independent?: boolean;
+  /** 'units': also report the per-unit probe (see probe.ts) with every snapshot. */
+  probe?: 'units';
 }
 
 export const GRID_EXTENT: [number, number, number, number] = [-1.6, 1.6, -1.6, 1.6];
@@ -100,6 +102,8 @@ export interface Session {
   readonly lossHistory: number[];
   readonly layerHistory: LayerRecord[];
   grid(): Float64Array | null;
+  /** The per-unit probe for the current weights, or null when the config does not ask for it. */
+  probe(): UnitProbe | null;
 }
 
 /** ‖w − w0‖ / ‖w‖. */
@@ -121,15 +125,10 @@ function accuracy(net: Network, x: Float64Array, y: Float64Array, n: number): nu
   return ok / n;
 }
 
+/** The test loss by the library's own formula (the stable logit form), the one training uses. */
 function testLoss(net: Network, x: Float64Array, y: Float64Array, n: number, loss: LossName): number {
   if (n === 0) return NaN;
-  const out = forward(net, x, n);
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const p = Math.min(1 - 1e-12, Math.max(1e-12, out[i]));
-    s += loss === 'bce' ? -(y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p)) : (out[i] - y[i]) ** 2;
-  }
-  return s / n;
+  return gradients(net, x, y, n, loss).loss;
 }
 
 export function createSession(config: SessionConfig): Session {
@@ -231,6 +230,9 @@ export function createSession(config: SessionConfig): Session {
       if (res <= 0) return null;
       const [x0, x1, y0, y1] = GRID_EXTENT;
       return predictGrid(net, x0, x1, y0, y1, res);
+    },
+    probe(): UnitProbe | null {
+      return config.probe === 'units' ? probeUnits(net, train.x, train.n) : null;
     },
   };
 }
