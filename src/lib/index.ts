@@ -21,3 +21,4 @@ export { histogram } from './stats.ts';
 export { driftFromInit, spectralNorms, gradientBound } from './norms.ts';
 export { makeDataset, makeRegression, DATASET_NAMES } from './datasets.ts';
 export { sigmoidBound, predictedVarianceRatio } from './theory.ts';
+export { meanField } from './meanfield.ts';

@@ -3,10 +3,11 @@
  * over src/lib, so the Web Worker, the build and the tests all run the same code and
  * the same seed gives the same curves everywhere.
  */
-import { driftFromInit, gradientBound } from '../series/weights.ts';
 import {
   cloneNetwork,
   createNetwork,
+  driftFromInit,
+  gradientBound,
   createOptimizerState,
   forward,
   gradients,
@@ -51,9 +52,17 @@ export interface LayerRecord {
   drift?: number[];
   /** ‖ΔW‖ / ‖W‖ per layer of this step's update (0 at step 0). */
   update?: number[];
-  /** gradientBound() of the weights this record's gradients were computed with, per layer. */
+  /**
+   * gradientBound() of the weights this record's gradients were computed with, per layer.
+   * Big networks compute it only every BOUND_EVERY_BIG steps (a power iteration per layer
+   * costs about one training step at 30 x 64), so some records have none.
+   */
   bound?: number[];
 }
+
+/** Networks with more weights than this compute the bound every BOUND_EVERY_BIG steps. */
+const BIG_NET = 20_000;
+const BOUND_EVERY_BIG = 25;
 
 export interface Divergence {
   step: number;
@@ -106,17 +115,6 @@ export interface Session {
   probe(): UnitProbe | null;
 }
 
-/** ‖w − w0‖ / ‖w‖. */
-function relativeChange(w: Float64Array, w0: Float64Array): number {
-  let d = 0;
-  let s = 0;
-  for (let i = 0; i < w.length; i++) {
-    d += (w[i] - w0[i]) ** 2;
-    s += w[i] * w[i];
-  }
-  return s > 0 ? Math.sqrt(d / s) : 0;
-}
-
 function accuracy(net: Network, x: Float64Array, y: Float64Array, n: number): number {
   if (n === 0) return NaN;
   const out = forward(net, x, n);
@@ -156,10 +154,11 @@ export function createSession(config: SessionConfig): Session {
   lastLayers = first.layers.map(copyStats);
   lastLoss = first.loss;
   const net0 = cloneNetwork(net);
-  const before = net.layers.map((l) => new Float64Array(l.weights.length));
-  const warm = net.layers.map((l) => new Float64Array(l.inputs).fill(1 / Math.sqrt(l.inputs)));
-  let bound = Array.from(gradientBound(net, warm));
-  layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound });
+  // The library has no bound through normalisation layers.
+  const canBound = (config.spec.norm ?? 'none') === 'none';
+  const boundEvery = net.layers.reduce((a, l) => a + l.weights.length, 0) > BIG_NET ? Math.max(recordEvery, BOUND_EVERY_BIG) : recordEvery;
+  const boundFor = (s: number) => (canBound && s % boundEvery === 0 ? Array.from(gradientBound(net)) : undefined);
+  layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound: boundFor(0) });
   let evaluated = {
     testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
     trainAccuracy: accuracy(net, train.x, train.y, train.n),
@@ -175,10 +174,7 @@ export function createSession(config: SessionConfig): Session {
       let done = 0;
       while (done < n && !diverged && step < maxSteps) {
         const recording = (step + 1) % recordEvery === 0;
-        if (recording) {
-          net.layers.forEach((l, i) => before[i].set(l.weights));
-          bound = Array.from(gradientBound(net, warm));
-        }
+        const bound = recording ? boundFor(step + 1) : undefined;
         const r = trainStep(net, train.x, train.y, train.n, options);
         if (r.diverged) {
           diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite', loss: r.loss };
@@ -199,7 +195,7 @@ export function createSession(config: SessionConfig): Session {
         lossHistory.push(r.loss);
         if (recording) {
           lastLayers = r.layers.map(copyStats);
-          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: net.layers.map((l, i) => relativeChange(l.weights, before[i])), bound });
+          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: lastLayers.map((l) => l.updateRatio), bound });
         }
       }
       return done;

@@ -33,6 +33,8 @@ export function labCharts(view: LabView, v: LabValues, points: { x: number; y: n
   const now = tr(s, 'series.label.now', { step: String(view.step) });
   const start = tr(s, 'series.label.start');
   const rec = latest(view.records);
+  // The newest record that carries the bound (big networks compute it every few records).
+  const bounded = view.records.findLast((r) => r.bound !== undefined);
   const sizes = labConfig(v).spec.sizes;
   const height = (width: number) => Math.round(Math.max(230, Math.min(340, width * 0.55)));
   const profile = (values: (l: LabView['layers']) => number[], title: string, y: string, width: number, extra: { envelope?: number[]; envelopeLabel?: string } = {}) =>
@@ -47,7 +49,7 @@ export function labCharts(view: LabView, v: LabValues, points: { x: number; y: n
     );
   return {
     layers: (width) => profile(gradNorms, tr(s, 'widget.lab.chart.layers'), tr(s, 'kit.axis.gradNorm'), width),
-    error: (width) => profile(errorRms, tr(s, 'series.chart.error'), tr(s, 'series.axis.error'), width, { envelope: errorBound(view.layers, rec?.bound, sizes), envelopeLabel: tr(s, 'series.label.bound') }),
+    error: (width) => profile(errorRms, tr(s, 'series.chart.error'), tr(s, 'series.axis.error'), width, { envelope: bounded ? errorBound(bounded.layers, bounded.bound, sizes) : undefined, envelopeLabel: bounded ? tr(s, 'series.label.bound') : undefined }),
     drift: (width) => perLayerChart(
       [
         { key: 'drift', label: tr(s, 'series.label.drift'), colour, values: rec?.drift ?? [] },
