@@ -1,9 +1,9 @@
 // npm run size: bundles src/lib/index.ts as a widget would import it
-// (esbuild, minified, ESM) and prints its gzipped size against the 8 KB budget.
+// (esbuild, minified, ESM) and prints its gzipped size against the 12 KB budget.
 import { buildSync } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 8 * 1024;
+const BUDGET = 12 * 1024;
 const result = buildSync({
   entryPoints: ['src/lib/index.ts'],
   bundle: true,

@@ -3,6 +3,7 @@
 // per-layer factor of the backpropagated gradient's variance at q*.
 import { activation } from './activations.ts';
 import type { ActivationName } from './types.ts';
+import { checkNonNegative, checkOptionalFinite } from './validate.ts';
 
 const NODES = 80;
 
@@ -56,9 +57,9 @@ export function gaussHermite(n: number): { z: Float64Array; p: Float64Array } {
  * alpha is the leaky slope or ELU scale.
  */
 export function meanField(name: ActivationName, sigmaW2: number, sigmaB2: number, alpha?: number): { qStar: number; chi1: number; depthScale: number } {
-  if (!(Number.isFinite(sigmaW2) && sigmaW2 >= 0)) throw new Error(`sigmaW2: must be a finite number >= 0, got ${String(sigmaW2)}`);
-  if (!(Number.isFinite(sigmaB2) && sigmaB2 >= 0)) throw new Error(`sigmaB2: must be a finite number >= 0, got ${String(sigmaB2)}`);
-  if (alpha !== undefined && !Number.isFinite(alpha)) throw new Error(`alpha: must be a finite number, got ${String(alpha)}`);
+  checkNonNegative('sigmaW2', sigmaW2);
+  checkNonNegative('sigmaB2', sigmaB2);
+  checkOptionalFinite('alpha', alpha);
   const { f, df } = activation(name, alpha);
   const { z, p } = gaussHermite(NODES);
   const expect = (g: (v: number) => number, q: number) => {

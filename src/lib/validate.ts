@@ -1,7 +1,7 @@
 // Every public entry point checks its arguments here, so a bad spec fails
 // loudly with the name of the field instead of training on NaN.
 import { ACTIVATION_NAMES } from './activations.ts';
-import type { InitSpec, LossName, Network, NetworkSpec, RecurrentNetwork, TrainOptions } from './types.ts';
+import type { InitSpec, LossName, Network, NetworkSpec, RecurrentNetwork, RecurrentSpec, TrainOptions } from './types.ts';
 
 export const INIT_NAMES: readonly string[] = Object.freeze([
   'zeros', 'classic', 'xavierUniform', 'xavierNormal', 'heUniform', 'heNormal', 'lecunNormal', 'orthogonal',
@@ -30,11 +30,11 @@ export function checkInit(init: InitSpec, field = 'init'): void {
   }
   if (typeof init !== 'object' || init === null) fail(field, `must be a name or {kind, std|limit|gain}, got ${String(init)}`);
   if (init.kind === 'normal') {
-    if (!isFiniteNumber(init.std) || init.std < 0) fail(`${field}.std`, `must be a finite number >= 0, got ${String(init.std)}`);
+    checkNonNegative(`${field}.std`, init.std);
   } else if (init.kind === 'uniform') {
-    if (!isFiniteNumber(init.limit) || init.limit < 0) fail(`${field}.limit`, `must be a finite number >= 0, got ${String(init.limit)}`);
+    checkNonNegative(`${field}.limit`, init.limit);
   } else if (init.kind === 'orthogonal') {
-    if (!isFiniteNumber(init.gain) || init.gain < 0) fail(`${field}.gain`, `must be a finite number >= 0, got ${String(init.gain)}`);
+    checkNonNegative(`${field}.gain`, init.gain);
   } else {
     fail(`${field}.kind`, `unknown init kind '${String((init as { kind: unknown }).kind)}' (expected 'normal', 'uniform' or 'orthogonal')`);
   }
@@ -86,7 +86,7 @@ export function validateBatch(net: Network, x: Float64Array, y: Float64Array | n
 export function validateTrainOptions(net: Network | RecurrentNetwork, o: TrainOptions): void {
   if (typeof o !== 'object' || o === null) fail('options', 'must be an object');
   validateLoss(net, o.loss);
-  if (!isFiniteNumber(o.lr) || o.lr < 0) fail('lr', `must be a finite number >= 0, got ${String(o.lr)}`);
+  checkNonNegative('lr', o.lr);
   const opt = o.optimizer ?? 'sgd';
   if (!OPTIMIZER_NAMES.includes(opt)) fail('optimizer', `unknown optimizer '${String(opt)}' (expected sgd, momentum or adam)`);
   for (const k of COEFFICIENTS) {
@@ -97,8 +97,40 @@ export function validateTrainOptions(net: Network | RecurrentNetwork, o: TrainOp
   if (o.clipNorm !== undefined && !(isFiniteNumber(o.clipNorm) && o.clipNorm > 0)) fail('clipNorm', `must be a finite number > 0, got ${String(o.clipNorm)}`);
   if (opt !== 'sgd') {
     const s = o.state;
-    const count = 'params' in net ? net.params.length : 2 * net.layers.length + 2 * net.layers.filter((l) => l.gamma).length;
+    let count = 0;
+    if ('params' in net) count = net.params.length;
+    else for (const l of net.layers) count += l.gamma ? 4 : 2;
     if (!s || !Array.isArray(s.m) || s.m.length !== count) fail('state', `optimizer '${opt}' needs the state from createOptimizerState(net)`);
     if (opt === 'adam' && (!Array.isArray(s.v) || s.v.length !== count)) fail('state', `optimizer 'adam' needs the state from createOptimizerState(net)`);
   }
+}
+
+export function checkNonNegative(field: string, v: unknown): void {
+  if (!isFiniteNumber(v) || v < 0) fail(field, `must be a finite number >= 0, got ${String(v)}`);
+}
+
+export function checkCount(field: string, v: unknown): void {
+  if (!Number.isInteger(v) || (v as number) < 1) fail(field, `must be an integer >= 1, got ${String(v)}`);
+}
+
+export function validateRecurrentSpec(spec: RecurrentSpec): void {
+  if (typeof spec !== 'object' || spec === null) fail('spec', 'must be an object');
+  if (spec.cell !== 'rnn' && spec.cell !== 'lstm') fail('cell', `unknown cell '${String(spec.cell)}' (expected rnn or lstm)`);
+  checkCount('inputs', spec.inputs);
+  checkCount('hidden', spec.hidden);
+  checkCount('outputs', spec.outputs);
+  if (spec.activation !== undefined && spec.activation !== 'tanh' && spec.activation !== 'relu') fail('activation', `must be 'tanh' or 'relu', got '${String(spec.activation)}'`);
+  if (spec.output !== 'linear' && spec.output !== 'sigmoid') fail('output', `must be 'linear' or 'sigmoid', got '${String(spec.output)}'`);
+  checkInit(spec.init);
+  if (spec.recurrentInit !== undefined && spec.recurrentInit !== 'identity') checkInit(spec.recurrentInit, 'recurrentInit');
+  checkOptionalFinite('forgetBias', spec.forgetBias);
+  if (!isFiniteNumber(spec.seed)) fail('seed', `must be a finite number, got ${String(spec.seed)}`);
+}
+
+/** Checks batch, steps, xs (batch x steps x inputs) and, when given, ys (batch x outputs). */
+export function validateSequence(net: RecurrentNetwork, xs: Float64Array, ys: Float64Array | null, batch: number, steps: number): void {
+  checkCount('batch', batch);
+  checkCount('steps', steps);
+  checkArray('xs', xs, batch * steps * net.spec.inputs, batch);
+  if (ys !== null) checkArray('ys', ys, batch * net.spec.outputs, batch);
 }
