@@ -67,6 +67,13 @@ export default function ExplodingGradientsIsland({ figureId, lang, strings: s, i
   const loss = useMemo(() => (runs ? (w: number) => lossChart(runs, v, s, theme, lang, w) : null), [version, ready, theme]);
   const gradNorm = useMemo(() => (runs ? (w: number) => gradNormChart(runs, v, s, theme, lang, w) : null), [version, ready, theme]);
 
+  // The counter and the buttons follow the run that is still going: after the unclipped run
+  // diverges, the clipped one trains on and can be paused, stepped and resumed.
+  const controls: Trainer = {
+    ...trainer,
+    stepCount: Math.max(0, ...trainer.sessions.map((x) => x.state.step)),
+    canRun: trainer.sessions.some((x) => !x.state.diverged && !x.state.finished),
+  };
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const fmtScale = (x: number) => formatNumber(x, lang, 1);
 
@@ -90,7 +97,7 @@ export default function ExplodingGradientsIsland({ figureId, lang, strings: s, i
           <Select label={tr(s, `${K}.clip`)} value={v.clip} options={CLIP_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 2) }))} onChange={(x) => state.set('clip', x)} />
           <Select label={tr(s, `${K}.lr`)} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
           <NumberInput label={tr(s, `${K}.seed`)} spec={EXPLODING_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
-          <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
+          <TrainerControls trainer={controls} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
           <p class="ctl-note">{tr(s, `${K}.same`)}</p>
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
         </div>

@@ -98,6 +98,9 @@ export function explodingCharts(runs: RunView[], bound: number[], v: ExplodingVa
   };
 }
 
+/** A loss in text; an exploded one (10⁴ and up) in scientific notation. */
+const lossText = (x: number, lang: Lang) => (Number.isFinite(x) && Math.abs(x) >= 1e4 ? formatSci(x, lang) : formatLoss(x, lang));
+
 /** Share of the hidden units' derivatives below a tenth of their maximum at step 0 (saturation). */
 export function saturatedShare(runs: RunView[]): number {
   const hidden = initialRecord(runs[0]?.records ?? [])?.layers.slice(0, -1) ?? [];
@@ -120,8 +123,8 @@ export function explodingSummary(runs: RunView[], bound: number[], v: ExplodingV
     ...(v.activation === 'tanh' ? [tr(s, `${K}.summary.saturated`, { share: formatPercent(saturatedShare(runs), lang) })] : []),
     tr(s, `${K}.summary.step`, {
       step: formatNumber(Math.max(plain.step, clipped.step), lang, 0),
-      lossP: formatLoss(plain.loss, lang),
-      lossC: formatLoss(clipped.loss, lang),
+      lossP: lossText(plain.loss, lang),
+      lossC: lossText(clipped.loss, lang),
       clip: formatNumber(Number(v.clip), lang, 2),
     }),
   ];

@@ -21,7 +21,7 @@ export const RESIDUAL_SCHEMA = {
   depth: { kind: 'number', min: 2, max: 50, step: 1, default: 50 },
   init: { kind: 'enum', options: INIT_OPTIONS, default: 'classic' },
   branch: { kind: 'enum', options: SCALE_OPTIONS, default: '0.5' },
-  lr: { kind: 'enum', options: LR_OPTIONS, default: '0.1' },
+  lr: { kind: 'enum', options: LR_OPTIONS, default: '0.03' },
   seed: { kind: 'number', min: 1, max: 9999, step: 1, default: 1 },
 } as const satisfies Schema;
 

@@ -53,25 +53,31 @@ describe('residual-connections default experiment (50 tanh layers, classic init,
       expect(r).toBeLessThan(1.5);
     }, 90_000);
 
-    it(`seed ${seed}: after ${STATIC_STEPS} steps the plain network is stuck at ln 2 and the residual one trains (below 0.1 and already below 0.3 at step 50)`, () => {
+    it(`seed ${seed}: after ${STATIC_STEPS} steps the plain network is stuck at ln 2 and the residual one trains smoothly (below 0.05, and below 0.35 at step 50)`, () => {
       const [plain, res] = staticRuns(values({ seed }), STATIC_STEPS);
       expect(stalled(plain)).toBe(true);
       expect(Math.abs(plain.loss - LN2)).toBeLessThan(0.01);
       expect(trains(res)).toBe(true);
-      expect(res.loss).toBeLessThan(0.1);
-      expect(res.losses[49]).toBeLessThan(0.3);
+      expect(res.loss).toBeLessThan(0.05);
+      expect(res.losses[49]).toBeLessThan(0.35);
+      // Smoothly: after the first steps its loss never climbs more than 10 % above its best so far.
+      let best = Infinity;
+      res.losses.forEach((l, i) => {
+        if (i >= 10) expect(l, `step ${i + 1}`).toBeLessThan(1.1 * best);
+        best = Math.min(best, l);
+      });
       expect(res.testAccuracy).toBeGreaterThan(0.9);
       expect(plain.diverged).toBeNull();
       expect(res.diverged).toBeNull();
     }, 90_000);
 
-    it(`seed ${seed}: the plain network's first layer has not moved (drift under 10⁻¹⁰); every residual layer has moved by 3 % or more`, () => {
+    it(`seed ${seed}: the plain network's first layer has not moved (drift under 10⁻¹⁰); every residual layer has moved by 2 % or more`, () => {
       const [plain, res] = staticRuns(values({ seed }), STATIC_STEPS);
       const dp = latestDrift(plain);
       const dr = latestDrift(res);
       expect(dp[0]).toBeLessThan(1e-10);
-      // Every residual layer has moved by a few per cent or more.
-      for (const d of dr) expect(d).toBeGreaterThan(0.03);
+      // Every residual layer has moved by a couple of per cent or more.
+      for (const d of dr) expect(d).toBeGreaterThan(0.02);
       // Mid-training too: at the first record after step 50, the gap is already there.
       const mid = (r: typeof plain) => r.records.find((x) => x.step >= 50)!.drift![0];
       expect(mid(res)).toBeGreaterThan(1e4 * mid(plain));
@@ -92,8 +98,8 @@ describe('residual-connections default experiment (50 tanh layers, classic init,
   it('with two hidden layers the skip makes no difference to whether the network learns', () => {
     const v = values({ depth: 2, seed: 1 });
     const [plain, res] = residualConfigs(v).map((c) => {
-      const s = createSession({ ...c, maxSteps: 100 });
-      s.run(100);
+      const s = createSession({ ...c, maxSteps: 300 });
+      s.run(300);
       return s.state();
     });
     expect(plain.loss).toBeLessThan(LN2 - 0.2);
