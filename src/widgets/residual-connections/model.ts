@@ -9,7 +9,7 @@
  */
 import type { LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
-import { LN2, atChance } from '../series/index.ts';
+import { LN2, atChance } from '../series/chance.ts';
 import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
 
 export const WIDTH = 16;
