@@ -35,7 +35,7 @@ export function lossChart(runs: RunView[], s: Strings, theme: Theme, lang: Lang,
     { title: tr(s, `${K}.chart.loss`), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
     theme,
     // The full budget from the start, so the curves grow into the chart instead of rescaling it.
-    { zero: true, minStep: MAX_STEPS, references: [{ value: LN2, label: tr(s, `${K}.chance`, { value: formatNumber(LN2, lang, 3) }) }], width, height: Math.round(Math.max(220, width * 0.42)) },
+    { zero: true, minStep: MAX_STEPS, references: [{ value: LN2, label: tr(s, `${K}.chance`) }], width, height: Math.round(Math.max(220, width * 0.42)) },
   );
 }
 
