@@ -5,6 +5,8 @@ import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { formatNumber, formatPercent, formatSci } from '../../../src/widgets/kit/format.ts';
 import { createSession } from '../../../src/widgets/runner/session.ts';
+import { createEngine } from '../../../src/widgets/runner/engine.ts';
+import type { FromWorker } from '../../../src/widgets/runner/protocol.ts';
 import { createNetwork, spectralNorms } from '../../../src/lib/index.ts';
 import {
   BALANCED, EXPLODING_SCHEMA, RUNS, STATIC_STEPS, errorProfile, explodingConfig, explodingConfigs, firstToOutput, globalGradNorm, initialBound, regime, survives,
@@ -146,6 +148,26 @@ describe('exploding-gradients training, default settings, seeds 1..3', () => {
       expect(clipped.records.some((r) => r.step > 0 && r.step <= 50 && globalGradNorm(r.layers) > 1)).toBe(true);
     }, 60_000);
   }
+});
+
+describe('exploding-gradients in the training engine', () => {
+  it('an independent pair keeps its survivor training after the other run diverges', async () => {
+    const got: FromWorker[] = [];
+    const engine = createEngine((m) => got.push(m), 4);
+    const v = values({ seed: 1, depth: 2 });
+    const [plain, clipped] = explodingConfigs(v).map((c) => ({ ...c, lr: c.clipNorm ? 0.05 : 1e6, maxSteps: 30 }));
+    engine.receive({ type: 'init', generation: 1, configs: [plain, clipped] });
+    engine.receive({ type: 'play' });
+    const snap = () => got.filter((m): m is Extract<FromWorker, { type: 'snapshot' }> => m.type === 'snapshot').at(-1)!;
+    const t0 = Date.now();
+    while (!(snap().sessions[1].state.finished || snap().sessions[1].state.diverged) && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 10));
+    engine.stop();
+    const [p, c] = snap().sessions;
+    expect(p.state.diverged).not.toBeNull();
+    expect(c.state.diverged).toBeNull();
+    expect(c.state.step).toBe(30);
+    expect(c.state.step).toBeGreaterThan(p.state.step);
+  }, 30_000);
 });
 
 describe('exploding-gradients view', () => {
