@@ -49,7 +49,7 @@ export default function ResidualConnectionsIsland({ figureId, lang, strings: s, 
   // The trainer says when its data changed; charts redraw at most every 150 ms, each at the
   // width it has on screen.
   const version = useThrottled(trainer.version, 150);
-  const loss = useMemo(() => (runs ? (w: number) => lossChart(runs, s, theme, lang, w) : null), [version, ready, theme]);
+  const loss = useMemo(() => (runs ? (w: number) => lossChart(runs, s, theme, w) : null), [version, ready, theme]);
   const errors = useMemo(() => (runs ? (w: number) => errorsChart(runs, s, theme, w) : null), [version, ready, theme]);
   const drift = useMemo(() => (runs ? (w: number) => driftChart(runs, s, theme, w) : null), [version, ready, theme]);
 

@@ -29,7 +29,7 @@ export function lossPoints(r: RunView): LossPoint[] {
   return thinLosses(r.losses, r.initialLoss);
 }
 
-export function lossChart(runs: RunView[], s: Strings, theme: Theme, lang: Lang, width = 640): PlotOptions {
+export function lossChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
   return curvesChart(
     runs.map((r) => ({ key: r.run, label: runLabel(s, r.run), colour: runColour(r.run, theme), points: lossPoints(r) })),
     { title: tr(s, `${K}.chart.loss`), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
@@ -58,7 +58,7 @@ export function driftChart(runs: RunView[], s: Strings, theme: Theme, width = 64
 }
 
 export function residualCharts(runs: RunView[], s: Strings, theme: Theme, lang: Lang, width = 640): ResidualCharts {
-  return { loss: lossChart(runs, s, theme, lang, width), errors: errorsChart(runs, s, theme, width), drift: driftChart(runs, s, theme, width) };
+  return { loss: lossChart(runs, s, theme, width), errors: errorsChart(runs, s, theme, width), drift: driftChart(runs, s, theme, width) };
 }
 
 export function residualSummary(runs: RunView[], v: ResidualValues, s: Strings, lang: Lang): string {
