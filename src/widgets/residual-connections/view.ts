@@ -57,7 +57,7 @@ export function driftChart(runs: RunView[], s: Strings, theme: Theme, width = 64
   return perLayerChart(series, { title: tr(s, `${K}.chart.drift`), x: tr(s, `${K}.axis.layer`), y: tr(s, `${K}.axis.drift`) }, theme, { width, height: Math.round(Math.max(220, width * 0.5)) });
 }
 
-export function residualCharts(runs: RunView[], s: Strings, theme: Theme, lang: Lang, width = 640): ResidualCharts {
+export function residualCharts(runs: RunView[], s: Strings, theme: Theme, width = 640): ResidualCharts {
   return { loss: lossChart(runs, s, theme, width), errors: errorsChart(runs, s, theme, width), drift: driftChart(runs, s, theme, width) };
 }
 
