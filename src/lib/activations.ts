@@ -84,14 +84,6 @@ export function activation(name: ActivationName, alpha?: number): Activation {
 }
 
 /** Every activation with its default alpha. */
-export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = Object.freeze({
-  sigmoid: activation('sigmoid'),
-  tanh: activation('tanh'),
-  relu: activation('relu'),
-  leakyRelu: activation('leakyRelu'),
-  elu: activation('elu'),
-  gelu: activation('gelu'),
-  swish: activation('swish'),
-  linear: activation('linear'),
-  selu: activation('selu'),
-});
+export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = Object.freeze(
+  Object.fromEntries(ACTIVATION_NAMES.map((n) => [n, activation(n)])) as Record<ActivationName, Activation>,
+);

@@ -18,10 +18,12 @@ export function driftFromInit(net: Network, net0: Network): Float64Array {
 }
 
 /**
- * Largest singular value of the rows x cols matrix w, by power iteration on the
- * smaller Gram matrix G from a fixed start vector, so the result is
- * deterministic. Stops when the residual ||G v - lambda v|| falls below
- * 1e-10 lambda, which leaves the Rayleigh quotient far inside 1e-6 relative.
+ * Largest singular value of the rows x cols matrix w: power iteration from a
+ * fixed start vector, so the result is deterministic, on S = G^32 for the
+ * smaller Gram matrix G (five squarings raise the ratio of the top two
+ * eigenvalues to the 32nd power, so few iterations are needed), then the
+ * Rayleigh quotient on G itself. When the top two singular values nearly
+ * coincide the vector mixes them, but the quotient still lies between them.
  */
 export function spectralNorm(w: Float64Array, rows: number, cols: number): number {
   const n = Math.min(rows, cols);
@@ -31,37 +33,55 @@ export function spectralNorm(w: Float64Array, rows: number, cols: number): numbe
   // G = W W^T (n = rows) or W^T W (n = cols).
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < m; k++) s += wide ? w[i * cols + k] * w[j * cols + k] : w[k * cols + i] * w[k * cols + j];
-      g[i * n + j] = s;
-      g[j * n + i] = s;
+      let t = 0;
+      for (let k = 0; k < m; k++) t += wide ? w[i * cols + k] * w[j * cols + k] : w[k * cols + i] * w[k * cols + j];
+      g[i * n + j] = t;
+      g[j * n + i] = t;
     }
   }
+  let s = g.slice();
+  let tmp = new Float64Array(n * n);
+  for (let k = 0; k < 5; k++) {
+    let top = 0;
+    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) {
+      let t = 0;
+      for (let q = 0; q < n; q++) t += s[i * n + q] * s[q * n + j];
+      tmp[i * n + j] = t;
+      tmp[j * n + i] = t;
+      top = Math.max(top, Math.abs(t));
+    }
+    if (top === 0) return 0;
+    for (let i = 0; i < n * n; i++) tmp[i] /= top;
+    [s, tmp] = [tmp, s];
+  }
+  const rayleigh = (a: Float64Array, v: Float64Array, out: Float64Array) => {
+    let num = 0, den = 0;
+    for (let i = 0; i < n; i++) {
+      let t = 0;
+      for (let j = 0; j < n; j++) t += a[i * n + j] * v[j];
+      out[i] = t;
+      num += t * v[i];
+      den += v[i] * v[i];
+    }
+    return num / den;
+  };
   let v = new Float64Array(n);
   let u = new Float64Array(n);
   // A start vector with no special structure, so it is not orthogonal to the top singular vector of any test matrix.
   for (let i = 0; i < n; i++) v[i] = 1 + ((i * 0.6180339887498949) % 1);
-  let lambda = 0;
-  for (let it = 0; it < 100000; it++) {
-    let vv = 0;
-    for (let i = 0; i < n; i++) vv += v[i] * v[i];
-    if (vv === 0) return 0;
-    const inv = 1 / Math.sqrt(vv);
-    for (let i = 0; i < n; i++) v[i] *= inv;
-    let r = 0;
-    lambda = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < n; j++) s += g[i * n + j] * v[j];
-      u[i] = s;
-      lambda += s * v[i];
-    }
-    for (let i = 0; i < n; i++) r += (u[i] - lambda * v[i]) ** 2;
-    if (lambda <= 0) return 0;
-    if (Math.sqrt(r) <= 1e-10 * lambda) break;
+  let last = 0;
+  for (let it = 0; it < 10000; it++) {
+    const r = rayleigh(s, v, u);
+    let norm2 = 0;
+    for (let i = 0; i < n; i++) norm2 += u[i] * u[i];
+    if (norm2 === 0) return 0;
+    const inv = 1 / Math.sqrt(norm2);
+    for (let i = 0; i < n; i++) u[i] *= inv;
     [v, u] = [u, v];
+    if (Math.abs(r - last) <= 1e-12 * r) break;
+    last = r;
   }
-  return Math.sqrt(lambda);
+  return Math.sqrt(rayleigh(g, v, u));
 }
 
 /** ||W_l||_2 per layer. */

@@ -39,26 +39,18 @@ export function createOptimizerState(net: Network | RecurrentNetwork): Optimizer
   return { step: 0, m: arrays(), v: arrays() };
 }
 
-/** The parameter arrays of a step, by index: the parameter, its gradient and its backup copy. */
-export interface ParamAccess {
-  count: number;
-  param(i: number): Float64Array;
-  grad(i: number): Float64Array;
-  bak(i: number): Float64Array;
-}
-
 /**
  * Clipping, the update of every parameter and, if any new value is not finite,
- * the exact undo of the whole step (parameters, m, v and step). Returns true
- * when the update stands. mBak and vBak are filled on first use (mutated).
+ * the exact undo of the whole step (parameters, m, v and step). params,
+ * grads and baks line up index by index. Returns true when the update stands. mBak and vBak are filled on first use (mutated).
  */
-export function applyUpdate(p: ParamAccess, o: TrainOptions, rule: UpdateRule, gradNorm: number, mBak: Float64Array[], vBak: Float64Array[]): boolean {
+export function applyUpdate(params: Float64Array[], grads: Float64Array[], baks: Float64Array[], o: TrainOptions, rule: UpdateRule, gradNorm: number, mBak: Float64Array[], vBak: Float64Array[]): boolean {
   const clip = o.clipNorm;
   const scale = clip !== undefined && gradNorm > clip ? clip / gradNorm : 1;
   updateRule(o, rule);
   const state = (o.optimizer ?? 'sgd') === 'sgd' ? null : (o.state ?? null);
   const adaptive = rule.adaptive;
-  const n = p.count;
+  const n = params.length;
   // Keep copies so that a step which overflows can be undone exactly.
   if (state !== null && mBak.length === 0) {
     for (const m of state.m) {
@@ -66,7 +58,7 @@ export function applyUpdate(p: ParamAccess, o: TrainOptions, rule: UpdateRule, g
       vBak.push(new Float64Array(m.length));
     }
   }
-  for (let i = 0; i < n; i++) p.bak(i).set(p.param(i));
+  for (let i = 0; i < n; i++) baks[i].set(params[i]);
   if (state !== null) {
     for (let i = 0; i < n; i++) {
       mBak[i].set(state.m[i]);
@@ -76,13 +68,13 @@ export function applyUpdate(p: ParamAccess, o: TrainOptions, rule: UpdateRule, g
   const t = state === null ? 0 : state.step + 1;
   let check = 0;
   for (let i = 0; i < n; i++) {
-    check += updateArray(p.param(i), p.grad(i), state === null ? null : state.m[i], state === null || !adaptive ? null : state.v[i], o.lr, scale, rule, t);
+    check += updateArray(params[i], grads[i], state === null ? null : state.m[i], state === null || !adaptive ? null : state.v[i], o.lr, scale, rule, t);
   }
   if (check === 0) {
     if (state !== null) state.step = t;
     return true;
   }
-  for (let i = 0; i < n; i++) p.param(i).set(p.bak(i));
+  for (let i = 0; i < n; i++) params[i].set(baks[i]);
   if (state !== null) {
     for (let i = 0; i < n; i++) {
       state.m[i].set(mBak[i]);

@@ -7,7 +7,7 @@ import { activation, sigmoid, type Activation } from './activations.ts';
 import { fillInit } from './init.ts';
 import { abt, transpose } from './kernels.ts';
 import { outputLoss } from './loss.ts';
-import { applyUpdate, type ParamAccess, type UpdateRule } from './optim.ts';
+import { applyUpdate, type UpdateRule } from './optim.ts';
 import { createRng } from './rng.ts';
 import type { LossName, Param, RecurrentNetwork, RecurrentSpec, SequenceStepResult, TrainOptions } from './types.ts';
 import { validateLoss, validateRecurrentSpec, validateSequence, validateTrainOptions } from './validate.ts';
@@ -60,7 +60,8 @@ interface SeqWork {
   result: SequenceStepResult;
   mBak: Float64Array[]; vBak: Float64Array[];
   rule: UpdateRule;
-  access: ParamAccess;
+  /** The param arrays, refilled from net on every step. */
+  params: Float64Array[];
 }
 
 const CACHE = new WeakMap<RecurrentNetwork, SeqWork[]>();
@@ -94,12 +95,7 @@ function createWork(net: RecurrentNetwork, batch: number, steps: number): SeqWor
     result: { loss: 0, gradNorm: 0, diverged: false, hiddenGradNorms: f(T + 1) },
     mBak: [], vBak: [],
     rule: { mu: 0, c: 1, adaptive: false, beta2: 0, eps: 0 },
-    access: {
-      count: params.length,
-      param: (i) => net.params[i].data,
-      grad: (i) => grads[i],
-      bak: (i) => baks[i],
-    },
+    params: params.map((p) => p.data),
   };
 }
 
@@ -109,7 +105,7 @@ function workFor(net: RecurrentNetwork, batch: number, steps: number): SeqWork {
     list = [];
     CACHE.set(net, list);
   }
-  for (const w of list) if (w.batch === batch && w.steps === steps) return w;
+  for (let i = 0; i < list.length; i++) if (list[i].batch === batch && list[i].steps === steps) return list[i];
   const w = createWork(net, batch, steps);
   list.push(w);
   if (list.length > 4) list.shift();
@@ -277,12 +273,16 @@ export function trainSequenceStep(net: RecurrentNetwork, xs: Float64Array, ys: F
   const result = w.result;
   const loss = evaluateSequence(net, w, xs, ys, options.loss);
   let sq = 0;
-  for (const g of w.grads) for (let i = 0; i < g.length; i++) sq += g[i] * g[i];
+  for (let k = 0; k < w.grads.length; k++) {
+    const g = w.grads[k];
+    for (let i = 0; i < g.length; i++) sq += g[i] * g[i];
+  }
   const gradNorm = Math.sqrt(sq);
   result.loss = loss;
   result.gradNorm = gradNorm;
   result.diverged = !(Number.isFinite(loss) && Number.isFinite(gradNorm));
   if (result.diverged) return result;
-  result.diverged = !applyUpdate(w.access, options, w.rule, gradNorm, w.mBak, w.vBak);
+  for (let k = 0; k < w.params.length; k++) w.params[k] = net.params[k].data;
+  result.diverged = !applyUpdate(w.params, w.grads, w.baks, options, w.rule, gradNorm, w.mBak, w.vBak);
   return result;
 }

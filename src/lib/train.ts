@@ -1,39 +1,10 @@
 import { evaluate } from './backprop.ts';
 import { updateRunning } from './normalize.ts';
-import { applyUpdate, type ParamAccess } from './optim.ts';
+import { applyUpdate } from './optim.ts';
 import { relativeChange } from './stats.ts';
 import type { Network, StepResult, TrainOptions } from './types.ts';
 import { validateBatch, validateTrainOptions } from './validate.ts';
-import { workspaceFor, type Workspace } from './workspace.ts';
-
-/** [W0, b0, W1, b1, ..., then gamma_l, beta_l of each normalised layer l], made once per workspace. */
-function access(net: Network, ws: Workspace): ParamAccess {
-  const L = net.layers.length;
-  const normed = ws.layers.map((w, l) => (w.norm ? l : -1)).filter((l) => l >= 0);
-  // Index i is layer layerOf(i), array kind 0 (W), 1 (b), 2 (gamma) or 3 (beta); no tuples, so no allocation.
-  const layerOf = (i: number) => (i < 2 * L ? i >> 1 : normed[(i - 2 * L) >> 1]);
-  const kindOf = (i: number) => (i < 2 * L ? i & 1 : 2 + (i & 1));
-  return {
-    count: 2 * L + 2 * normed.length,
-    param(i) {
-      const layer = net.layers[layerOf(i)];
-      const k = kindOf(i);
-      return (k === 0 ? layer.weights : k === 1 ? layer.biases : k === 2 ? layer.gamma : layer.beta) as Float64Array;
-    },
-    grad(i) {
-      const w = ws.layers[layerOf(i)];
-      const k = kindOf(i);
-      return k === 0 ? w.gw : k === 1 ? w.gb : k === 2 ? w.gg : w.gbeta;
-    },
-    bak(i) {
-      const w = ws.layers[layerOf(i)];
-      const k = kindOf(i);
-      return k === 0 ? w.wBak : k === 1 ? w.bBak : k === 2 ? w.gBak : w.betaBak;
-    },
-  };
-}
-
-const ACCESS = new WeakMap<Workspace, ParamAccess>();
+import { workspaceFor } from './workspace.ts';
 
 /**
  * One training step on a batch: forward, backward, optional clipping by global
@@ -58,8 +29,12 @@ export function trainStep(net: Network, x: Float64Array, y: Float64Array, batch:
   const layers = net.layers;
   const L = layers.length;
   let sq = 0;
-  for (const s of result.layers) sq += s.weightGradNorm * s.weightGradNorm + s.biasGradNorm * s.biasGradNorm;
-  for (const w of work) {
+  for (let l = 0; l < L; l++) {
+    const s = result.layers[l];
+    sq += s.weightGradNorm * s.weightGradNorm + s.biasGradNorm * s.biasGradNorm;
+  }
+  for (let l = 0; l < L; l++) {
+    const w = work[l];
     if (!w.norm) continue;
     for (let j = 0; j < w.gg.length; j++) sq += w.gg[j] * w.gg[j] + w.gbeta[j] * w.gbeta[j];
   }
@@ -68,12 +43,19 @@ export function trainStep(net: Network, x: Float64Array, y: Float64Array, batch:
   result.gradNorm = gradNorm;
   result.diverged = !(Number.isFinite(loss) && Number.isFinite(gradNorm));
   if (result.diverged) return result;
-  let p = ACCESS.get(ws);
-  if (!p) {
-    p = access(net, ws);
-    ACCESS.set(ws, p);
+  // The parameter arrays are read from net on every step, in the order of the optimiser state.
+  const P = ws.params;
+  let k = 0;
+  for (let l = 0; l < L; l++) {
+    P[k++] = layers[l].weights;
+    P[k++] = layers[l].biases;
   }
-  if (!applyUpdate(p, options, ws.rule, gradNorm, ws.mBak, ws.vBak)) {
+  for (let l = 0; l < L; l++) {
+    if (!work[l].norm) continue;
+    P[k++] = layers[l].gamma as Float64Array;
+    P[k++] = layers[l].beta as Float64Array;
+  }
+  if (!applyUpdate(P, ws.grads, ws.baks, options, ws.rule, gradNorm, ws.mBak, ws.vBak)) {
     result.diverged = true;
     return result;
   }

@@ -89,7 +89,9 @@ export function validateTrainOptions(net: Network | RecurrentNetwork, o: TrainOp
   checkNonNegative('lr', o.lr);
   const opt = o.optimizer ?? 'sgd';
   if (!OPTIMIZER_NAMES.includes(opt)) fail('optimizer', `unknown optimizer '${String(opt)}' (expected sgd, momentum or adam)`);
-  for (const k of COEFFICIENTS) {
+  // Indexed loops: this runs on every step, and for-of may allocate an iterator.
+  for (let i = 0; i < COEFFICIENTS.length; i++) {
+    const k = COEFFICIENTS[i];
     const v = o[k];
     if (v !== undefined && !(isFiniteNumber(v) && v >= 0 && v < 1)) fail(k, `must be in [0, 1), got ${String(v)}`);
   }
@@ -99,7 +101,7 @@ export function validateTrainOptions(net: Network | RecurrentNetwork, o: TrainOp
     const s = o.state;
     let count = 0;
     if ('params' in net) count = net.params.length;
-    else for (const l of net.layers) count += l.gamma ? 4 : 2;
+    else for (let i = 0; i < net.layers.length; i++) count += net.layers[i].gamma ? 4 : 2;
     if (!s || !Array.isArray(s.m) || s.m.length !== count) fail('state', `optimizer '${opt}' needs the state from createOptimizerState(net)`);
     if (opt === 'adam' && (!Array.isArray(s.v) || s.v.length !== count)) fail('state', `optimizer 'adam' needs the state from createOptimizerState(net)`);
   }

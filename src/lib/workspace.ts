@@ -53,6 +53,10 @@ export interface Workspace {
   /** The activation of each layer (hidden ones, then the output). */
   acts: Activation[];
   layers: LayerWork[];
+  /** Every parameter array in the optimiser's order (refilled from the net each step), its gradient and its backup. */
+  params: Float64Array[];
+  grads: Float64Array[];
+  baks: Float64Array[];
   /** Optimiser state copies, allocated on first use. */
   mBak: Float64Array[];
   vBak: Float64Array[];
@@ -107,7 +111,10 @@ function create(net: Network, batch: number): Workspace {
       norm, xh: f(nb), du: f(nb), mean: f(stat), vr: f(stat), inv: f(stat), gg: f(g), gbeta: f(g), gBak: f(g), betaBak: f(g),
     };
   });
+  const normed = layers.filter((w) => w.norm);
+  const grads = [...layers.flatMap((w) => [w.gw, w.gb]), ...normed.flatMap((w) => [w.gg, w.gbeta])];
   return {
+    params: grads.slice(), grads, baks: [...layers.flatMap((w) => [w.wBak, w.bBak]), ...normed.flatMap((w) => [w.gBak, w.betaBak])],
     batch, alpha: net.spec.alpha, norm: normName, residual: net.spec.residual === true, hidden: acts[0], output: acts[acts.length - 1], acts, layers,
     mBak: [], vBak: [],
     result: { loss: 0, gradNorm: 0, diverged: false, layers: net.layers.map(emptyStats) },
@@ -122,7 +129,7 @@ export function workspaceFor(net: Network, batch: number): Workspace {
     list = [];
     CACHE.set(net, list);
   }
-  for (const ws of list) if (fits(ws, net, batch)) return ws;
+  for (let i = 0; i < list.length; i++) if (fits(list[i], net, batch)) return list[i];
   const ws = create(net, batch);
   list.push(ws);
   if (list.length > MAX_PER_NETWORK) list.shift();
