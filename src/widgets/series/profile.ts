@@ -33,19 +33,20 @@ export function errorBound(layers: LayerStats[], bound: number[] | undefined, si
  * One sentence naming what the profile shows (series.diag.*), with its numbers. Strings
  * come from the `series.` dictionary prefix.
  */
-export function profileSentence(v: ProfileView, s: Strings, lang: Lang): { diagnosis: Diagnosis; text: string } {
+export function profileSentence(v: ProfileView, s: Strings, lang: Lang): { diagnosis: Diagnosis; text: string; headline: string } {
   const ratio = gradientRatio(v.layers);
   const diagnosis = diagnose({ ...v, start: v.start }, ratio);
   const out = v.layers.at(-1)?.weightGradNorm ?? NaN;
   const out0 = v.start.at(-1)?.weightGradNorm ?? NaN;
-  const text = tr(s, `series.diag.${diagnosis}`, {
+  const vars = {
     step: formatNumber(v.diverged?.step ?? v.step, lang, 0),
     ratio: formatSci(ratio, lang),
     out: formatSci(out, lang),
     out0: formatSci(out0, lang),
     ln2: formatNumber(LN2, lang, 3),
-  });
-  return { diagnosis, text };
+  };
+  // The summary gets the full sentence; the line above the charts a shorter one (series.head.*).
+  return { diagnosis, text: tr(s, `series.diag.${diagnosis}`, vars), headline: tr(s, `series.head.${diagnosis}`, vars) };
 }
 
 /** "Layer 1 has moved … of its size since step 0, the output layer …", or '' without drift. */

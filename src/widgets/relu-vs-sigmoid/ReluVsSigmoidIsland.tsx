@@ -4,7 +4,8 @@ import type { Lang } from '../../i18n/index.ts';
 import { activationColour } from '../charts/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
-import { trainingAlert } from '../kit/alerts.ts';
+import { trainingAlert } from '../runner/alerts.ts';
+import { diagnose, gradientRatio } from '../series/index.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -44,9 +45,15 @@ function toRun(activation: PairActivation, v: SessionView): RunView {
   };
 }
 
+/** Test hooks: the state the per-layer charts and the summary describe, as raw numbers. */
+function probe(runs: RunView[], generation: number, depth: number) {
+  const d = (r: RunView) => diagnose({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, gradientRatio(r.layers));
+  return { 'data-generation': generation, 'data-step': runs[0].step, 'data-depth': depth, 'data-diagnosis-sigmoid': d(runs[0]), 'data-diagnosis-relu': d(runs[1]), 'data-ratio0-sigmoid': gradientRatio(runs[0].initialLayers), 'data-ratio0-relu': gradientRatio(runs[1].initialLayers) };
+}
+
 const PAIR_STYLE = 'display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,16rem),1fr));gap:0.6rem 1rem;';
 
-export default function PairIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg, errorSvg, driftSvg, boundarySigmoidSvg, boundaryReluSvg }: Props) {
+export default function ReluVsSigmoidIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg, errorSvg, driftSvg, boundarySigmoidSvg, boundaryReluSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(PAIR_SCHEMA, figureId, initial);
   const v = state.values;
@@ -75,7 +82,7 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
   const loss = useMemo(() => (runs ? lossChart(runs, s, theme, w.line) : null), [lossKey, theme, w.line]);
   // The per-layer charts and the summary come from one snapshot: the summary describes the step they show.
   const perLayer = useMemo(
-    () => (runs ? { layers: layersChart(runs, s, theme, w.line), error: errorChart(runs, s, theme, w.line), drift: driftChart(runs, s, theme, w.line), summary: pairSummary(runs, s, lang), table: pairTable(runs, s) } : null),
+    () => (runs ? { layers: layersChart(runs, s, theme, w.line), error: errorChart(runs, s, theme, w.line), drift: driftChart(runs, s, theme, w.line), summary: pairSummary(runs, s, lang), table: pairTable(runs, s), probe: probe(runs, trainer.generation, v.depth) } : null),
     [layersKey, theme, w.line, lang],
   );
   const layers = perLayer?.layers ?? null;
@@ -111,7 +118,7 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
           <p class="ctl-note">{tr(s, `${k}.same`)}</p>
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
         </div>
-        <div class="fig-grid" ref={grid}>
+        <div class="fig-grid" ref={grid} {...(perLayer?.probe ?? {})}>
           <div>{charts ? <Chart options={charts.loss} primary /> : <div class="fig-chart">{lossSvg}</div>}</div>
           <div>
             {charts ? <Chart options={charts.layers} /> : <div class="fig-chart">{layersSvg}</div>}

@@ -4,7 +4,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
-import { trainingAlert } from '../kit/alerts.ts';
+import { trainingAlert } from '../runner/alerts.ts';
 import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, TrainerControls, Select, Slider } from '../controls/index.ts';
@@ -13,6 +13,7 @@ import { useTrainer } from '../runner/useTrainer.ts';
 import { LAB_SCHEMA, LR_OPTIONS, PRESETS, RECORD_EVERY, activePreset, labConfig, type LabValues, type LabView, type PresetName } from './model.ts';
 import { heatmapData, labCharts, labDiagnosis, labSummary, labTable } from './view.ts';
 import { heatmapDomain } from '../charts/index.ts';
+import { gradientRatio } from '../series/index.ts';
 
 interface Props {
   figureId: string;
@@ -30,7 +31,7 @@ interface Props {
 
 const EMPTY: LabView = { step: 0, loss: NaN, initialLoss: NaN, testAccuracy: NaN, layers: [], start: [], losses: [], records: [], grid: null, diverged: null };
 
-export default function LabIsland({ figureId, lang, strings: s, initial, layersSvg, errorSvg, driftSvg, heatmapSvg, lossSvg, boundarySvg }: Props) {
+export default function VanishingLabIsland({ figureId, lang, strings: s, initial, layersSvg, errorSvg, driftSvg, heatmapSvg, lossSvg, boundarySvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(LAB_SCHEMA, figureId, initial);
   const v = state.values;
@@ -59,7 +60,10 @@ export default function LabIsland({ figureId, lang, strings: s, initial, layersS
     const domain = heatmapDomain(heatmapData(view), prev);
     heat.current = { generation: trainer.generation, domain };
     const snapshot = { ...view, records: view.records.slice(), losses: view.losses.slice() };
-    return { charts: labCharts(snapshot, v, points, s, theme, true, domain), summary: labSummary(snapshot, s, lang), diagnosis: labDiagnosis(snapshot, s, lang).text, table: labTable(snapshot, v, s) };
+    const d = labDiagnosis(snapshot, s, lang);
+    // Test hooks: the state these charts and this summary describe, as raw numbers.
+    const probe = { 'data-generation': trainer.generation, 'data-step': snapshot.step, 'data-depth': v.depth, 'data-diagnosis': d.diagnosis, 'data-ratio0': gradientRatio(snapshot.start), 'data-loss': snapshot.loss };
+    return { charts: labCharts(snapshot, v, points, s, theme, true, domain), summary: labSummary(snapshot, s, lang), diagnosis: d.headline, probe, table: labTable(snapshot, v, s) };
   }, [drawKey, theme, points, lang]);
   const charts = frame?.charts ?? null;
   const ready = frame !== null;
@@ -102,7 +106,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, layersS
           {session?.state.finished && <p class="ctl-note" role="status">{tr(s, 'kit.finished', { steps: fmtInt(session.state.step) })}</p>}
         </div>
         <div class="fig-grid fig-grid--lab">
-          {frame && <p class="fig-note fig-diagnosis" data-diagnosis>{frame.diagnosis}</p>}
+          {frame && <p class="fig-note fig-diagnosis" {...frame.probe}>{frame.diagnosis}</p>}
           <div class="fig-grid__main">
             {charts ? <Chart options={charts.layers} primary /> : <div class="fig-chart">{layersSvg}</div>}
             <p class="fig-note">{tr(s, 'widget.lab.outputLayer')}</p>
