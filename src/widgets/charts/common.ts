@@ -90,6 +90,18 @@ export function yMapper(domain: [number, number], log: boolean, top: number, bot
 /** Longest label in characters, as margin pixels. */
 export const labelWidth = (labels: string[]) => Math.max(0, ...labels.map((l) => l.length)) * CHAR_PX + 12;
 
+/**
+ * Direct labels in a right margin of at most `max` px: the margin, the wrap width (in ems,
+ * for Plot's lineWidth) and the vertical gap that keeps wrapped labels apart.
+ */
+export function labelMargin(labels: string[], max: number): { margin: number; lineWidth: number; gap: number } {
+  const margin = Math.min(max, labelWidth(labels));
+  const avail = Math.max(40, margin - 12);
+  const lines = Math.max(1, ...labels.map((l) => Math.ceil((l.length * CHAR_PX) / avail)));
+  // Plot wraps at lineWidth ems of its own width estimate (about 0.6 em per character).
+  return { margin, lineWidth: (avail / 12) * 1.1, gap: lines * LINE_PX };
+}
+
 /** Linear domain covering values, starting at 0 when `zero`, padded 5 % above. */
 export function linearDomain(values: number[], zero: boolean): [number, number] {
   const finite = values.filter(Number.isFinite);

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
-import { LINE_PX, base, labelWidth, linearDomain, logAxis, logDomain, logSafe, spread, stepTicks, yMapper } from './common.ts';
+import { base, labelMargin, linearDomain, logAxis, logDomain, logSafe, spread, stepTicks, yMapper } from './common.ts';
 import { neutral, textColour } from './palette.ts';
 import type { Theme } from '../theme.ts';
 
@@ -60,7 +60,8 @@ export function curvesChart(curves: Curve[], s: CurvesChartStrings, theme: Theme
   const maxStep = Math.max(1, options.minStep ?? 1, ...curves.flatMap((c) => c.points.map((p) => p.step)));
   const labelled = (options.labels ?? (curves.length > 1 || refs.length ? 'spread' : 'none')) === 'spread';
   const texts = labelled ? [...curves.map((c) => c.label), ...refs.map((r) => r.label)] : [];
-  const marginRight = labelled ? Math.min(Math.round(width * 0.3), labelWidth(texts)) : 16;
+  const lm = labelMargin(texts, Math.round(width * (width < 480 ? 0.4 : 0.3)));
+  const marginRight = labelled ? lm.margin : 16;
   const top = base(theme, width, height).marginTop as number;
   const bottom = height - MARGIN_BOTTOM;
   const marks: Plot.Markish[] = [];
@@ -83,13 +84,13 @@ export function curvesChart(curves: Curve[], s: CurvesChartStrings, theme: Theme
       ...refs.map((r) => r.value),
     ];
     const clampV = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? yDomain[0] : Math.min(yDomain[1], Math.max(yDomain[0], value(v))));
-    const px = spread(wanted.map((v) => map.toPx(clampV(v))), LINE_PX, top, bottom);
+    const px = spread(wanted.map((v) => map.toPx(clampV(v))), lm.gap, top, bottom);
     const rows = texts.map((t, i) => ({
       t,
       y: map.fromPx(px[i]),
       fill: i < curves.length ? textColour(curves[i].colour, theme) : n.muted,
     }));
-    marks.push(Plot.text(rows, { x: () => maxStep, y: 'y', text: 't', fill: (d: { fill: string }) => d.fill, textAnchor: 'start', dx: 6, fontWeight: 600, clip: false }));
+    marks.push(Plot.text(rows, { x: () => maxStep, y: 'y', text: 't', fill: (d: { fill: string }) => d.fill, textAnchor: 'start', dx: 6, fontWeight: 600, clip: false, lineWidth: lm.lineWidth }));
   }
   return {
     ...base(theme, width, height),

@@ -79,7 +79,7 @@ export function heatmapChart(data: HeatmapData, s: HeatmapStrings, theme: Theme,
   // The legend: a row of cells above the frame, in data units of the chart's own scales,
   // so it lives in the same SVG (exports and the build-time image include it).
   const [e0, e1] = domain.map(Math.log10);
-  const legendX0 = xMax * 0.45;
+  const legendX0 = xMax * (width < 480 ? 0.25 : 0.45);
   const legendW = xMax - legendX0;
   const yOf = (px: number) => layers + 0.5 + px / perLayer;
   const legend = Array.from({ length: LEGEND_CELLS }, (_, i) => ({
@@ -108,7 +108,8 @@ export function heatmapChart(data: HeatmapData, s: HeatmapStrings, theme: Theme,
       Plot.rect(legend, { x1: 'x1', x2: 'x2', y1: () => yOf(20), y2: () => yOf(30), fill: 'value', clip: false }),
       Plot.text([ticks[0]], { x: 'x', y: () => yOf(6), text: 't', textAnchor: 'start', lineAnchor: 'bottom', fill: n.ink, clip: false }),
       Plot.text([ticks[1]], { x: 'x', y: () => yOf(6), text: 't', textAnchor: 'end', lineAnchor: 'bottom', fill: n.ink, clip: false }),
-      Plot.text([s.colour], { x: legendX0, y: () => yOf(34), text: (t: string) => t, textAnchor: 'start', lineAnchor: 'bottom', fill: n.ink, clip: false }),
+      // Right-aligned, so a long title on a phone runs leftwards over the empty margin, not off the chart.
+      Plot.text([s.colour], { x: xMax, y: () => yOf(34), text: (t: string) => t, textAnchor: 'end', lineAnchor: 'bottom', fill: n.ink, clip: false }),
     ],
   };
 }

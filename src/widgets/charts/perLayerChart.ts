@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
-import { LINE_PX, base, labelWidth, linearDomain, logAxis, logDomain, logSafe, spread, yMapper } from './common.ts';
+import { base, labelMargin, linearDomain, logAxis, logDomain, logSafe, spread, yMapper } from './common.ts';
 import { neutral, textColour } from './palette.ts';
 import type { Theme } from '../theme.ts';
 
@@ -77,11 +77,12 @@ export function perLayerChart(series: LayerSeries[], s: PerLayerStrings, theme: 
   const labelled = (options.labels ?? (texts.length > 1 ? 'spread' : 'none')) === 'spread';
   const top = base(theme, width, height).marginTop as number;
   const bottom = height - MARGIN_BOTTOM;
+  const lm = labelMargin(texts.map((x) => x.t), Math.round(width * (width < 480 ? 0.4 : 0.32)));
   if (labelled && texts.length) {
     const map = yMapper(yDomain, log, top, bottom);
-    const px = spread(texts.map((x) => map.toPx(x.v === undefined ? yDomain[0] : Math.min(yDomain[1], Math.max(yDomain[0], x.v)))), LINE_PX, top, bottom);
+    const px = spread(texts.map((x) => map.toPx(x.v === undefined ? yDomain[0] : Math.min(yDomain[1], Math.max(yDomain[0], x.v)))), lm.gap, top, bottom);
     const rows = texts.map((x, i) => ({ t: x.t, fill: x.fill, y: map.fromPx(px[i]) }));
-    marks.push(Plot.text(rows, { x: () => layers, y: 'y', text: 't', fill: (d: { fill: string }) => d.fill, textAnchor: 'start', dx: 8, fontWeight: 600, clip: false }));
+    marks.push(Plot.text(rows, { x: () => layers, y: 'y', text: 't', fill: (d: { fill: string }) => d.fill, textAnchor: 'start', dx: 8, fontWeight: 600, clip: false, lineWidth: lm.lineWidth }));
   }
   const all = series.flatMap((se) => se.values);
   if (options.empty && !all.some((v) => Number.isFinite(v) && (!log || v > 0)))
@@ -92,7 +93,7 @@ export function perLayerChart(series: LayerSeries[], s: PerLayerStrings, theme: 
   if (ticks.length > 1 && ticks.at(-1)! - ticks.at(-2)! < every / 2) ticks.splice(ticks.length - 2, 1);
   return {
     ...base(theme, width, height),
-    marginRight: labelled ? Math.min(Math.round(width * 0.32), labelWidth(texts.map((x) => x.t))) : 20,
+    marginRight: labelled ? lm.margin : 20,
     ariaLabel: s.title,
     x: { label: s.x, domain: [first, layers], ticks, tickFormat: 'd', grid: true },
     y: ld ? { ...logAxis(s.y, [ld.lo, ld.hi]), domain: yDomain } : { label: s.y, grid: true, domain: yDomain },

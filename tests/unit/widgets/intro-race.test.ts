@@ -65,7 +65,7 @@ describe('intro-race model', () => {
       // The sigmoid profile falls towards the input: each layer gets less than the next.
       const g = sig.startLayers.map((l) => l.weightGradNorm);
       for (let i = 0; i + 1 < g.length; i++) expect(g[i]).toBeLessThan(g[i + 1]);
-    });
+    }, 60_000);
 
     it(`seed ${seed}: by step 300 the sigmoid has collapsed to the prior while ReLU has learned (loss under 0.03)`, () => {
       const [sig, relu] = race({ depth: 10, seed }, 300);
@@ -75,14 +75,14 @@ describe('intro-race model', () => {
       expect(diag(relu)).not.toBe('collapsed');
       // The backpropagated error still vanishes in the sigmoid net: under 10⁻⁸ from last to first.
       expect(firstToLast(errorRms(sig.layers))).toBeLessThan(1e-8);
-    });
+    }, 60_000);
 
     it(`seed ${seed}: by step 300 the sigmoid's first layer has moved under 10⁻⁸ of its size, ReLU's over 3 %`, () => {
       const [sig, relu] = race({ depth: 10, seed }, 300);
       expect(sig.records.at(-1)!.drift![0]).toBeLessThan(1e-8);
       expect(sig.records.at(-1)!.drift!.at(-1)!).toBeGreaterThan(0.05);
       expect(relu.records.at(-1)!.drift![0]).toBeGreaterThan(0.03);
-    });
+    }, 60_000);
   }
 });
 
@@ -106,7 +106,7 @@ describe('intro-race view', () => {
       expect(t).toContain(formatSci(later[0].records.at(-1)!.drift![0], lang));
       expect(t).not.toMatch(/⟦|\{|NaN/);
     }
-  });
+  }, 60_000);
 
   it('the charts span gradients far below 10⁻¹² (depth 20), show step 0 dashed next to now, and the table has every layer', () => {
     const nets = race({ depth: 20, seed: 1 }, 10);
@@ -120,7 +120,7 @@ describe('intro-race view', () => {
     expect(t.rows).toHaveLength(21);
     expect(t.rows[0][1]).toBe(nets[0].layers[0].weightGradNorm);
     expect(t.columns).toHaveLength(t.rows[0].length);
-  });
+  }, 60_000);
 
   it('the loss chart starts at 0 and keeps spikes', () => {
     const nets = race({ depth: 10, seed: 1 }, 300);
@@ -128,5 +128,5 @@ describe('intro-race view', () => {
     expect((o.y as { domain: number[] }).domain[0]).toBe(0);
     const maxRelu = Math.max(...nets[1].losses);
     expect(Math.max(...thinLosses(nets[1].losses).map((p) => p.value))).toBe(maxRelu);
-  });
+  }, 60_000);
 });
