@@ -14,7 +14,7 @@ export interface Activation {
 }
 
 export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
-  'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'gelu', 'swish', 'linear',
+  'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'gelu', 'swish', 'linear', 'selu',
 ]);
 
 export const DEFAULT_LEAKY_ALPHA = 0.01;
@@ -29,6 +29,10 @@ export function sigmoid(z: number): number {
 // derivative we can write down; the erf form would need an approximate erf.
 const GELU_C = Math.sqrt(2 / Math.PI);
 const GELU_K = 0.044715;
+// SELU's fixed constants (Klambauer et al. 2017, eq. 14), which make mean 0 and
+// variance 1 the attracting fixed point under lecunNormal weights.
+export const SELU_LAMBDA = 1.0507009873554805;
+export const SELU_ALPHA = 1.6732632423543772;
 
 function record(name: ActivationName, f: (z: number) => number, df: (z: number) => number, maxDerivative: number, canDie = false, alpha = 0): Activation {
   return Object.freeze({ name, f, df, maxDerivative, canDie, alpha });
@@ -71,6 +75,9 @@ export function activation(name: ActivationName, alpha?: number): Activation {
       );
     case 'linear':
       return record(name, (z) => z, () => 1, 1);
+    case 'selu':
+      // The supremum of f' is lambda alpha, approached as z -> 0 from below.
+      return record(name, (z) => SELU_LAMBDA * (z > 0 ? z : SELU_ALPHA * (Math.exp(z) - 1)), (z) => SELU_LAMBDA * (z > 0 ? 1 : SELU_ALPHA * Math.exp(z)), SELU_LAMBDA * SELU_ALPHA);
     default:
       throw new Error(`activation: unknown activation '${String(name)}'`);
   }
@@ -86,4 +93,5 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = Object.
   gelu: activation('gelu'),
   swish: activation('swish'),
   linear: activation('linear'),
+  selu: activation('selu'),
 });

@@ -4,7 +4,7 @@
 import type { Activation } from './activations.ts';
 import { abt, transpose } from './kernels.ts';
 import { outputLoss } from './loss.ts';
-import { layerStats } from './stats.ts';
+import { layerStats, norm } from './stats.ts';
 import type { LayerStats, LossName, Network } from './types.ts';
 import { validateBatch, validateLoss } from './validate.ts';
 import { workspaceFor, type Workspace } from './workspace.ts';
@@ -124,6 +124,7 @@ export function evaluate(net: Network, ws: Workspace, x: Float64Array, y: Float6
   for (let l = 0; l < L; l++) {
     const w = work[l];
     layerStats(acts[l], w.z, w.a, w.d, w.gw, w.gb, w.unitSum, batch, layers[l].outputs, ws.result.layers[l]);
+    ws.result.layers[l].weightNorm = norm(layers[l].weights);
   }
   return value;
 }

@@ -17,5 +17,6 @@ export { gradients } from './backprop.ts';
 export { trainStep } from './train.ts';
 export { createOptimizerState } from './optim.ts';
 export { histogram } from './stats.ts';
+export { driftFromInit, spectralNorms, gradientBound } from './norms.ts';
 export { makeDataset, makeRegression, DATASET_NAMES } from './datasets.ts';
 export { sigmoidBound, predictedVarianceRatio } from './theory.ts';

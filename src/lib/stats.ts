@@ -1,10 +1,21 @@
 import type { Activation } from './activations.ts';
 import type { LayerStats } from './types.ts';
 
-function norm(v: Float64Array): number {
+export function norm(v: Float64Array): number {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i] * v[i];
   return Math.sqrt(s);
+}
+
+/** ||a - b|| / ||b||, taking 0/0 as 0: how far a has moved from b, relative to b. */
+export function relativeChange(a: Float64Array, b: Float64Array): number {
+  let d = 0, s = 0;
+  for (let i = 0; i < a.length; i++) {
+    const e = a[i] - b[i];
+    d += e * e;
+    s += b[i] * b[i];
+  }
+  return d === 0 ? 0 : Math.sqrt(d / s);
 }
 
 /**
@@ -24,6 +35,7 @@ export function layerStats(act: Activation, z: Float64Array, a: Float64Array, d:
     sd += e * e;
   }
   const mean = sa / N;
+  out.updateRatio = 0;
   out.weightGradNorm = norm(gw);
   out.biasGradNorm = norm(gb);
   out.deltaRms = Math.sqrt(sd / N);

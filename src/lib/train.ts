@@ -1,5 +1,6 @@
 import { evaluate } from './backprop.ts';
 import { updateArray, updateRule } from './optim.ts';
+import { relativeChange } from './stats.ts';
 import type { Network, StepResult, TrainOptions } from './types.ts';
 import { validateBatch, validateTrainOptions } from './validate.ts';
 import { workspaceFor } from './workspace.ts';
@@ -66,6 +67,7 @@ export function trainStep(net: Network, x: Float64Array, y: Float64Array, batch:
   }
   if (check === 0) {
     if (state !== null) state.step = t;
+    for (let l = 0; l < L; l++) result.layers[l].updateRatio = relativeChange(layers[l].weights, work[l].wBak);
     return result;
   }
   for (let l = 0; l < L; l++) {

@@ -4,36 +4,39 @@ import { ACTIVATION_NAMES } from './activations.ts';
 import type { InitSpec, LossName, Network, NetworkSpec, TrainOptions } from './types.ts';
 
 export const INIT_NAMES: readonly string[] = Object.freeze([
-  'zeros', 'classic', 'xavierUniform', 'xavierNormal', 'heUniform', 'heNormal', 'lecunNormal',
+  'zeros', 'classic', 'xavierUniform', 'xavierNormal', 'heUniform', 'heNormal', 'lecunNormal', 'orthogonal',
 ]);
+const NORM_NAMES: readonly string[] = ['none', 'batch', 'layer'];
 const LOSS_NAMES: readonly string[] = ['mse', 'bce'];
 const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam'];
 const COEFFICIENTS = ['momentum', 'beta1', 'beta2'] as const;
 
-function fail(field: string, message: string): never {
+export function fail(field: string, message: string): never {
   throw new Error(`${field}: ${message}`);
 }
 
-function isFiniteNumber(v: unknown): v is number {
+export function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-function checkOptionalFinite(field: string, v: unknown): void {
+export function checkOptionalFinite(field: string, v: unknown): void {
   if (v !== undefined && !isFiniteNumber(v)) fail(field, `must be a finite number, got ${String(v)}`);
 }
 
-function checkInit(init: InitSpec): void {
+export function checkInit(init: InitSpec, field = 'init'): void {
   if (typeof init === 'string') {
-    if (!INIT_NAMES.includes(init)) fail('init', `unknown init '${init}' (expected one of ${INIT_NAMES.join(', ')})`);
+    if (!INIT_NAMES.includes(init)) fail(field, `unknown init '${init}' (expected one of ${INIT_NAMES.join(', ')})`);
     return;
   }
-  if (typeof init !== 'object' || init === null) fail('init', `must be a name or {kind, std|limit}, got ${String(init)}`);
+  if (typeof init !== 'object' || init === null) fail(field, `must be a name or {kind, std|limit|gain}, got ${String(init)}`);
   if (init.kind === 'normal') {
-    if (!isFiniteNumber(init.std) || init.std < 0) fail('init.std', `must be a finite number >= 0, got ${String(init.std)}`);
+    if (!isFiniteNumber(init.std) || init.std < 0) fail(`${field}.std`, `must be a finite number >= 0, got ${String(init.std)}`);
   } else if (init.kind === 'uniform') {
-    if (!isFiniteNumber(init.limit) || init.limit < 0) fail('init.limit', `must be a finite number >= 0, got ${String(init.limit)}`);
+    if (!isFiniteNumber(init.limit) || init.limit < 0) fail(`${field}.limit`, `must be a finite number >= 0, got ${String(init.limit)}`);
+  } else if (init.kind === 'orthogonal') {
+    if (!isFiniteNumber(init.gain) || init.gain < 0) fail(`${field}.gain`, `must be a finite number >= 0, got ${String(init.gain)}`);
   } else {
-    fail('init.kind', `unknown init kind '${String((init as { kind: unknown }).kind)}' (expected 'normal' or 'uniform')`);
+    fail(`${field}.kind`, `unknown init kind '${String((init as { kind: unknown }).kind)}' (expected 'normal', 'uniform' or 'orthogonal')`);
   }
 }
 
@@ -51,6 +54,9 @@ export function validateSpec(spec: NetworkSpec): void {
   checkInit(spec.init);
   checkOptionalFinite('biasInit', spec.biasInit);
   if (!isFiniteNumber(spec.seed)) fail('seed', `must be a finite number, got ${String(spec.seed)}`);
+  if (spec.residual !== undefined && typeof spec.residual !== 'boolean') fail('residual', `must be true or false, got ${String(spec.residual)}`);
+  checkOptionalFinite('residualScale', spec.residualScale);
+  if (spec.norm !== undefined && !NORM_NAMES.includes(spec.norm)) fail('norm', `unknown norm '${String(spec.norm)}' (expected none, batch or layer)`);
 }
 
 export function validateLoss(net: Network, loss: LossName): void {

@@ -48,7 +48,7 @@ const CACHE = new WeakMap<Network, Workspace[]>();
 const MAX_PER_NETWORK = 4;
 
 export function emptyStats(): LayerStats {
-  return { weightGradNorm: 0, biasGradNorm: 0, deltaRms: 0, activationMean: 0, activationStd: 0, deadFraction: 0, saturatedFraction: 0 };
+  return { weightGradNorm: 0, biasGradNorm: 0, deltaRms: 0, activationMean: 0, activationStd: 0, deadFraction: 0, saturatedFraction: 0, updateRatio: 0, weightNorm: 0 };
 }
 
 /** The activation of each layer of net. */

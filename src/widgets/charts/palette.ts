@@ -16,6 +16,7 @@ const ACTIVATION_COLOURS: Record<Theme, Record<ActivationName, string>> = {
     gelu: '#6A5ACD',
     swish: '#8C564B',
     linear: '#666666',
+    selu: '#882255',
   },
   dark: {
     sigmoid: '#FF8A4C',
@@ -26,6 +27,7 @@ const ACTIVATION_COLOURS: Record<Theme, Record<ActivationName, string>> = {
     gelu: '#A99CF5',
     swish: '#D2A38F',
     linear: '#B0B0B0',
+    selu: '#E07FA8',
   },
 };
 

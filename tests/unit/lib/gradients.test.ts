@@ -11,11 +11,11 @@ for (const hidden of ACTIVATION_NAMES) {
   combos.push([hidden, 'sigmoid', 'bce']);
 }
 
-// ReLU, leaky ReLU and ELU with alpha != 1 have a kink at 0, where a finite
+// ReLU, leaky ReLU, SELU and ELU with alpha != 1 have a kink at 0, where a finite
 // difference straddling it measures neither side's slope. Inputs are redrawn
 // (deterministically) until every kinked pre-activation is at least 0.01 from 0,
 // far beyond the reach of the stencil (2h times a weight's input).
-const KINKED: readonly ActivationName[] = ['relu', 'leakyRelu', 'elu'];
+const KINKED: readonly ActivationName[] = ['relu', 'leakyRelu', 'elu', 'selu'];
 
 function inputsAwayFromKinks(net: Network, batch: number, seed: number): Float64Array {
   for (let attempt = 0; ; attempt++) {

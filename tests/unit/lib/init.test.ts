@@ -5,7 +5,7 @@ import { fillInit } from '../../../src/lib/init.ts';
 const N_IN = 1000, N_OUT = 1000;
 
 /** The formula for Var[w] from the issue, written out independently of init.ts. */
-const EXPECTED_VAR: Record<InitName, number> = {
+const EXPECTED_VAR: Record<Exclude<InitName, 'orthogonal'>, number> = {
   zeros: 0,
   classic: 1 / 3 / N_IN, // U[+-1/sqrt(n_in)]
   xavierUniform: 2 / (N_IN + N_OUT),
@@ -36,7 +36,7 @@ function moments(w: Float64Array): { mean: number; variance: number; min: number
 }
 
 describe('initialisation statistics on a 1000 x 1000 matrix', () => {
-  it.each(INIT_NAMES.filter((n) => n !== 'zeros').map((n) => [n as InitName]))('%s has mean 0 and the formula\'s variance within 1%%', (name) => {
+  it.each(INIT_NAMES.filter((n) => n !== 'zeros' && n !== 'orthogonal').map((n) => [n as Exclude<InitName, 'orthogonal'>]))('%s has mean 0 and the formula\'s variance within 1%%', (name) => {
     for (const seed of [1, 2]) {
       const w = new Float64Array(N_IN * N_OUT);
       fillInit(w, name, N_IN, N_OUT, createRng(seed));

@@ -69,7 +69,7 @@ describe('vanishing-lab schema', () => {
 
 describe('vanishing-lab model maths', () => {
   const fake = (norms: number[]): LayerStats[] =>
-    norms.map((g) => ({ weightGradNorm: g, biasGradNorm: 0, deltaRms: 0, activationMean: 0, activationStd: 0, deadFraction: 0, saturatedFraction: 0 }));
+    norms.map((g) => ({ weightGradNorm: g, biasGradNorm: 0, deltaRms: 0, activationMean: 0, activationStd: 0, deadFraction: 0, saturatedFraction: 0, updateRatio: 0, weightNorm: 0 }));
 
   it('firstToLast divides the first norm by the last', () => {
     expect(firstToLast(fake([2e-6, 1e-3, 4e-2]))).toBeCloseTo(2e-6 / 4e-2, 15);
