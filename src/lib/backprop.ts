@@ -4,7 +4,9 @@
 import type { Activation } from './activations.ts';
 import { abt, transpose } from './kernels.ts';
 import { outputLoss } from './loss.ts';
-import { layerStats, norm } from './stats.ts';
+import { isResidual } from './norms.ts';
+import { affine, normalizeBackward, normalizeRunning, normalizeTrain } from './normalize.ts';
+import { layerStats, norm as norm2 } from './stats.ts';
 import type { LayerStats, LossName, Network } from './types.ts';
 import { validateBatch, validateLoss } from './validate.ts';
 import { workspaceFor, type Workspace } from './workspace.ts';
@@ -65,37 +67,67 @@ export function multiplyDerivative(act: Activation, z: Float64Array, a: Float64A
   }
 }
 
-/** Runs the layers on x (batch x inputs), writing each layer's z and a into zs[l] and as[l] (mutated). */
-export function forwardInto(net: Network, acts: Activation[], x: Float64Array, batch: number, zs: Float64Array[], as: Float64Array[]): void {
-  const layers = net.layers;
+/** h = input + s a, the output of a residual layer. Mutates h. */
+function addSkip(input: Float64Array, a: Float64Array, s: number, h: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) h[i] = input[i] + s * a[i];
+}
+
+/**
+ * Runs the layers on x (batch x inputs) in inference mode (batch norm uses the
+ * running statistics), writing each layer's z, a = phi(z) and output h into
+ * zs[l], as[l] and hs[l] (mutated; hs[l] may be as[l] on a plain layer).
+ */
+export function forwardInto(net: Network, acts: Activation[], x: Float64Array, batch: number, zs: Float64Array[], as: Float64Array[], hs: Float64Array[]): void {
+  const { layers, spec } = net;
+  const norm = spec.norm ?? 'none';
+  const s = spec.residualScale ?? 1;
   let input = x;
   for (let l = 0; l < layers.length; l++) {
-    const { inputs, outputs, weights, biases } = layers[l];
-    abt(input, weights, zs[l], batch, outputs, inputs, biases);
-    applyActivation(acts[l], zs[l], as[l], batch * outputs);
-    input = as[l];
+    const layer = layers[l];
+    const { inputs, outputs, weights, biases } = layer;
+    const z = zs[l], n = batch * outputs;
+    abt(input, weights, z, batch, outputs, inputs, biases);
+    if (layer.gamma && layer.beta) {
+      // In place: xhat overwrites u, then gamma xhat + beta overwrites xhat.
+      if (norm === 'batch' && layer.runningMean && layer.runningVar) normalizeRunning(z, z, layer.runningMean, layer.runningVar, batch, outputs);
+      else normalizeTrain('layer', z, z, new Float64Array(batch), new Float64Array(batch), new Float64Array(batch), batch, outputs);
+      affine(z, layer.gamma, layer.beta, z, batch, outputs);
+    }
+    applyActivation(acts[l], z, as[l], n);
+    if (isResidual(net, l)) addSkip(input, as[l], s, hs[l], n);
+    input = hs[l];
   }
 }
 
 /**
- * Forward pass, loss, backward pass and per-layer stats into ws; the
- * gradients end up in ws.layers[l].gw and .gb and the stats in ws.result.layers.
+ * Forward pass, loss, backward pass and per-layer stats into ws, in training
+ * mode; the gradients end up in ws.layers[l].gw, .gb (and .gg, .gbeta on
+ * normalised layers) and the stats in ws.result.layers.
  * Returns the loss. Does not mutate net.
  */
 export function evaluate(net: Network, ws: Workspace, x: Float64Array, y: Float64Array, loss: LossName): number {
-  const { layers } = net;
+  const { layers, spec } = net;
   const { batch, acts } = ws;
   const work = ws.layers;
   const L = layers.length;
+  const norm = ws.norm;
+  const s = spec.residualScale ?? 1;
   // Forward, keeping each layer's input transposed for the weight gradients.
   let input = x;
   for (let l = 0; l < L; l++) {
-    const { inputs, outputs, weights, biases } = layers[l];
+    const layer = layers[l];
+    const { inputs, outputs, weights, biases } = layer;
     const w = work[l];
+    const n = batch * outputs;
     transpose(input, w.inT, batch, inputs);
     abt(input, weights, w.z, batch, outputs, inputs, biases);
-    applyActivation(acts[l], w.z, w.a, batch * outputs);
-    input = w.a;
+    if (w.norm && layer.gamma && layer.beta) {
+      normalizeTrain(norm, w.z, w.xh, w.mean, w.vr, w.inv, batch, outputs);
+      affine(w.xh, layer.gamma, layer.beta, w.z, batch, outputs);
+    }
+    applyActivation(acts[l], w.z, w.a, n);
+    if (w.residual) addSkip(input, w.a, s, w.h, n);
+    input = w.h;
   }
   const top = work[L - 1];
   const N = batch * layers[L - 1].outputs;
@@ -103,34 +135,52 @@ export function evaluate(net: Network, ws: Workspace, x: Float64Array, y: Float6
   // bce already returned dL/dz; mse returned dL/dyhat.
   if (loss === 'mse') multiplyDerivative(acts[L - 1], top.z, top.a, top.d, top.d, N);
   for (let l = L - 1; l >= 0; l--) {
-    const { inputs, outputs, weights } = layers[l];
+    const layer = layers[l];
+    const { inputs, outputs, weights } = layer;
     const w = work[l];
-    if (l < L - 1) multiplyDerivative(acts[l], w.z, w.a, work[l + 1].da, w.d, batch * outputs);
+    const n = batch * outputs;
+    if (l < L - 1) {
+      // dL/dh arrives from the layer above; a residual layer scales phi's branch by s.
+      multiplyDerivative(acts[l], w.z, w.a, work[l + 1].da, w.d, n);
+      if (w.residual && s !== 1) for (let i = 0; i < n; i++) w.d[i] *= s;
+    }
+    // delta is dL/dz for the stats; the weights see dL/du, which differs only through the normalisation.
+    let delta = w.d;
+    if (w.norm && layer.gamma) {
+      normalizeBackward(norm, w.d, w.xh, layer.gamma, w.inv, w.gg, w.gbeta, w.du, batch, outputs);
+      delta = w.du;
+    }
     // dW = delta^T . input, as dT (outputs x batch) times inT (inputs x batch)^T.
-    transpose(w.d, w.dT, batch, outputs);
+    transpose(delta, w.dT, batch, outputs);
     abt(w.dT, w.inT, w.gw, outputs, inputs, batch, null);
     const dT = w.dT;
     for (let j = 0; j < outputs; j++) {
-      let s = 0;
-      for (let b = j * batch, e = b + batch; b < e; b++) s += dT[b];
-      w.gb[j] = s;
+      let t = 0;
+      for (let b = j * batch, e = b + batch; b < e; b++) t += dT[b];
+      w.gb[j] = t;
     }
     // dL/d(input) = delta . W, as delta times (W^T)^T; the first layer's input is data.
     if (l > 0) {
       transpose(weights, w.wT, outputs, inputs);
-      abt(w.d, w.wT, w.da, batch, inputs, outputs, null);
+      abt(delta, w.wT, w.da, batch, inputs, outputs, null);
+      if (w.residual) {
+        const g = work[l + 1].da, da = w.da;
+        for (let i = 0; i < n; i++) da[i] += g[i];
+      }
     }
   }
   for (let l = 0; l < L; l++) {
     const w = work[l];
     layerStats(acts[l], w.z, w.a, w.d, w.gw, w.gb, w.unitSum, batch, layers[l].outputs, ws.result.layers[l]);
-    ws.result.layers[l].weightNorm = norm(layers[l].weights);
+    ws.result.layers[l].weightNorm = norm2(layers[l].weights);
   }
   return value;
 }
 
 /** Loss, gradients and per-layer stats for one batch. Does not mutate net; returns fresh arrays. */
-export function gradients(net: Network, x: Float64Array, y: Float64Array, batch: number, loss: LossName): { loss: number; weights: Float64Array[]; biases: Float64Array[]; layers: LayerStats[] } {
+export function gradients(net: Network, x: Float64Array, y: Float64Array, batch: number, loss: LossName): {
+  loss: number; weights: Float64Array[]; biases: Float64Array[]; gammas: (Float64Array | null)[]; betas: (Float64Array | null)[]; layers: LayerStats[];
+} {
   validateLoss(net, loss);
   validateBatch(net, x, y, batch);
   const ws = workspaceFor(net, batch);
@@ -139,6 +189,8 @@ export function gradients(net: Network, x: Float64Array, y: Float64Array, batch:
     loss: value,
     weights: ws.layers.map((w) => w.gw.slice()),
     biases: ws.layers.map((w) => w.gb.slice()),
+    gammas: ws.layers.map((w) => (w.norm ? w.gg.slice() : null)),
+    betas: ws.layers.map((w) => (w.norm ? w.gbeta.slice() : null)),
     layers: ws.result.layers.map((s) => ({ ...s })),
   };
 }

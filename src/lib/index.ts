@@ -1,7 +1,8 @@
 // The public API of the training library: one explicit list.
 export type {
   ActivationName, InitName, InitSpec, LossName, OptimizerName, NetworkSpec, Layer, Network,
-  LayerStats, OptimizerState, TrainOptions, StepResult,
+  LayerStats, OptimizerState, TrainOptions, StepResult, NormName,
+  CellName, RecurrentSpec, Param, RecurrentNetwork, SequenceStepResult,
 } from './types.ts';
 export type { Rng } from './rng.ts';
 export type { Activation } from './activations.ts';

@@ -1,5 +1,6 @@
 import { forwardInto } from './backprop.ts';
 import { fillInit } from './init.ts';
+import { isResidual } from './norms.ts';
 import { createRng } from './rng.ts';
 import type { Layer, Network, NetworkSpec } from './types.ts';
 import { validateBatch, validateSpec } from './validate.ts';
@@ -20,7 +21,17 @@ export function createNetwork(spec: NetworkSpec): Network {
     const outputs = sizes[l];
     const weights = new Float64Array(inputs * outputs);
     fillInit(weights, spec.init, inputs, outputs, rng);
-    layers.push({ inputs, outputs, weights, biases: new Float64Array(outputs).fill(spec.biasInit ?? 0) });
+    const layer: Layer = { inputs, outputs, weights, biases: new Float64Array(outputs).fill(spec.biasInit ?? 0) };
+    const norm = spec.norm ?? 'none';
+    if (norm !== 'none' && l < sizes.length - 1) {
+      layer.gamma = new Float64Array(outputs).fill(1);
+      layer.beta = new Float64Array(outputs);
+      if (norm === 'batch') {
+        layer.runningMean = new Float64Array(outputs);
+        layer.runningVar = new Float64Array(outputs).fill(1);
+      }
+    }
+    layers.push(layer);
   }
   const copy: NetworkSpec = { ...spec, sizes: sizes.slice(), init: typeof spec.init === 'object' ? { ...spec.init } : spec.init };
   return { spec: copy, layers };
@@ -30,17 +41,29 @@ export function createNetwork(spec: NetworkSpec): Network {
 export function cloneNetwork(net: Network): Network {
   return {
     spec: { ...net.spec, sizes: net.spec.sizes.slice(), init: typeof net.spec.init === 'object' ? { ...net.spec.init } : net.spec.init },
-    layers: net.layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, weights: l.weights.slice(), biases: l.biases.slice() })),
+    layers: net.layers.map((l) => {
+      const c: Layer = { inputs: l.inputs, outputs: l.outputs, weights: l.weights.slice(), biases: l.biases.slice() };
+      if (l.gamma) c.gamma = l.gamma.slice();
+      if (l.beta) c.beta = l.beta.slice();
+      if (l.runningMean) c.runningMean = l.runningMean.slice();
+      if (l.runningVar) c.runningVar = l.runningVar.slice();
+      return c;
+    }),
   };
 }
 
-/** Each layer's pre-activations z and activations a, batch x units, for x (batch x inputs). Does not mutate net. */
-export function activationsPerLayer(net: Network, x: Float64Array, batch: number): { z: Float64Array; a: Float64Array }[] {
+/**
+ * Each layer's pre-activations z (after normalisation), activations a = phi(z)
+ * and outputs h (a itself, or h_(l-1) + s a on a residual layer), batch x
+ * units, for x (batch x inputs), in inference mode. Does not mutate net.
+ */
+export function activationsPerLayer(net: Network, x: Float64Array, batch: number): { z: Float64Array; a: Float64Array; h: Float64Array }[] {
   validateBatch(net, x, null, batch);
   const zs = net.layers.map((l) => new Float64Array(batch * l.outputs));
   const as = net.layers.map((l) => new Float64Array(batch * l.outputs));
-  forwardInto(net, layerActivations(net), x, batch, zs, as);
-  return zs.map((z, l) => ({ z, a: as[l] }));
+  const hs = net.layers.map((l, i) => (isResidual(net, i) ? new Float64Array(batch * l.outputs) : as[i]));
+  forwardInto(net, layerActivations(net), x, batch, zs, as, hs);
+  return zs.map((z, l) => ({ z, a: as[l], h: hs[l] }));
 }
 
 /** The network's outputs for x (batch x inputs), as batch x outputs, row-major. Does not mutate net. */

@@ -4,7 +4,7 @@
 //   w <- w - lr * u,  u = m                           without v
 //                     u = (m / (1 - mu^t)) / (sqrt(v / (1 - beta2^t)) + eps)   with v
 // SGD is momentum with mu = 0 (m = g), so it needs no state.
-import type { Network, OptimizerState, TrainOptions } from './types.ts';
+import type { Network, OptimizerState, RecurrentNetwork, TrainOptions } from './types.ts';
 
 /** The update settings for options, written into rule (mutated) so that a step allocates nothing. */
 export function updateRule(o: TrainOptions, rule: UpdateRule): UpdateRule {
@@ -26,10 +26,70 @@ export interface UpdateRule {
   eps: number;
 }
 
-/** Fresh optimiser state for net: zero moments for every weight and bias array. */
-export function createOptimizerState(net: Network): OptimizerState {
-  const arrays = () => net.layers.flatMap((l) => [new Float64Array(l.weights.length), new Float64Array(l.biases.length)]);
+/**
+ * Fresh optimiser state for net: zero moments for every parameter array, in
+ * the order [W0, b0, W1, b1, ..., gamma_l, beta_l for each normalised layer],
+ * or in the order of a recurrent network's params.
+ */
+export function createOptimizerState(net: Network | RecurrentNetwork): OptimizerState {
+  const lengths = 'params' in net
+    ? net.params.map((p) => p.data.length)
+    : [...net.layers.flatMap((l) => [l.weights.length, l.biases.length]), ...net.layers.flatMap((l) => (l.gamma ? [l.gamma.length, l.gamma.length] : []))];
+  const arrays = () => lengths.map((n) => new Float64Array(n));
   return { step: 0, m: arrays(), v: arrays() };
+}
+
+/** The parameter arrays of a step, by index: the parameter, its gradient and its backup copy. */
+export interface ParamAccess {
+  count: number;
+  param(i: number): Float64Array;
+  grad(i: number): Float64Array;
+  bak(i: number): Float64Array;
+}
+
+/**
+ * Clipping, the update of every parameter and, if any new value is not finite,
+ * the exact undo of the whole step (parameters, m, v and step). Returns true
+ * when the update stands. mBak and vBak are filled on first use (mutated).
+ */
+export function applyUpdate(p: ParamAccess, o: TrainOptions, rule: UpdateRule, gradNorm: number, mBak: Float64Array[], vBak: Float64Array[]): boolean {
+  const clip = o.clipNorm;
+  const scale = clip !== undefined && gradNorm > clip ? clip / gradNorm : 1;
+  updateRule(o, rule);
+  const state = (o.optimizer ?? 'sgd') === 'sgd' ? null : (o.state ?? null);
+  const adaptive = rule.adaptive;
+  const n = p.count;
+  // Keep copies so that a step which overflows can be undone exactly.
+  if (state !== null && mBak.length === 0) {
+    for (const m of state.m) {
+      mBak.push(new Float64Array(m.length));
+      vBak.push(new Float64Array(m.length));
+    }
+  }
+  for (let i = 0; i < n; i++) p.bak(i).set(p.param(i));
+  if (state !== null) {
+    for (let i = 0; i < n; i++) {
+      mBak[i].set(state.m[i]);
+      if (adaptive) vBak[i].set(state.v[i]);
+    }
+  }
+  const t = state === null ? 0 : state.step + 1;
+  let check = 0;
+  for (let i = 0; i < n; i++) {
+    check += updateArray(p.param(i), p.grad(i), state === null ? null : state.m[i], state === null || !adaptive ? null : state.v[i], o.lr, scale, rule, t);
+  }
+  if (check === 0) {
+    if (state !== null) state.step = t;
+    return true;
+  }
+  for (let i = 0; i < n; i++) p.param(i).set(p.bak(i));
+  if (state !== null) {
+    for (let i = 0; i < n; i++) {
+      state.m[i].set(mBak[i]);
+      if (adaptive) state.v[i].set(vBak[i]);
+    }
+  }
+  return false;
 }
 
 /**

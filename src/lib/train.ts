@@ -1,13 +1,45 @@
 import { evaluate } from './backprop.ts';
-import { updateArray, updateRule } from './optim.ts';
+import { updateRunning } from './normalize.ts';
+import { applyUpdate, type ParamAccess } from './optim.ts';
 import { relativeChange } from './stats.ts';
 import type { Network, StepResult, TrainOptions } from './types.ts';
 import { validateBatch, validateTrainOptions } from './validate.ts';
-import { workspaceFor } from './workspace.ts';
+import { workspaceFor, type Workspace } from './workspace.ts';
+
+/** [W0, b0, W1, b1, ..., then gamma_l, beta_l of each normalised layer l], made once per workspace. */
+function access(net: Network, ws: Workspace): ParamAccess {
+  const L = net.layers.length;
+  const normed = ws.layers.map((w, l) => (w.norm ? l : -1)).filter((l) => l >= 0);
+  // Index i is layer layerOf(i), array kind 0 (W), 1 (b), 2 (gamma) or 3 (beta); no tuples, so no allocation.
+  const layerOf = (i: number) => (i < 2 * L ? i >> 1 : normed[(i - 2 * L) >> 1]);
+  const kindOf = (i: number) => (i < 2 * L ? i & 1 : 2 + (i & 1));
+  return {
+    count: 2 * L + 2 * normed.length,
+    param(i) {
+      const layer = net.layers[layerOf(i)];
+      const k = kindOf(i);
+      return (k === 0 ? layer.weights : k === 1 ? layer.biases : k === 2 ? layer.gamma : layer.beta) as Float64Array;
+    },
+    grad(i) {
+      const w = ws.layers[layerOf(i)];
+      const k = kindOf(i);
+      return k === 0 ? w.gw : k === 1 ? w.gb : k === 2 ? w.gg : w.gbeta;
+    },
+    bak(i) {
+      const w = ws.layers[layerOf(i)];
+      const k = kindOf(i);
+      return k === 0 ? w.wBak : k === 1 ? w.bBak : k === 2 ? w.gBak : w.betaBak;
+    },
+  };
+}
+
+const ACCESS = new WeakMap<Workspace, ParamAccess>();
 
 /**
  * One training step on a batch: forward, backward, optional clipping by global
- * norm, and the optimiser update. Mutates net (and options.state).
+ * norm, and the optimiser update of every weight, bias, gamma and beta; batch
+ * norm's running statistics then move towards this batch's. Mutates net (and
+ * options.state).
  *
  * If the loss, the gradient or any updated parameter is not finite, the step
  * reports diverged and leaves net and options.state exactly as they were.
@@ -27,59 +59,28 @@ export function trainStep(net: Network, x: Float64Array, y: Float64Array, batch:
   const L = layers.length;
   let sq = 0;
   for (const s of result.layers) sq += s.weightGradNorm * s.weightGradNorm + s.biasGradNorm * s.biasGradNorm;
+  for (const w of work) {
+    if (!w.norm) continue;
+    for (let j = 0; j < w.gg.length; j++) sq += w.gg[j] * w.gg[j] + w.gbeta[j] * w.gbeta[j];
+  }
   const gradNorm = Math.sqrt(sq);
   result.loss = loss;
   result.gradNorm = gradNorm;
   result.diverged = !(Number.isFinite(loss) && Number.isFinite(gradNorm));
   if (result.diverged) return result;
-
-  const clip = options.clipNorm;
-  const scale = clip !== undefined && gradNorm > clip ? clip / gradNorm : 1;
-  const rule = updateRule(options, ws.rule);
-  const state = (options.optimizer ?? 'sgd') === 'sgd' ? null : (options.state ?? null);
-  const adaptive = rule.adaptive;
-  // Keep copies so that a step which overflows can be undone exactly.
-  if (state !== null && ws.mBak.length === 0) {
-    for (const m of state.m) {
-      ws.mBak.push(new Float64Array(m.length));
-      ws.vBak.push(new Float64Array(m.length));
-    }
+  let p = ACCESS.get(ws);
+  if (!p) {
+    p = access(net, ws);
+    ACCESS.set(ws, p);
   }
-  for (let l = 0; l < L; l++) {
-    work[l].wBak.set(layers[l].weights);
-    work[l].bBak.set(layers[l].biases);
-  }
-  if (state !== null) {
-    for (let i = 0; i < 2 * L; i++) {
-      ws.mBak[i].set(state.m[i]);
-      if (adaptive) ws.vBak[i].set(state.v[i]);
-    }
-  }
-  const t = state === null ? 0 : state.step + 1;
-  let check = 0;
-  for (let l = 0; l < L; l++) {
-    const m0 = state === null ? null : state.m[2 * l];
-    const m1 = state === null ? null : state.m[2 * l + 1];
-    const v0 = state === null || !adaptive ? null : state.v[2 * l];
-    const v1 = state === null || !adaptive ? null : state.v[2 * l + 1];
-    check += updateArray(layers[l].weights, work[l].gw, m0, v0, options.lr, scale, rule, t);
-    check += updateArray(layers[l].biases, work[l].gb, m1, v1, options.lr, scale, rule, t);
-  }
-  if (check === 0) {
-    if (state !== null) state.step = t;
-    for (let l = 0; l < L; l++) result.layers[l].updateRatio = relativeChange(layers[l].weights, work[l].wBak);
+  if (!applyUpdate(p, options, ws.rule, gradNorm, ws.mBak, ws.vBak)) {
+    result.diverged = true;
     return result;
   }
   for (let l = 0; l < L; l++) {
-    layers[l].weights.set(work[l].wBak);
-    layers[l].biases.set(work[l].bBak);
+    result.layers[l].updateRatio = relativeChange(layers[l].weights, work[l].wBak);
+    const { runningMean, runningVar } = layers[l];
+    if (ws.norm === 'batch' && runningMean && runningVar) updateRunning(runningMean, runningVar, work[l].mean, work[l].vr, batch);
   }
-  if (state !== null) {
-    for (let i = 0; i < 2 * L; i++) {
-      state.m[i].set(ws.mBak[i]);
-      if (adaptive) state.v[i].set(ws.vBak[i]);
-    }
-  }
-  result.diverged = true;
   return result;
 }

@@ -1,7 +1,7 @@
 // Every public entry point checks its arguments here, so a bad spec fails
 // loudly with the name of the field instead of training on NaN.
 import { ACTIVATION_NAMES } from './activations.ts';
-import type { InitSpec, LossName, Network, NetworkSpec, TrainOptions } from './types.ts';
+import type { InitSpec, LossName, Network, NetworkSpec, RecurrentNetwork, TrainOptions } from './types.ts';
 
 export const INIT_NAMES: readonly string[] = Object.freeze([
   'zeros', 'classic', 'xavierUniform', 'xavierNormal', 'heUniform', 'heNormal', 'lecunNormal', 'orthogonal',
@@ -59,7 +59,7 @@ export function validateSpec(spec: NetworkSpec): void {
   if (spec.norm !== undefined && !NORM_NAMES.includes(spec.norm)) fail('norm', `unknown norm '${String(spec.norm)}' (expected none, batch or layer)`);
 }
 
-export function validateLoss(net: Network, loss: LossName): void {
+export function validateLoss(net: Network | RecurrentNetwork, loss: LossName): void {
   if (!LOSS_NAMES.includes(loss)) fail('loss', `unknown loss '${String(loss)}' (expected 'mse' or 'bce')`);
   // bce takes ln(yhat) and ln(1 - yhat), which only a sigmoid output keeps defined.
   if (loss === 'bce' && net.spec.output !== 'sigmoid') fail('loss', `'bce' needs output 'sigmoid', got '${net.spec.output}'`);
@@ -79,9 +79,11 @@ export function validateBatch(net: Network, x: Float64Array, y: Float64Array | n
   const layers = net.layers;
   checkArray('x', x, batch * layers[0].inputs, batch);
   if (y !== null) checkArray('y', y, batch * layers[layers.length - 1].outputs, batch);
+  // Training-mode batch norm divides by batch - 1 for the running variance, as PyTorch does, which refuses a batch of 1.
+  if (y !== null && net.spec.norm === 'batch' && batch < 2) fail('batch', `batch norm needs at least 2 examples, got ${batch}`);
 }
 
-export function validateTrainOptions(net: Network, o: TrainOptions): void {
+export function validateTrainOptions(net: Network | RecurrentNetwork, o: TrainOptions): void {
   if (typeof o !== 'object' || o === null) fail('options', 'must be an object');
   validateLoss(net, o.loss);
   if (!isFiniteNumber(o.lr) || o.lr < 0) fail('lr', `must be a finite number >= 0, got ${String(o.lr)}`);
@@ -95,7 +97,8 @@ export function validateTrainOptions(net: Network, o: TrainOptions): void {
   if (o.clipNorm !== undefined && !(isFiniteNumber(o.clipNorm) && o.clipNorm > 0)) fail('clipNorm', `must be a finite number > 0, got ${String(o.clipNorm)}`);
   if (opt !== 'sgd') {
     const s = o.state;
-    if (!s || !Array.isArray(s.m) || s.m.length !== 2 * net.layers.length) fail('state', `optimizer '${opt}' needs the state from createOptimizerState(net)`);
-    if (opt === 'adam' && (!Array.isArray(s.v) || s.v.length !== 2 * net.layers.length)) fail('state', `optimizer 'adam' needs the state from createOptimizerState(net)`);
+    const count = 'params' in net ? net.params.length : 2 * net.layers.length + 2 * net.layers.filter((l) => l.gamma).length;
+    if (!s || !Array.isArray(s.m) || s.m.length !== count) fail('state', `optimizer '${opt}' needs the state from createOptimizerState(net)`);
+    if (opt === 'adam' && (!Array.isArray(s.v) || s.v.length !== count)) fail('state', `optimizer 'adam' needs the state from createOptimizerState(net)`);
   }
 }

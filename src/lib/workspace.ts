@@ -3,7 +3,8 @@
 // the cache is invisible to callers and dies with the network.
 import { activation, type Activation } from './activations.ts';
 import type { UpdateRule } from './optim.ts';
-import type { LayerStats, Network, StepResult } from './types.ts';
+import { isResidual } from './norms.ts';
+import type { LayerStats, Network, NormName, StepResult } from './types.ts';
 
 export interface LayerWork {
   /** Pre-activations and activations, batch x outputs. */
@@ -26,10 +27,26 @@ export interface LayerWork {
   /** Copies taken before an update, to undo a diverged step. */
   wBak: Float64Array;
   bBak: Float64Array;
+  /** The layer's output h: a itself, or h_(l-1) + s a on a residual layer. */
+  h: Float64Array;
+  residual: boolean;
+  /** Normalised layers only (zero length otherwise): xhat, dLoss/du, statistics, gamma and beta gradients and copies. */
+  norm: boolean;
+  xh: Float64Array;
+  du: Float64Array;
+  mean: Float64Array;
+  vr: Float64Array;
+  inv: Float64Array;
+  gg: Float64Array;
+  gbeta: Float64Array;
+  gBak: Float64Array;
+  betaBak: Float64Array;
 }
 
 export interface Workspace {
   batch: number;
+  norm: NormName;
+  residual: boolean;
   alpha: number | undefined;
   hidden: Activation;
   output: Activation;
@@ -62,6 +79,7 @@ export function layerActivations(net: Network): Activation[] {
 function fits(ws: Workspace, net: Network, batch: number): boolean {
   const { spec, layers } = net;
   if (ws.batch !== batch || ws.layers.length !== layers.length) return false;
+  if (ws.norm !== (spec.norm ?? 'none') || ws.residual !== (spec.residual === true)) return false;
   if (ws.hidden.name !== spec.activation || ws.output.name !== spec.output || ws.alpha !== spec.alpha) return false;
   for (let l = 0; l < layers.length; l++) {
     if (ws.layers[l].gw.length !== layers[l].weights.length || ws.layers[l].gb.length !== layers[l].outputs) return false;
@@ -72,14 +90,25 @@ function fits(ws: Workspace, net: Network, batch: number): boolean {
 function create(net: Network, batch: number): Workspace {
   const acts = layerActivations(net);
   const f = (n: number) => new Float64Array(n);
-  const layers = net.layers.map(({ inputs: k, outputs: n }): LayerWork => ({
-    z: f(batch * n), a: f(batch * n), d: f(batch * n), dT: f(batch * n),
-    inT: f(batch * k), wT: f(k * n), da: f(batch * k),
-    gw: f(k * n), gb: f(n), unitSum: f(n),
-    wBak: f(k * n), bBak: f(n),
-  }));
+  const normName = net.spec.norm ?? 'none';
+  const layers = net.layers.map(({ inputs: k, outputs: n }, l): LayerWork => {
+    const a = f(batch * n);
+    const residual = isResidual(net, l);
+    const norm = normName !== 'none' && l < net.layers.length - 1;
+    const nb = norm ? batch * n : 0;
+    const stat = norm ? (normName === 'batch' ? n : batch) : 0;
+    const g = norm ? n : 0;
+    return {
+      z: f(batch * n), a, d: f(batch * n), dT: f(batch * n),
+      inT: f(batch * k), wT: f(k * n), da: f(batch * k),
+      gw: f(k * n), gb: f(n), unitSum: f(n),
+      wBak: f(k * n), bBak: f(n),
+      h: residual ? f(batch * n) : a, residual,
+      norm, xh: f(nb), du: f(nb), mean: f(stat), vr: f(stat), inv: f(stat), gg: f(g), gbeta: f(g), gBak: f(g), betaBak: f(g),
+    };
+  });
   return {
-    batch, alpha: net.spec.alpha, hidden: acts[0], output: acts[acts.length - 1], acts, layers,
+    batch, alpha: net.spec.alpha, norm: normName, residual: net.spec.residual === true, hidden: acts[0], output: acts[acts.length - 1], acts, layers,
     mBak: [], vBak: [],
     result: { loss: 0, gradNorm: 0, diverged: false, layers: net.layers.map(emptyStats) },
     rule: { mu: 0, c: 1, adaptive: false, beta2: 0, eps: 0 },

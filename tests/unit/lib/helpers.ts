@@ -1,5 +1,5 @@
 // Shared helpers for the library tests.
-import { createRng, gradients, type LossName, type Network } from '../../../src/lib/index.ts';
+import { createNetwork, createRng, gradients, type LossName, type Network } from '../../../src/lib/index.ts';
 
 export function randomArray(n: number, seed: number, f: (u: number, z: number) => number = (_u, z) => z): Float64Array {
   const rng = createRng(seed);
@@ -41,3 +41,41 @@ export function numericGradients(net: Network, x: Float64Array, y: Float64Array,
   };
   return { weights: net.layers.map((l) => diff(l.weights)), biases: net.layers.map((l) => diff(l.biases)) };
 }
+
+/** The same differences for gamma and beta of every normalised layer (null elsewhere). */
+export function numericNormGradients(net: Network, x: Float64Array, y: Float64Array, batch: number, loss: LossName, h: number): { gammas: (Float64Array | null)[]; betas: (Float64Array | null)[] } {
+  const lossAt = () => gradients(net, x, y, batch, loss).loss;
+  const diff = (p: Float64Array | undefined) => {
+    if (!p) return null;
+    const g = new Float64Array(p.length);
+    for (let i = 0; i < p.length; i++) {
+      const keep = p[i];
+      const at = (d: number) => {
+        p[i] = keep + d;
+        return lossAt();
+      };
+      g[i] = (8 * (at(h) - at(-h)) - (at(2 * h) - at(-2 * h))) / (12 * h);
+      p[i] = keep;
+    }
+    return g;
+  };
+  return { gammas: net.layers.map((l) => diff(l.gamma)), betas: net.layers.map((l) => diff(l.beta)) };
+}
+
+/**
+ * Output weights of +-1.7e308 on two identical, saturated hidden units cancel
+ * exactly, so the loss and the gradient are finite, but an update with a huge
+ * learning rate overflows the first weight to Infinity.
+ */
+export function overflowingNet(norm: 'none' | 'batch' | 'layer'): { net: Network; x: Float64Array; y: Float64Array } {
+  const net = createNetwork({ sizes: [2, 3, 1], activation: 'tanh', output: 'sigmoid', init: 'xavierNormal', norm, seed: 8 });
+  const [hidden, out] = net.layers;
+  hidden.weights.set([0.5, -0.2, 0.5, -0.2, 0.3, 0.8]);
+  hidden.biases.set([30, 30, 0.1]);
+  // With normalisation, gamma = 0 and beta = 30 saturate units 0 and 1 instead.
+  hidden.gamma?.set([0, 0, 1]);
+  hidden.beta?.set([30, 30, 0]);
+  out.weights.set([1.7e308, -1.7e308, 0.3]);
+  return { net, x: new Float64Array([0.1, 0.2, -0.3, 0.4, 0.5, -0.6, 0.7, 0.8]), y: new Float64Array([1, 1, 0, 1]) };
+}
+

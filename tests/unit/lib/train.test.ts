@@ -3,6 +3,7 @@ import {
   cloneNetwork, createNetwork, createOptimizerState, forward, gradients, makeDataset, makeRegression, trainStep,
   type Network, type NetworkSpec, type TrainOptions,
 } from '../../../src/lib/index.ts';
+import { overflowingNet } from './helpers.ts';
 
 const data = makeDataset('circle', { n: 120, noise: 0.05, seed: 4, testFraction: 0 }).train;
 const SPEC: NetworkSpec = { sizes: [2, 12, 12, 1], activation: 'tanh', output: 'sigmoid', init: 'xavierNormal', seed: 5 };
@@ -121,6 +122,24 @@ describe('divergence', () => {
     }
     expect(diverged).toBe(true);
     expect(allFinite(net)).toBe(true);
+  });
+
+  it.each(['sgd', 'momentum', 'adam'] as const)('%s: a step that overflows during the update restores weights, biases, m, v and step bit for bit', (optimizer) => {
+    const { net, x, y } = overflowingNet('none');
+    const state = createOptimizerState(net);
+    // One ordinary step first, so that m, v and step are not all zero.
+    const w = net.layers[1].weights.slice();
+    net.layers[1].weights.set([1, -1, 0.3]);
+    trainStep(net, x, y, 4, { loss: 'bce', lr: 0.01, optimizer, state });
+    net.layers[1].weights.set(w);
+    const before = cloneNetwork(net);
+    const saved = structuredClone(state);
+    const r = trainStep(net, x, y, 4, { loss: 'bce', lr: 1e308, optimizer, state });
+    expect(Number.isFinite(r.loss) && Number.isFinite(r.gradNorm)).toBe(true);
+    expect(r.diverged).toBe(true);
+    expect(net).toEqual(before);
+    expect(state).toEqual(saved);
+    if (optimizer !== 'sgd') expect(state.step).toBe(1);
   });
 
   it('bce with a sigmoid output stays finite for confident, correct predictions', () => {
