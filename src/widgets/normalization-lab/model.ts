@@ -26,7 +26,7 @@ export type NormValues = Values<typeof NORM_SCHEMA>;
 export const WIDTH = 16;
 export const RECORD_EVERY = 10;
 export const MAX_STEPS = 1500;
-export const STATIC_STEPS = 150;
+export const STATIC_STEPS = 40;
 export const DATA = { name: 'moons', n: 200, noise: 0.1 } as const;
 
 /** "Too large": N(0, 1) weights, so σw² = N·Var[w] = 16 for 16-unit layers. */
