@@ -17,13 +17,22 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'es' ? 'en' : 'es';
 }
 
+/**
+ * Fills {name} placeholders from vars; a placeholder without a value stays visible, so a
+ * missing variable shows on the page instead of vanishing. The one placeholder rule of the
+ * site: islands use it through tr() in src/widgets/kit/strings.ts.
+ */
+export function fill(template: string, vars?: Record<string, string | number>): string {
+  return vars ? template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m)) : template;
+}
+
 /** Returns a translator bound to one language. Placeholders are written {name}. */
 export function useTranslations(lang: Lang) {
   const dict = dictionaries[lang];
   return function t(key: UIKey, vars?: Record<string, string | number>): string {
     const s = dict[key];
     if (s === undefined) throw new Error(`Missing UI string "${key}" in ${lang}.json`);
-    return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+    return fill(s, vars);
   };
 }
 
@@ -33,8 +42,4 @@ export function pick(lang: Lang, prefix: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of Object.keys(dict) as UIKey[]) if (k.startsWith(prefix)) out[k] = dict[k];
   return out;
-}
-
-export function dictionary(lang: Lang): Readonly<Dictionary> {
-  return dictionaries[lang];
 }

@@ -3,25 +3,29 @@ import { createSession } from '../../src/widgets/runner/session.ts';
 import { labConfig, LAB_SCHEMA } from '../../src/widgets/vanishing-lab/model.ts';
 import { defaults } from '../../src/widgets/kit/params.ts';
 import { formatNumber } from '../../src/widgets/kit/format.ts';
+import { DICT, LANGS, hydrated as live, stepCount, t } from './helpers.ts';
 
 const LAB = '#vanishing-lab';
+const GALLERY = '#kit-gallery';
+const en = DICT.en;
 
-async function hydrated(page: Page, sel = LAB) {
-  await page.locator(sel).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${sel} [data-hydrated="true"]`)).toHaveCount(1);
-  await expect(page.locator(`${sel} .fig-chart[data-live="true"]`).first()).toBeVisible();
-}
-
-const stepOf = async (page: Page) => Number((await page.locator(`${LAB} .ctl-play__counter`).textContent())!.replace(/\D/g, ''));
+const hydrated = (page: Page, sel = LAB) => live(page, sel);
+const stepOf = (page: Page) => stepCount(page, LAB);
+/** The lab's Step button: it takes five steps and says so. */
+const stepButton = (page: Page) => page.locator(LAB).getByRole('button', { name: t('en', 'kit.stepMany', { n: 5 }), exact: true });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  for (const lang of ['es', 'en']) {
-    test(`${lang}: every figure on the kit page shows its build-time SVG charts`, async ({ page }) => {
+  for (const lang of LANGS) {
+    test(`${lang}: every figure on the kit page shows its build-time SVG charts, with inert controls`, async ({ page }) => {
       await page.goto(`/${lang}/kit/`);
-      expect(await page.locator('#kit-gallery svg.vg-plot').count()).toBe(7);
+      expect(await page.locator(`${GALLERY} svg.vg-plot`).count()).toBe(7);
       expect(await page.locator(`${LAB} svg.vg-plot`).count()).toBe(4);
       await expect(page.locator(`${LAB} svg.vg-plot`).first()).toHaveAttribute('role', 'img');
+      // Nothing can work without the island: the controls and exports say so by being disabled.
+      await expect(page.locator(GALLERY).getByRole('slider')).toBeDisabled();
+      await expect(page.locator(GALLERY).getByRole('button', { name: 'CSV' })).toBeDisabled();
+      await expect(page.locator(`${GALLERY} [data-hydrated]`)).toHaveCount(0);
     });
   }
 });
@@ -52,30 +56,50 @@ test('controls work from the keyboard and write the experiment into the URL', as
   await expect(page).toHaveURL(/vanishing-lab\.activation=relu/);
 });
 
-test('a typed value out of range is clamped and the control says so', async ({ page }) => {
+test('a typed value out of range is clamped, a non-number keeps the value, and the control says so', async ({ page }) => {
   await page.goto('/en/kit/');
   await hydrated(page);
-  const seed = page.getByLabel('Seed').last();
+  // Scoped to the lab: the gallery has a Seed field too.
+  const seed = page.locator(LAB).getByLabel(en['widget.lab.seed'], { exact: true });
   await seed.fill('123456');
   await seed.press('Enter');
   await expect(seed).toHaveValue('9999');
   await expect(page.locator(LAB).getByText('Seed: the maximum is 9,999; set to 9,999.')).toBeVisible();
+  // Wait until the figure has taken the new value (it is in the URL) before typing again:
+  // typing into a field whose value is still being committed is what made this test flaky.
+  await expect(page).toHaveURL(/vanishing-lab\.seed=9999/);
   await seed.fill('abc');
   await seed.press('Enter');
-  await expect(page.locator(LAB).getByText(/Seed: that is not a number/)).toBeVisible();
+  await expect(page.locator(LAB).getByText('Seed: that is not a number; it stays at 9,999.')).toBeVisible();
+  await expect(seed).toHaveValue('9999');
+});
+
+test('number fields read English thousands groups: 9,999 is 9999 and 1,000 is 1000; Infinity is the maximum', async ({ page }) => {
+  await page.goto('/en/kit/');
+  await hydrated(page);
+  const seed = page.locator(LAB).getByLabel(en['widget.lab.seed'], { exact: true });
+  await seed.fill('9,999');
+  await seed.press('Enter');
+  await expect(seed).toHaveValue('9999');
+  await expect(page).toHaveURL(/vanishing-lab\.seed=9999/);
+  await seed.fill('1,000');
+  await seed.press('Enter');
+  await expect(page).toHaveURL(/vanishing-lab\.seed=1000/);
+  await seed.fill('Infinity');
+  await seed.press('Enter');
+  await expect(seed).toHaveValue('9999');
+  await expect(page.locator(LAB).getByText('Seed: the maximum is 9,999; set to 9,999.')).toBeVisible();
 });
 
 for (const lang of ['es', 'en'] as const) {
   test(`${lang}: a share link restores the experiment and scrolls to the figure`, async ({ page, context }) => {
     await page.goto(`/${lang}/kit/`);
     await hydrated(page);
-    const depth = page.getByRole('slider').filter({ has: page.locator('xpath=.') }).nth(1);
     await page.locator(`${LAB} input[type=range]`).first().focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect(page.locator(`${LAB} input[type=range]`).first()).toHaveValue('3');
-    void depth;
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.locator(LAB).getByRole('button', { name: lang === 'es' ? 'Copiar enlace a este experimento' : 'Copy link to this experiment' }).click();
     await expect(page.locator(LAB).getByText(lang === 'es' ? 'Enlace copiado.' : 'Link copied.')).toBeVisible();
@@ -98,14 +122,18 @@ test('the language switcher carries the experiment to the other language', async
   await expect(page.getByLabel('Activation', { exact: true }).last()).toHaveValue('tanh');
 });
 
-test('a tampered link loads what it can and says what it ignored', async ({ page }) => {
-  await page.goto('/en/kit/?vanishing-lab.depth=999&vanishing-lab.activation=relu&vanishing-lab.seed=%3Cscript%3E#vanishing-lab');
+test('a tampered link loads what it can, clamps what is out of range, and quotes nothing but a cleaned value', async ({ page }) => {
+  const spoof = encodeURIComponent('Your session expired. Call +1 555 0100 now');
+  await page.goto(`/en/kit/?vanishing-lab.depth=999&vanishing-lab.activation=relu&vanishing-lab.seed=%3Cscript%3E&vanishing-lab.${spoof}=1&vanishing-lab.lr=${spoof}#vanishing-lab`);
   await hydrated(page);
   const notice = page.locator(`${LAB} .fig-notice`);
-  await expect(notice).toContainText('depth');
-  await expect(notice).toContainText('seed');
+  await expect(notice).toContainText(t('en', 'kit.url.clamped', { name: 'depth', value: '999', to: 30 }));
+  await expect(notice).toContainText(t('en', 'kit.url.ignored', { name: 'seed', value: 'script' }));
+  await expect(notice).toContainText(en['kit.url.unknown']);
+  await expect(notice).not.toContainText('session expired');
+  await expect(notice).not.toContainText('Call');
   await expect(page.locator(`${LAB} script`)).toHaveCount(0);
-  await expect(page.getByRole('slider', { name: 'Hidden layers' })).toHaveValue('10');
+  await expect(page.getByRole('slider', { name: 'Hidden layers' })).toHaveValue('30');
   await expect(page.getByLabel('Activation', { exact: true }).last()).toHaveValue('relu');
   await notice.getByRole('button', { name: 'Dismiss notice' }).click();
   await expect(notice).toHaveCount(0);
@@ -119,16 +147,15 @@ test.describe('with reduced motion', () => {
     await expect(page.locator(LAB).getByText(/reduced motion/)).toBeVisible();
     await page.waitForTimeout(1500);
     expect(await stepOf(page)).toBe(0);
-    await page.locator(LAB).getByRole('button', { name: 'Step', exact: true }).click();
+    await stepButton(page).click();
     await expect.poll(() => stepOf(page)).toBe(5);
   });
 
   test('the worker computes the same loss as Node for the same settings and seed', async ({ page }) => {
     await page.goto('/en/kit/#vanishing-lab');
     await hydrated(page);
-    const stepButton = page.locator(LAB).getByRole('button', { name: 'Step', exact: true });
     for (let i = 0; i < 4; i++) {
-      await stepButton.click();
+      await stepButton(page).click();
       await expect.poll(() => stepOf(page)).toBe(5 * (i + 1));
     }
     const session = createSession(labConfig(defaults(LAB_SCHEMA)));
@@ -179,4 +206,81 @@ test('the data table is behind a "Show data" disclosure', async ({ page }) => {
   await hydrated(page);
   await page.locator(LAB).getByText('Mostrar datos').click();
   await expect(page.locator(`${LAB} table tbody tr`)).toHaveCount(11);
+});
+
+test.describe('in hostile environments', () => {
+  test('storage that throws does not stop the figures or the theme toggle', async ({ page }) => {
+    await page.addInitScript(() => {
+      const boom = () => {
+        throw new DOMException('blocked', 'SecurityError');
+      };
+      Object.defineProperty(window, 'localStorage', { get: boom, configurable: true });
+      Object.defineProperty(window, 'sessionStorage', { get: boom, configurable: true });
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/en/kit/#vanishing-lab');
+    await hydrated(page);
+    await expect.poll(() => stepOf(page)).toBeGreaterThan(5);
+    await page.locator('[data-theme-toggle]').first().click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/);
+    expect(errors).toEqual([]);
+  });
+
+  test('an IntersectionObserver that delivers an out-and-in pair at once: the newest entry wins and training runs', async ({ page }) => {
+    await page.addInitScript(() => {
+      const Real = window.IntersectionObserver;
+      window.IntersectionObserver = class extends Real {
+        constructor(cb: IntersectionObserverCallback, opts?: IntersectionObserverInit) {
+          // Every batch arrives as a stale "left the screen" entry followed by the real one.
+          super((entries, io) => cb(entries.flatMap((e) => [{ ...e, isIntersecting: false, target: e.target, time: e.time - 1 } as IntersectionObserverEntry, e]), io), opts);
+        }
+      } as typeof IntersectionObserver;
+    });
+    await page.goto('/en/kit/#vanishing-lab');
+    await hydrated(page);
+    await expect.poll(() => stepOf(page)).toBeGreaterThan(5);
+  });
+
+  test('without Web Workers there is no uncaught error: the figure trains on the page and says so', async ({ page }) => {
+    await page.addInitScript(() => {
+      // @ts-expect-error: the point is a browser without workers.
+      delete window.Worker;
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/en/kit/#vanishing-lab');
+    await hydrated(page);
+    await expect(page.locator(LAB).getByText(en['kit.noWorker'])).toBeVisible();
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+  });
+
+  test('after the worker dies, the alert says so and Reset starts a new worker that trains', async ({ page }) => {
+    await page.addInitScript(() => {
+      const Real = window.Worker;
+      let made = 0;
+      window.Worker = class extends Real {
+        constructor(url: string | URL, opts?: WorkerOptions) {
+          super(url, opts);
+          if (made++ > 0) return;
+          // The first worker answers once, then dies the way a crashed worker does.
+          this.addEventListener('message', () => {
+            setTimeout(() => {
+              this.terminate();
+              this.onerror?.(new ErrorEvent('error', { message: 'worker crashed' }));
+            }, 50);
+          }, { once: true });
+        }
+      } as typeof Worker;
+    });
+    await page.goto('/en/kit/#vanishing-lab');
+    await hydrated(page);
+    const alert = page.locator(LAB).getByRole('alert');
+    await expect(alert).toContainText(t('en', 'kit.workerError', { message: 'worker crashed' }));
+    await alert.getByRole('button', { name: en['kit.reset'] }).click();
+    await expect(alert).toHaveCount(0);
+    await page.locator(LAB).getByRole('button', { name: en['kit.play'] }).click();
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(5);
+  });
 });

@@ -1,10 +1,9 @@
 // Backpropagation on the chapters' worked example (the 2-3-1 sigmoid network of
-// forward-pass, x = (1, 0.5), y = 1, squared error): deltas, gradients and the
+// ../worked-example, x = (1, 0.5), y = 1, squared error): deltas, gradients and the
 // finite-difference check, all computed with src/lib.
-import { activation, cloneNetwork, gradients, type Network } from '../../lib/index.ts';
+import { cloneNetwork, gradients, type Network } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
-import { buildNetwork, EXAMPLE, FORWARD_SCHEMA, forwardPass, PARAM_KEYS, PARAMS, type ForwardResult, type ParamRef } from '../forward-pass/model.ts';
-import { defaults } from '../kit/params.ts';
+import { EXAMPLE, EXAMPLE_SETTINGS, forwardPass, PARAM_KEYS, PARAMS, type ForwardResult, type ParamRef } from '../worked-example/example.ts';
 
 /** The chapter's loss: (ŷ − y)²; src/lib's 'mse' is its mean, the same for one output. */
 export const LOSS = 'mse' as const;
@@ -16,9 +15,6 @@ export const BACKPROP_SCHEMA = {
   sel: { kind: 'enum', options: PARAM_KEYS, default: 'w1_11' },
 } as const satisfies Schema;
 export type BackpropValues = Values<typeof BACKPROP_SCHEMA>;
-
-/** The example's settings in forward-pass form (inputs and all 13 parameters). */
-export const EXAMPLE_SETTINGS = defaults(FORWARD_SCHEMA) as Record<string, unknown>;
 
 export interface BackpropResult {
   fwd: ForwardResult;
@@ -121,6 +117,3 @@ export function deltaKnown(step: number, layer: number, index: number): boolean 
   const pos = BACK_ORDER.findIndex((o) => o.layer === layer && o.index === index);
   return pos >= 0 && pos < step;
 }
-
-export const sigmoidSlope = (z: number) => activation('sigmoid').df(z);
-export { buildNetwork };

@@ -6,20 +6,18 @@ import { formatNumber, formatSci, formatSig } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { diagramChart, type DiagramEdge, type DiagramNode } from '../forward-pass/diagram.ts';
-import { PARAMS, paramSymbol, sub } from '../forward-pass/model.ts';
-import { layerNames, vec } from '../forward-pass/view.ts';
-import { BACK_ORDER, BACK_STEPS, deltaKnown, gradientOf, type BackpropResult, type NudgeResult } from './model.ts';
+import { diagramChart, type DiagramEdge, type DiagramNode } from '../worked-example/diagram.ts';
+import { PARAMS, paramSymbol, subscript as sub } from '../worked-example/example.ts';
+import { factorText as par, fmtValue as fv, fmtWeight as fw, layerNames, vec } from '../worked-example/notation.ts';
+import { BACK_ORDER, BACK_STEPS, deltaKnown, EPS, gradientOf, type BackpropResult, type NudgeResult } from './model.ts';
 
-const g3 = (x: number, lang: Lang) => formatSig(x, lang, 3); // deltas and gradients: 3 significant digits
-const fv = (x: number, lang: Lang) => formatNumber(x, lang, 3);
-const fw = (x: number, lang: Lang) => formatNumber(x, lang, 2);
-const par = (s: string) => (s.startsWith('−') ? `(${s})` : s);
+/** Deltas and gradients: three significant digits. */
+const fmtGrad = (x: number, lang: Lang) => formatSig(x, lang, 3);
 
 export function backpropChart(r: BackpropResult, step: number, s: Strings, theme: Theme, lang: Lang, width = 720): PlotOptions {
   const cur = step > 0 ? BACK_ORDER[step - 1] : null;
   const is = (layer: number, i: number) => cur !== null && cur.layer === layer && cur.index === i;
-  const d = (layer: number, i: number, x: number) => (deltaKnown(step, layer, i) ? g3(x, lang) : '?');
+  const d = (layer: number, i: number, x: number) => (deltaKnown(step, layer, i) ? fmtGrad(x, lang) : '?');
   const nodes: DiagramNode[] = [
     ...[0, 1].map((i) => ({ layer: 0, index: i, lines: [`x${sub(i + 1)}`, fw(r.fwd.x[i], lang)] })),
     ...[0, 1, 2].map((j) => ({ layer: 1, index: j, lines: [`a = ${fv(r.fwd.a1[j], lang)}`, `δ = ${d(1, j, r.delta1[j])}`], highlight: is(1, j), pending: !deltaKnown(step, 1, j) })),
@@ -28,7 +26,7 @@ export function backpropChart(r: BackpropResult, step: number, s: Strings, theme
   const edges: DiagramEdge[] = [
     ...[0, 1, 2].flatMap((j) => [0, 1].map((k) => ({ layer: 1, from: k, to: j, value: r.gW1[j * 2 + k], known: deltaKnown(step, 1, j), cur: is(1, j) }))),
     ...[0, 1, 2].map((k) => ({ layer: 2, from: k, to: 0, value: r.gW2[k], known: deltaKnown(step, 2, 0), cur: is(2, 0) })),
-  ].map((e) => ({ layer: e.layer, from: e.from, to: e.to, value: e.value, label: e.known ? g3(e.value, lang) : undefined, pending: !e.known, highlight: e.cur }));
+  ].map((e) => ({ layer: e.layer, from: e.from, to: e.to, value: e.value, label: e.known ? fmtGrad(e.value, lang) : undefined, pending: !e.known, highlight: e.cur }));
   const dom = Math.max(...edges.map((e) => Math.abs(e.value)));
   return diagramChart([2, 3, 1], nodes, edges, { title: tr(s, 'widget.backpropStepper.chart'), layers: layerNames(s) }, theme, { width, valueDomain: dom });
 }
@@ -39,22 +37,22 @@ export function stepLines(r: BackpropResult, step: number, lang: Lang): string[]
   const o = BACK_ORDER[step - 1];
   if (o.layer === 2)
     return [
-      `δ² = 2(ŷ − y) · σ′(z²) = ${g3(r.dCda, lang)} · ${fv(r.fwd.d2, lang)} = ${g3(r.delta2, lang)}`,
-      `∂C/∂w²ₖ = δ² · a¹ₖ = ${vec(r.gW2, lang, g3)};  ∂C/∂b² = δ² = ${g3(r.gb2, lang)}`,
+      `δ² = 2(ŷ − y) · σ′(z²) = ${fmtGrad(r.dCda, lang)} · ${fv(r.fwd.d2, lang)} = ${fmtGrad(r.delta2, lang)}`,
+      `∂C/∂w²ₖ = δ² · a¹ₖ = ${vec(r.gW2, lang, fmtGrad)};  ∂C/∂b² = δ² = ${fmtGrad(r.gb2, lang)}`,
     ];
   const j = o.index;
   const J = sub(j + 1);
   return [
-    `δ¹${J} = w²${J} · δ² · σ′(z¹${J}) = ${par(fw(r.fwd.net.layers[1].weights[j], lang))} · ${par(g3(r.delta2, lang))} · ${fv(r.fwd.d1[j], lang)} = ${g3(r.delta1[j], lang)}`,
-    `∂C/∂w¹${J}ₖ = δ¹${J} · xₖ = ${vec([r.gW1[j * 2], r.gW1[j * 2 + 1]], lang, g3)};  ∂C/∂b¹${J} = δ¹${J} = ${g3(r.gb1[j], lang)}`,
+    `δ¹${J} = w²${J} · δ² · σ′(z¹${J}) = ${par(fw(r.fwd.net.layers[1].weights[j], lang))} · ${par(fmtGrad(r.delta2, lang))} · ${fv(r.fwd.d1[j], lang)} = ${fmtGrad(r.delta1[j], lang)}`,
+    `∂C/∂w¹${J}ₖ = δ¹${J} · xₖ = ${vec([r.gW1[j * 2], r.gW1[j * 2 + 1]], lang, fmtGrad)};  ∂C/∂b¹${J} = δ¹${J} = ${fmtGrad(r.gb1[j], lang)}`,
   ];
 }
 
 export function stepLabel(step: number, s: Strings, lang: Lang): string {
   if (step === 0) return tr(s, 'widget.backpropStepper.step.start');
   const o = BACK_ORDER[step - 1];
-  const what = o.layer === 2 ? tr(s, 'widget.forwardPass.node.2') : tr(s, 'widget.forwardPass.node.1', { i: o.index + 1 });
-  return tr(s, 'widget.forwardPass.step.of', { step: formatNumber(step, lang, 0), total: formatNumber(BACK_STEPS, lang, 0), what });
+  const what = o.layer === 2 ? tr(s, 'widget.workedExample.node.2') : tr(s, 'widget.workedExample.node.1', { i: o.index + 1 });
+  return tr(s, 'widget.workedExample.step.of', { step: formatNumber(step, lang, 0), total: formatNumber(BACK_STEPS, lang, 0), what });
 }
 
 /** How many significant digits two numbers share (by relative difference), for the nudge verdict. */
@@ -66,7 +64,7 @@ export function agreeingDigits(a: number, b: number): number {
 export function nudgeRows(n: NudgeResult, s: Strings, lang: Lang): [string, string][] {
   const p = PARAMS.find((q) => q.key === n.key)!;
   const name = paramSymbol(p);
-  const eps = formatNumber(0.001, lang, 3);
+  const eps = formatNumber(EPS, lang, 3);
   return [
     [tr(s, 'widget.backpropStepper.nudge.before', { name }), formatNumber(n.before, lang, 6)],
     [tr(s, 'widget.backpropStepper.nudge.after', { name, eps }), formatNumber(n.after, lang, 6)],
@@ -91,8 +89,8 @@ export function backpropSummary(r: BackpropResult, step: number, s: Strings, lan
     y: fv(r.fwd.a2, lang),
     target: fw(r.y, lang),
     loss: formatNumber(r.loss, lang, 3),
-    d2: g3(r.delta2, lang),
-    d1: vec(r.delta1, lang, g3),
+    d2: fmtGrad(r.delta2, lang),
+    d1: vec(r.delta1, lang, fmtGrad),
     ratio: formatNumber(r.normRatio, lang, 1),
   });
   return step === 0 ? main : `${stepLabel(step, s, lang)}: ${stepLines(r, step, lang).join('; ')}. ${main}`;

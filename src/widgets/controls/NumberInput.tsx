@@ -1,4 +1,6 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
+import type { Lang } from '../../i18n/index.ts';
+import { formatForInput, parseLocaleNumber } from '../kit/format.ts';
 import { clampNumber, type ParamSpec } from '../kit/params.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 
@@ -10,30 +12,41 @@ interface Props {
   value: number;
   onChange(value: number): void;
   strings: Strings;
+  /** The figure's language: the field reads numbers as its readers write them (en 9,999; es 0,5). */
+  lang?: Lang;
   format(value: number): string;
   disabled?: boolean;
+}
+
+/** What a commit did to the typed text, as the message under the field says it. */
+export function numberMessage(spec: NumberSpec, typed: number, current: number, label: string, s: Strings, format: (x: number) => string): { value: number; message: string } {
+  // Text that is not a number changes nothing: the setting keeps the value it had.
+  if (Number.isNaN(typed)) return { value: current, message: tr(s, 'kit.control.invalid', { label, value: format(current) }) };
+  const { value, adjusted } = clampNumber(spec, typed);
+  if (adjusted === 'below') return { value, message: tr(s, 'kit.control.clampedBelow', { label, min: format(spec.min) }) };
+  if (adjusted === 'above') return { value, message: tr(s, 'kit.control.clampedAbove', { label, max: format(spec.max) }) };
+  if (adjusted === 'step') return { value, message: tr(s, 'kit.control.clampedStep', { label, value: format(value) }) };
+  return { value, message: '' };
 }
 
 /**
  * A typed number. The value is committed on Enter or when focus leaves; anything out of
  * range or off the step grid is clamped, and a message says what happened.
+ *
+ * The field shows the reader's draft while they type and the committed value otherwise. It
+ * never copies the value into the draft from an effect: effects run after paint, and on a
+ * busy page such a copy could land after the reader had typed again and overwrite it.
  */
-export function NumberInput({ label, spec, value, onChange, strings, format, disabled }: Props) {
+export function NumberInput({ label, spec, value, onChange, strings, lang = 'en', format, disabled }: Props) {
   const id = useId();
-  const [text, setText] = useState(String(value));
+  const [draft, setDraft] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  useEffect(() => setText(String(value)), [value]);
   const commit = () => {
-    const raw = text.trim().replace(',', '.');
-    const x = raw === '' ? NaN : Number(raw);
-    const { value: v, adjusted } = clampNumber(spec, x);
-    if (Number.isNaN(x)) setMessage(tr(strings, 'kit.control.invalid', { label, value: format(v) }));
-    else if (adjusted === 'below') setMessage(tr(strings, 'kit.control.clampedBelow', { label, min: format(spec.min) }));
-    else if (adjusted === 'above') setMessage(tr(strings, 'kit.control.clampedAbove', { label, max: format(spec.max) }));
-    else if (adjusted === 'step') setMessage(tr(strings, 'kit.control.clampedStep', { label, value: format(v) }));
-    else setMessage('');
-    setText(String(v));
-    if (v !== value) onChange(v);
+    if (draft === null) return;
+    const next = numberMessage(spec, parseLocaleNumber(draft, lang), value, label, strings, format);
+    setMessage(next.message);
+    setDraft(null);
+    if (next.value !== value) onChange(next.value);
   };
   return (
     <div class="ctl ctl-number">
@@ -42,10 +55,10 @@ export function NumberInput({ label, spec, value, onChange, strings, format, dis
         id={id}
         type="text"
         inputMode="decimal"
-        value={text}
+        value={draft ?? formatForInput(value, lang)}
         disabled={disabled}
         aria-describedby={message ? `${id}-msg` : undefined}
-        onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
@@ -53,6 +66,7 @@ export function NumberInput({ label, spec, value, onChange, strings, format, dis
             e.preventDefault();
             const next = clampNumber(spec, value + (e.key === 'ArrowUp' ? spec.step : -spec.step)).value;
             setMessage('');
+            setDraft(null);
             onChange(next);
           }
         }}

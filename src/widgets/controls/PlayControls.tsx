@@ -11,9 +11,11 @@ interface Props {
   canRun: boolean;
   step: number;
   format(step: number): string;
+  /** Steps one press of Step takes; the button says so when it is more than one. */
+  stepBy?: number;
 }
 
-export function PlayControls({ strings, playing, onPlay, onPause, onStep, onReset, canRun, step, format }: Props) {
+export function PlayControls({ strings, playing, onPlay, onPause, onStep, onReset, canRun, step, format, stepBy = 1 }: Props) {
   return (
     <div class="ctl ctl-play" role="group" aria-label={tr(strings, 'kit.training')}>
       {playing ? (
@@ -26,7 +28,7 @@ export function PlayControls({ strings, playing, onPlay, onPause, onStep, onRese
         </button>
       )}
       <button type="button" class="btn" onClick={onStep} disabled={!canRun || playing}>
-        {tr(strings, 'kit.step')}
+        {stepBy > 1 ? tr(strings, 'kit.stepMany', { n: format(stepBy) }) : tr(strings, 'kit.step')}
       </button>
       <button type="button" class="btn" onClick={onReset}>
         {tr(strings, 'kit.reset')}

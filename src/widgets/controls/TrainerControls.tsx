@@ -10,7 +10,7 @@ interface Props {
   format(step: number): string;
 }
 
-/** Play/Pause/Step/Reset bound to a worker trainer: the wiring every training figure shares. */
+/** Play/Pause/Step/Reset bound to a trainer (useTrainer): the wiring every training figure shares. */
 export function TrainerControls({ trainer, strings, stepBy, format }: Props) {
   return (
     <PlayControls
@@ -23,6 +23,7 @@ export function TrainerControls({ trainer, strings, stepBy, format }: Props) {
       canRun={trainer.canRun}
       step={trainer.stepCount}
       format={format}
+      stepBy={stepBy}
     />
   );
 }

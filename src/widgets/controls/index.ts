@@ -4,4 +4,5 @@ export { Select } from './Select.tsx';
 export { Segmented } from './Segmented.tsx';
 export { Toggle } from './Toggle.tsx';
 export { PlayControls } from './PlayControls.tsx';
+export { Stepper, type StepperMove } from './Stepper.tsx';
 export { TrainerControls } from './TrainerControls.tsx';

@@ -3,14 +3,11 @@
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
 import { activationColour, neutral, type Theme } from '../charts/index.ts';
-import { formatNumber, formatPow10, formatSci } from '../kit/format.ts';
+import { formatNumber, formatPow10, formatSci, superscript } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { CHAIN_SCHEMA, SIGMOID_FACTOR, chainAt, chainRows, type ChainValues } from './model.ts';
-
-const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-export const superscript = (n: number) => String(n).replace(/\d/g, (c) => SUP[c]);
 
 /** "0,25¹⁰ ≈ 9,5 × 10⁻⁷" (es) or "0.25¹⁰ ≈ 9.5 × 10⁻⁷" (en). */
 export function powerText(n: number, lang: Lang): { base: string; exp: string; value: string } {

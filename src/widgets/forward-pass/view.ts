@@ -3,23 +3,14 @@
 // Shared by the build-time render and the island.
 import type { Lang } from '../../i18n/index.ts';
 import type { Theme } from '../charts/index.ts';
-import { diagramChart, type DiagramEdge, type DiagramNode } from './diagram.ts';
 import { formatNumber } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { isComputed, ORDER, PARAMS, paramSymbol, STEPS, sub, type ForwardResult } from './model.ts';
-
-const fw = (x: number, lang: Lang) => formatNumber(x, lang, 2); // weights, biases, inputs (step 0.05)
-const fv = (x: number, lang: Lang) => formatNumber(x, lang, 3); // z and a
-/** A vector written the way each language writes it: (0,4; 0,5) in Spanish, (0.4, 0.5) in English. */
-export const vec = (xs: number[], lang: Lang, f: (x: number, l: Lang) => string = fv) => `(${xs.map((x) => f(x, lang)).join(lang === 'es' ? '; ' : ', ')})`;
-/** A factor in a product: negative numbers in parentheses. */
-const par = (s: string) => (s.startsWith('−') ? `(${s})` : s);
-
-export function layerNames(s: Strings): string[] {
-  return [tr(s, 'widget.forwardPass.layer.input'), tr(s, 'widget.forwardPass.layer.hidden'), tr(s, 'widget.forwardPass.layer.output')];
-}
+import { diagramChart, type DiagramEdge, type DiagramNode } from '../worked-example/diagram.ts';
+import { PARAMS, paramSymbol, subscript as sub, type ForwardResult } from '../worked-example/example.ts';
+import { factorText as par, fmtValue as fv, fmtWeight as fw, layerNames, vec } from '../worked-example/notation.ts';
+import { isComputed, ORDER, STEPS } from './model.ts';
 
 /** The diagram: nodes show z and a (once computed), edges show and are coloured by their weight. */
 export function forwardChart(r: ForwardResult, step: number, s: Strings, theme: Theme, lang: Lang, width = 720): PlotOptions {
@@ -109,8 +100,8 @@ export function matrixView(r: ForwardResult, step: number, lang: Lang): MatrixVi
 export function stepLabel(step: number, s: Strings, lang: Lang): string {
   if (step === 0) return tr(s, 'widget.forwardPass.step.all');
   const o = ORDER[step - 1];
-  const what = tr(s, `widget.forwardPass.node.${o.layer}`, { i: o.index + 1 });
-  return tr(s, 'widget.forwardPass.step.of', { step: formatNumber(step, lang, 0), total: formatNumber(STEPS, lang, 0), what });
+  const what = tr(s, `widget.workedExample.node.${o.layer}`, { i: o.index + 1 });
+  return tr(s, 'widget.workedExample.step.of', { step: formatNumber(step, lang, 0), total: formatNumber(STEPS, lang, 0), what });
 }
 
 export function forwardSummary(r: ForwardResult, step: number, s: Strings, lang: Lang): string {

@@ -48,8 +48,10 @@ export function gdCharts(t: Trajectory, s: Strings, theme: Theme, lang: Lang, wi
   // its point and "before" below its own (inside the bowl, where there is room).
   const inward = (w: number) => (w <= W_STAR ? { dx: 12, textAnchor: 'start' as const } : { dx: -12, textAnchor: 'end' as const });
   const halo = { stroke: theme === 'dark' ? '#1c1f26' : '#fff', strokeWidth: 4, paintOrder: 'stroke' as const };
-  if (prev) {
-    marks.push(Plot.dot([prev], { x: 'w', y: 'c', r: 6, fill: 'none', stroke: accent, strokeWidth: 2 }));
+  // Near the minimum the two points draw on top of each other: then only "after" is named.
+  const apart = prev !== null && (Math.abs(prev.w - cur.w) / (2 * R) > 0.14 || Math.abs(prev.c - cur.c) / top > 0.16);
+  if (prev) marks.push(Plot.dot([prev], { x: 'w', y: 'c', r: 6, fill: 'none', stroke: accent, strokeWidth: 2 }));
+  if (prev && apart) {
     marks.push(Plot.text([prev], { x: 'w', y: 'c', text: () => `${tr(s, 'widget.gdStep.before')}: C = ${fmt(prev.c, lang)}`, ...inward(prev.w), dy: 16, fill: n.ink, fontWeight: 600, ...halo }));
   }
   marks.push(Plot.text([cur], { x: 'w', y: 'c', text: () => `${prev ? tr(s, 'widget.gdStep.after') : tr(s, 'widget.gdStep.startLabel')}: C = ${fmt(cur.c, lang)}`, ...inward(cur.w), dy: -12, fill: accent, fontWeight: 700, ...halo }));

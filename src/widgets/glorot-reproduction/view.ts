@@ -34,26 +34,27 @@ export interface GlorotCharts {
   loss: PlotOptions;
 }
 
-export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang): GlorotCharts {
+/** Both charts at the width they have on screen. */
+export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang, width = 640): GlorotCharts {
   const maxStep = Math.max(MAX_STEPS, v.step);
   const curves = Array.from({ length: HIDDEN }, (_, l) => ({
     key: `l${l + 1}`,
-    label: tr(s, l === HIDDEN - 1 ? 'widget.glorotRepro.layerTop' : 'widget.glorotRepro.layer', { n: l + 1 }),
+    label: tr(s, l === HIDDEN - 1 ? 'widget.glorotReproduction.layerTop' : 'widget.glorotReproduction.layer', { n: l + 1 }),
     colour: layerColour(l, theme),
     points: thin(layerMeans(v.records, l)),
   }));
-  const means = meansChart(curves, { title: tr(s, 'widget.glorotRepro.chart.means'), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.glorotRepro.axis.mean') }, theme, { maxStep, height: 280 });
+  const means = meansChart(curves, { title: tr(s, 'widget.glorotReproduction.chart.means'), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.glorotReproduction.axis.mean') }, theme, { maxStep, width, height: 280 });
   const lossPts = thin([{ step: 0, value: v.initialLoss }, ...v.losses.map((value, i) => ({ step: i + 1, value }))]);
   const loss = curvesChart(
     [
-      { key: 'ln2', label: tr(s, 'widget.glorotRepro.ln2', { value: formatNumber(LN2, lang, 3) }), colour: neutral(theme).muted, dashed: true, points: [{ step: 0, value: LN2 }, { step: maxStep, value: LN2 }] },
+      { key: 'ln2', label: tr(s, 'widget.glorotReproduction.ln2', { value: formatNumber(LN2, lang, 3) }), colour: neutral(theme).muted, dashed: true, points: [{ step: 0, value: LN2 }, { step: maxStep, value: LN2 }] },
       { key: 'loss', label: tr(s, 'kit.col.loss'), colour: neutral(theme).ink, points: lossPts },
     ],
-    { title: tr(s, 'widget.glorotRepro.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
+    { title: tr(s, 'widget.glorotReproduction.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
     theme,
-    { height: 200 },
+    { width, height: 200 },
   );
-  const fix = (o: PlotOptions): PlotOptions => ({ ...o, marginRight: 110, x: { ...(o.x as object), domain: [0, maxStep] } });
+  const fix = (o: PlotOptions): PlotOptions => ({ ...o, marginRight: width < 480 ? 72 : 110, x: { ...(o.x as object), domain: [0, maxStep] } });
   return { means, loss: fix(loss) };
 }
 
@@ -62,17 +63,17 @@ export function glorotSummary(v: GlorotView, s: Strings, lang: Lang): string {
   const n = (x: number) => formatNumber(x, lang, 2);
   const i = (x: number) => formatNumber(x, lang, 0);
   const parts = [
-    tr(s, 'widget.glorotRepro.summary.top', { top: HIDDEN, initial: n(f.initial), min: n(f.earlyMin), minStep: i(f.earlyMinStep), now: n(f.now), step: i(v.step) }),
-    tr(s, 'widget.glorotRepro.summary.others', { last: HIDDEN - 1, lo: n(f.othersLo), hi: n(f.othersHi) }),
-    saturated(f) ? tr(s, 'widget.glorotRepro.summary.saturated') : tr(s, 'widget.glorotRepro.summary.notSaturated', { early: i(EARLY) }),
+    tr(s, 'widget.glorotReproduction.summary.top', { top: HIDDEN, initial: n(f.initial), min: n(f.earlyMin), minStep: i(f.earlyMinStep), now: n(f.now), step: i(v.step) }),
+    tr(s, 'widget.glorotReproduction.summary.others', { last: HIDDEN - 1, lo: n(f.othersLo), hi: n(f.othersHi) }),
+    saturated(f) ? tr(s, 'widget.glorotReproduction.summary.saturated') : tr(s, 'widget.glorotReproduction.summary.notSaturated', { early: i(EARLY) }),
   ];
-  if (f.earlyPeak > v.initialLoss + 0.1) parts.push(tr(s, 'widget.glorotRepro.summary.jump', { peak: n(f.earlyPeak) }));
-  parts.push(f.escape === null ? tr(s, 'widget.glorotRepro.summary.stuck', { ln2: formatNumber(LN2, lang, 3) }) : tr(s, 'widget.glorotRepro.summary.escape', { escape: i(f.escape), ln2: formatNumber(LN2, lang, 3) }));
+  if (f.earlyPeak > v.initialLoss + 0.1) parts.push(tr(s, 'widget.glorotReproduction.summary.jump', { peak: n(f.earlyPeak) }));
+  parts.push(f.escape === null ? tr(s, 'widget.glorotReproduction.summary.stuck', { ln2: formatNumber(LN2, lang, 3) }) : tr(s, 'widget.glorotReproduction.summary.escape', { escape: i(f.escape), ln2: formatNumber(LN2, lang, 3) }));
   return parts.join(' ');
 }
 
 export function glorotTable(v: GlorotView, s: Strings): DataTable {
-  const columns = [tr(s, 'kit.col.step'), ...Array.from({ length: HIDDEN }, (_, l) => tr(s, 'widget.glorotRepro.col.mean', { n: l + 1 })), tr(s, 'kit.col.loss')];
+  const columns = [tr(s, 'kit.col.step'), ...Array.from({ length: HIDDEN }, (_, l) => tr(s, 'widget.glorotReproduction.col.mean', { n: l + 1 })), tr(s, 'kit.col.loss')];
   const rows = thin(v.records, 400).map((r) => [r.step, ...r.layers.slice(0, HIDDEN).map((l) => l.activationMean), r.step === 0 ? v.initialLoss : (v.losses[r.step - 1] ?? '')]);
   return { columns, rows };
 }

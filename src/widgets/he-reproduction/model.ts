@@ -47,7 +47,7 @@ export function heConfigs(v: HeValues): SessionConfig[] {
 }
 
 /** One run as the figure sees it, from the worker or from a build-time session. */
-export interface RunView {
+export interface HeRunView {
   step: number;
   initialLoss: number;
   loss: number;
@@ -56,23 +56,37 @@ export interface RunView {
   records: LayerRecord[];
 }
 
-export const LN2 = Math.log(2);
+export const LN2 = Math.LN2;
 
-/** "Stalls": still within `tol` of ln 2 (a constant 50/50 guess) after `minSteps` steps. */
-export function stalled(r: RunView, minSteps = 100, tol = 0.02): boolean {
-  return r.step >= minSteps && Math.abs(r.loss - LN2) < tol;
+/**
+ * The site's one rule for "the loss sits at chance" (the same as src/widgets/series/chance.ts):
+ * within CHANCE_TOLERANCE of ln 2 after at least CHANCE_MIN_STEPS updates. Before that every
+ * run is still near ln 2 and nothing can be said.
+ */
+export const CHANCE_TOLERANCE = 0.02;
+export const CHANCE_MIN_STEPS = 50;
+
+/** "Stalls": still at chance (a constant 50/50 guess) once the verdict can be given. */
+export function stalled(r: HeRunView): boolean {
+  return r.step >= CHANCE_MIN_STEPS && Math.abs(r.loss - LN2) < CHANCE_TOLERANCE;
 }
 
 /** "Learns": at least `margin` below ln 2. */
-export function learns(r: RunView, margin = 0.1): boolean {
+export function learns(r: HeRunView, margin = 0.1): boolean {
   return r.loss < LN2 - margin;
 }
 
-export type Verdict = 'early' | 'heLearnsXavierStalls' | 'bothLearn' | 'neither' | 'mixed';
-export function verdict(x: RunView, h: RunView): Verdict {
-  if (x.step < 100) return 'early';
+/**
+ * The comparison as soon as the data support it: from CHANCE_MIN_STEPS on, the moment He has
+ * left ln 2 while Xavier has not (step 50 on seeds 1-3). Until a quarter of the budget, a run
+ * that has not yet learned is "too early", not a failure.
+ */
+export type HeVerdict = 'early' | 'heLearnsXavierStalls' | 'bothLearn' | 'neither' | 'mixed';
+export function heVerdict(x: HeRunView, h: HeRunView): HeVerdict {
+  if (x.step < CHANCE_MIN_STEPS) return 'early';
   if (learns(h) && stalled(x)) return 'heLearnsXavierStalls';
   if (learns(h) && learns(x)) return 'bothLearn';
+  if (x.step < MAX_STEPS / 4) return 'early';
   if (!learns(h) && !learns(x)) return 'neither';
   return 'mixed';
 }

@@ -25,14 +25,14 @@ export type InitOption = (typeof INIT_OPTIONS)[number];
  * Width stops at 64: at depth 50 the work grows with width² (drawing the weights and the
  * matrix products), and 256 units took over 2 s per change (see tests/unit/widgets/init-explorer.test.ts).
  */
-export const EXPLORER_SCHEMA = {
+export const INIT_EXPLORER_SCHEMA = {
   depth: { kind: 'number', min: 1, max: 50, step: 1, default: 30 },
   width: { kind: 'number', min: 16, max: 64, step: 8, default: 64 },
   activation: { kind: 'enum', options: ['sigmoid', 'tanh', 'relu', 'leakyRelu'], default: 'relu' },
   init: { kind: 'enum', options: INIT_OPTIONS, default: 'xavier' },
   seed: { kind: 'number', min: 1, max: 999, step: 1, default: 1 },
 } as const satisfies Schema;
-export type ExplorerValues = Values<typeof EXPLORER_SCHEMA>;
+export type InitExplorerValues = Values<typeof INIT_EXPLORER_SCHEMA>;
 
 export const INIT_SPECS: Record<InitOption, InitSpec> = {
   zeros: 'zeros',
@@ -66,7 +66,7 @@ export function shownLayers(depth: number, max = MAX_SHOWN): number[] {
 }
 
 /** The weights: [width] inputs, depth hidden layers of width units, one linear output. Activation-independent. */
-export function explorerNetwork(v: Pick<ExplorerValues, 'depth' | 'width' | 'init' | 'seed' | 'activation'>): Network {
+export function explorerNetwork(v: Pick<InitExplorerValues, 'depth' | 'width' | 'init' | 'seed' | 'activation'>): Network {
   return createNetwork({
     sizes: [v.width, ...Array.from({ length: v.depth }, () => v.width), 1],
     activation: v.activation as ActivationName,
@@ -97,7 +97,7 @@ export function meanSquare(v: ArrayLike<number>): number {
   return v.length ? s / v.length : NaN;
 }
 
-export interface ExplorerResult {
+export interface InitExplorerResult {
   depth: number;
   width: number;
   batch: number;
@@ -111,6 +111,15 @@ export interface ExplorerResult {
   theory: number[] | null;
   /** The theory's per-layer factor r, or null. */
   perLayer: number | null;
+  /**
+   * Whether the theory describes this network. ReLU's recursion is exact in expectation. For
+   * tanh it is a linearisation, tanh(z) ≈ z, true only while z stays small: it holds when
+   * the factor shrinks the signal layer after layer (r < 1), never when it keeps it at 1 or
+   * grows it (Xavier, He, too large), where tanh′ < 1 or saturation take over.
+   */
+  theoryApplies: boolean;
+  /** RMS of the first hidden layer's activations: how far from the linear regime tanh starts. */
+  firstRms: number;
   /** Per hidden layer: the activations (batch × width) and the weight gradients dL/dW (width × width). */
   activations: Float64Array[];
   weightGrads: Float64Array[];
@@ -119,7 +128,7 @@ export interface ExplorerResult {
 }
 
 /** Forward and backward once, at initialisation, on one batch. Does not mutate net. */
-export function explore(net: Network, v: ExplorerValues): ExplorerResult {
+export function explore(net: Network, v: InitExplorerValues): InitExplorerResult {
   const act = v.activation as ActivationName;
   const n = withActivation(net, act);
   const depth = n.layers.length - 1;
@@ -137,6 +146,7 @@ export function explore(net: Network, v: ExplorerValues): ExplorerResult {
     perLayer = predictedVarianceRatio(INIT_SPECS[v.init as InitOption], act, width, width);
     theory = ratio.map((_, l) => perLayer! ** (l + 1));
   }
+  const theoryApplies = perLayer !== null && (act !== 'tanh' || perLayer < 1 - 1e-9);
   return {
     depth,
     width,
@@ -147,6 +157,8 @@ export function explore(net: Network, v: ExplorerValues): ExplorerResult {
     ratio,
     theory,
     perLayer,
+    theoryApplies,
+    firstRms: Math.sqrt(meanSquare(acts[0])),
     activations: acts,
     weightGrads: g.weights.slice(0, depth),
     stats: g.layers.slice(0, depth),

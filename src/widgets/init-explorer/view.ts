@@ -1,13 +1,14 @@
-// Everything the init explorer displays, derived from an ExplorerResult: chart options,
+// Everything the init explorer displays, derived from an InitExplorerResult: chart options,
 // the summary sentence and the data table. Shared by the build-time render and the island.
 import type { Lang } from '../../i18n/index.ts';
 import { histogram } from '../../lib/index.ts';
+import * as Plot from '@observablehq/plot';
 import { activationColour, histogramsChart, neutral, type LayerHistogram, type Theme } from '../charts/index.ts';
-import { formatNumber, formatPercent, formatSci, formatSig } from '../kit/format.ts';
+import { formatNumber, formatPercent, formatSci, formatSig, superscript as sup } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { shownLayers, type ExplorerResult } from './model.ts';
+import { shownLayers, type InitExplorerResult } from './model.ts';
 import { varianceChart } from './varianceChart.ts';
 
 export const BINS = 30;
@@ -18,9 +19,34 @@ export function usesMeanSquare(act: string): boolean {
 }
 
 /** The plotted per-layer signal, relative to the input's E[x²]. */
-export function signalRatio(r: ExplorerResult): number[] {
+export function signalRatio(r: InitExplorerResult): number[] {
   if (usesMeanSquare(r.activation)) return r.ratio;
   return r.stats.map((s) => (s.activationStd * s.activationStd) / r.inputMeanSquare);
+}
+
+/** The largest |value| of each given layer (1-based): the scale each gradient row is drawn at. */
+export function layerScales(values: Float64Array[], layers: number[]): number[] {
+  return layers.map((l) => {
+    let m = 0;
+    const v = values[l - 1];
+    for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i]) && Math.abs(v[i]) > m) m = Math.abs(v[i]);
+    return m;
+  });
+}
+
+/**
+ * Each layer's values divided by that layer's largest |value|, so every row of the gradient
+ * histograms uses its whole width: on one shared scale a network whose gradients span ten
+ * decades shows its deep layers as single spikes. The rows say their scale.
+ */
+export function perLayerScaled(values: Float64Array[], layers: number[]): Float64Array[] {
+  const scales = layerScales(values, layers);
+  const out = values.slice();
+  layers.forEach((l, i) => {
+    const m = scales[i] || 1;
+    out[l - 1] = values[l - 1].map((x) => x / m);
+  });
+  return out;
 }
 
 /** Histograms of the given per-layer values over one shared range, for the layers in `layers` (1-based). */
@@ -47,49 +73,69 @@ export function layerHistograms(values: Float64Array[], layers: number[], symmet
   });
 }
 
-export interface ExplorerCharts {
+export interface InitExplorerCharts {
   variance: PlotOptions;
   activations: PlotOptions;
   gradients: PlotOptions;
 }
 
-export function explorerCharts(r: ExplorerResult, s: Strings, theme: Theme, lang: Lang, width = 640): ExplorerCharts {
-  const colour = activationColour(r.activation, theme);
-  const layers = shownLayers(r.depth);
-  const tick = (d: number) => (d === 0 ? '0' : formatSci(d, lang, 2));
-  const smallMultiples = (values: Float64Array[], symmetric: boolean, title: string, x: string, fill: string): PlotOptions => {
-    const hs = layerHistograms(values, layers, symmetric);
-    const o = histogramsChart(hs, { title, x, y: tr(s, 'kit.axis.layerShort') }, theme, { colour: fill, width: Math.round(width / 2) });
-    // Three ticks, at the ends of the shared range and its middle: long labels like 4 × 10⁻⁵ never collide.
-    const lo = hs[0].bins[0].x0;
-    const hi = hs[0].bins[hs[0].bins.length - 1].x1;
-    const ticks = [lo, (lo + hi) / 2, hi];
-    // A square-root height scale, so that a bin with 2% of the values still shows next to ReLU's spike of zeros.
-    return { ...o, marginLeft: 48, marginRight: 24, x: { ...(o.x as object), domain: [lo, hi], ticks, tickFormat: tick }, y: { axis: null, type: 'sqrt' } };
-  };
-  return {
-    variance: varianceChart(
-      signalRatio(r),
-      r.theory,
-      {
-        title: tr(s, 'widget.initExplorer.chart.variance'),
-        x: tr(s, 'widget.initExplorer.axis.layer'),
-        y: tr(s, usesMeanSquare(r.activation) ? 'widget.initExplorer.axis.meanSquare' : 'widget.initExplorer.axis.variance'),
-        measured: tr(s, 'widget.initExplorer.measured'),
-        theory: tr(s, 'widget.initExplorer.theory'),
-        allZero: tr(s, 'widget.initExplorer.allZero'),
-      },
-      theme,
-      colour,
-      { width, height: Math.round(width * 0.42) },
-    ),
-    activations: smallMultiples(r.activations, false, tr(s, 'widget.initExplorer.chart.activations'), tr(s, 'widget.initExplorer.axis.activation'), colour),
-    gradients: smallMultiples(r.weightGrads, true, tr(s, 'widget.initExplorer.chart.gradients'), tr(s, 'widget.initExplorer.axis.gradient'), neutral(theme).accent),
-  };
+/** The variance chart at the width it has on screen. */
+export function varianceOptions(r: InitExplorerResult, s: Strings, theme: Theme, width = 640): PlotOptions {
+  return varianceChart(
+    signalRatio(r),
+    r.theoryApplies ? r.theory : null,
+    {
+      title: tr(s, 'widget.initExplorer.chart.variance'),
+      x: tr(s, 'widget.initExplorer.axis.layer'),
+      y: tr(s, usesMeanSquare(r.activation) ? 'widget.initExplorer.axis.meanSquare' : 'widget.initExplorer.axis.variance'),
+      measured: tr(s, 'widget.initExplorer.measured'),
+      theory: tr(s, 'widget.initExplorer.theory'),
+      allZero: tr(s, 'widget.initExplorer.allZero'),
+    },
+    theme,
+    activationColour(r.activation, theme),
+    { width, height: Math.round(Math.max(220, width * 0.42)) },
+  );
 }
 
-const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-const sup = (k: number) => String(k).replace(/[-0-9]/g, (c) => SUP[c]);
+/**
+ * One panel of small multiples, at the width it has on screen: the activations on one
+ * shared range, or the weight gradients with each layer at its own scale.
+ */
+export function histogramOptions(kind: 'activations' | 'gradients', r: InitExplorerResult, s: Strings, theme: Theme, lang: Lang, width = 320): PlotOptions {
+  const layers = shownLayers(r.depth);
+  const tick = (d: number) => (d === 0 ? '0' : formatSci(d, lang, 2));
+  const gradients = kind === 'gradients';
+  const scales = gradients ? layerScales(r.weightGrads, layers) : null;
+  const values = gradients ? perLayerScaled(r.weightGrads, layers) : r.activations;
+  const hs = layerHistograms(values, layers, gradients);
+  const title = tr(s, `widget.initExplorer.chart.${kind}`);
+  const x = tr(s, gradients ? 'widget.initExplorer.axis.gradientScaled' : 'widget.initExplorer.axis.activation');
+  const fill = gradients ? neutral(theme).accent : activationColour(r.activation, theme);
+  const o = histogramsChart(hs, { title, x, y: tr(s, 'kit.axis.layerShort') }, theme, { colour: fill, width });
+  // Three ticks, at the ends of the shared range and its middle: long labels like 4 × 10⁻⁵ never collide.
+  const lo = hs[0].bins[0].x0;
+  const hi = hs[0].bins[hs[0].bins.length - 1].x1;
+  const ticks = [lo, (lo + hi) / 2, hi];
+  const marks = scales
+    ? [...(o.marks ?? []), Plot.text(layers.map((layer, i) => ({ layer, t: `×${formatSci(scales[i], lang, 2)}` })), { fy: 'layer', text: 't', frameAnchor: 'top-right', dy: 2, fontSize: 10, fill: neutral(theme).muted })]
+    : o.marks;
+  // A square-root height scale, so that a bin with 2% of the values still shows next to ReLU's spike of zeros.
+  return { ...o, marks, marginLeft: 48, marginRight: 24, x: { ...(o.x as object), domain: [lo, hi], ticks, tickFormat: scales ? (d: number) => formatNumber(d, lang, 1) : tick }, y: { axis: null, type: 'sqrt' } };
+}
+
+/**
+ * The three charts for a figure `width` wide. The two histogram panels sit side by side
+ * from 640 px and stack below it (.fig-grid--pair), so each is drawn at the width it gets.
+ */
+export function initExplorerCharts(r: InitExplorerResult, s: Strings, theme: Theme, lang: Lang, width = 640): InitExplorerCharts {
+  const panel = width >= 640 ? Math.round(width / 2) : width;
+  return {
+    variance: varianceOptions(r, s, theme, width),
+    activations: histogramOptions('activations', r, s, theme, lang, panel),
+    gradients: histogramOptions('gradients', r, s, theme, lang, panel),
+  };
+}
 
 /** The theory's r^L written out: 2⁻³⁰ ≈ 9,3 × 10⁻¹⁰ when r is a power of two, else 0,01³⁰ ≈ 10⁻⁶⁰. */
 export function theoryPower(r: number, L: number, lang: Lang): string {
@@ -101,11 +147,11 @@ export function theoryPower(r: number, L: number, lang: Lang): string {
 }
 
 /** Weight-gradient norm of the first hidden layer over the last hidden layer's. */
-export function gradientRatio(r: ExplorerResult): number {
+export function gradientRatio(r: InitExplorerResult): number {
   return r.stats[0].weightGradNorm / r.stats[r.depth - 1].weightGradNorm;
 }
 
-export function explorerSummary(r: ExplorerResult, s: Strings, lang: Lang): string {
+export function initExplorerSummary(r: InitExplorerResult, s: Strings, lang: Lang): string {
   const act = tr(s, `kit.act.${r.activation}`);
   const init = tr(s, `widget.initExplorer.initShort.${r.init}`);
   const L = r.depth;
@@ -116,9 +162,11 @@ export function explorerSummary(r: ExplorerResult, s: Strings, lang: Lang): stri
   }
   const measured = formatSci(signalRatio(r)[L - 1], lang);
   const first =
-    r.theory && r.perLayer !== null
+    r.theory && r.perLayer !== null && r.theoryApplies
       ? tr(s, 'widget.initExplorer.summary.theory', { act, init, depth: L, theory: theoryPower(r.perLayer, L, lang), factor: formatSig(r.perLayer, lang, 3), measured })
-      : tr(s, 'widget.initExplorer.summary.noTheory', { act, init, depth: L, measured });
+      : r.perLayer !== null
+        ? tr(s, 'widget.initExplorer.summary.nonlinear', { act, init, depth: L, measured, factor: formatSig(r.perLayer, lang, 3), rms: formatSig(r.firstRms, lang, 2) })
+        : tr(s, 'widget.initExplorer.summary.noTheory', { act, init, depth: L, measured });
   const grad = tr(s, 'widget.initExplorer.summary.gradients', { ratio: formatSci(gradientRatio(r), lang) });
   const health =
     r.activation === 'relu'
@@ -129,7 +177,7 @@ export function explorerSummary(r: ExplorerResult, s: Strings, lang: Lang): stri
   return [first, grad, health].filter(Boolean).join(' ');
 }
 
-export function explorerTable(r: ExplorerResult, s: Strings): DataTable {
+export function initExplorerTable(r: InitExplorerResult, s: Strings): DataTable {
   const measured = signalRatio(r);
   const columns = [
     tr(s, 'kit.col.layer'),
@@ -143,7 +191,7 @@ export function explorerTable(r: ExplorerResult, s: Strings): DataTable {
   const rows = r.stats.map((st, i) => [
     i + 1,
     measured[i],
-    r.theory ? r.theory[i] : '',
+    r.theory && r.theoryApplies ? r.theory[i] : '',
     st.activationMean,
     st.activationStd,
     st.weightGradNorm,

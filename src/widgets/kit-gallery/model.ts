@@ -1,12 +1,5 @@
-// The kit gallery: a small model that feeds every chart type from one set of controls.
-import { ACTIVATIONS, activation, createNetwork, gradients, activationsPerLayer, histogram, type ActivationName } from '../../lib/index.ts';
+// The kit gallery: one set of controls that feeds every chart type (see view.ts).
 import type { Schema, Values } from '../kit/params.ts';
-import type { PlotOptions } from '../kit/plot.ts';
-import { tr, type Strings } from '../kit/strings.ts';
-import { activationColour, boundaryChart, curvesChart, functionChart, heatmapChart, histogramsChart, networkChart, perLayerChart, type Theme } from '../charts/index.ts';
-import { createSession, datasetPoints, GRID_EXTENT } from '../runner/session.ts';
-import { formatNumber } from '../kit/format.ts';
-import type { Lang } from '../../i18n/index.ts';
 
 export const GALLERY_SCHEMA = {
   act: { kind: 'enum', options: ['sigmoid', 'tanh', 'relu', 'leakyRelu'], default: 'sigmoid' },
@@ -19,68 +12,3 @@ export type GalleryValues = Values<typeof GALLERY_SCHEMA>;
 
 export const CHART_NAMES = ['fn', 'network', 'histograms', 'layers', 'curves', 'heatmap', 'boundary'] as const;
 export type ChartName = (typeof CHART_NAMES)[number];
-
-const range = (a: number, b: number, n: number) => Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
-
-export function galleryCharts(v: GalleryValues, s: Strings, theme: Theme, lang: Lang): Record<ChartName, PlotOptions> {
-  const name = v.act as ActivationName;
-  const act = activation(name, 0.1);
-  const colour = activationColour(name, theme);
-  const xs = range(-6, 6, 121);
-  const series = [{ key: 'f', label: tr(s, `kit.act.${name}`), colour, points: xs.map((x) => ({ x, y: act.f(x) })) }];
-  if (v.derivative) series.push({ key: 'df', label: tr(s, 'gallery.derivative'), colour, points: xs.map((x) => ({ x, y: act.df(x) })), dashed: true } as (typeof series)[number]);
-  const fn = functionChart(
-    { series, xDomain: [-6, 6], yDomain: name === 'tanh' ? [-1.1, 1.1] : name.includes('elu') || name.includes('Relu') || name === 'relu' ? [-1, 6] : [-0.05, 1.05], marker: { x: v.x, y: act.f(v.x), colour, slope: act.df(v.x) } },
-    { title: tr(s, 'gallery.chart.fn'), x: 'x', y: 'y' },
-    theme,
-  );
-
-  // A 2-3-1 network for the diagram, one example for the gradients.
-  const small = createNetwork({ sizes: [2, 3, 1], activation: name, output: 'sigmoid', init: 'xavierNormal', seed: v.seed });
-  const x0 = new Float64Array([0.5, -1]);
-  const g = gradients(small, x0, new Float64Array([1]), 1, 'bce');
-  const acts = activationsPerLayer(small, x0, 1);
-  const nodes = [
-    ...[0, 1].map((i) => ({ layer: 0, index: i, label: formatNumber(x0[i], lang, 2) })),
-    ...small.layers.flatMap((l, li) => Array.from({ length: l.outputs }, (_, j) => ({ layer: li + 1, index: j, label: formatNumber(acts[li].a[j], lang, 2) }))),
-  ];
-  const edges = small.layers.flatMap((l, li) =>
-    Array.from({ length: l.outputs * l.inputs }, (_, k) => {
-      const j = Math.floor(k / l.inputs);
-      const i = k % l.inputs;
-      const value = v.colourBy === 'weight' ? l.weights[k] : g.weights[li][k];
-      return { layer: li + 1, from: i, to: j, value };
-    }),
-  );
-  const network = networkChart([2, 3, 1], nodes, edges, { title: tr(s, 'gallery.chart.network'), layers: [tr(s, 'gallery.input'), tr(s, 'gallery.hidden'), tr(s, 'gallery.output')] }, theme);
-
-  // A deeper net for per-layer views, trained briefly on the main thread (it is tiny).
-  const deep = createNetwork({ sizes: [2, 24, 24, 24, 24, 24, 1], activation: name, output: 'sigmoid', init: 'xavierNormal', seed: v.seed });
-  const batch = new Float64Array(2 * 128);
-  for (let i = 0; i < batch.length; i++) batch[i] = Math.sin(i * 12.9898 + v.seed) * 1.5;
-  const per = activationsPerLayer(deep, batch, 128);
-  const lo = name === 'relu' || name === 'leakyRelu' ? -0.5 : name === 'tanh' ? -1 : 0;
-  const hi = name === 'sigmoid' || name === 'tanh' ? 1 : 3;
-  const histograms = histogramsChart(
-    per.slice(0, -1).map((p, l) => {
-      const h = histogram(p.a, { bins: 24, min: lo, max: hi });
-      return { layer: l + 1, bins: Array.from(h.counts, (count, i) => ({ count, x0: h.edges[i], x1: h.edges[i + 1] })) };
-    }),
-    { title: tr(s, 'gallery.chart.histograms'), x: tr(s, 'gallery.activation'), y: tr(s, 'kit.axis.layerShort') },
-    theme,
-    { colour },
-  );
-  const session = createSession({ spec: { ...deep.spec }, data: { name: 'circle', n: 160, noise: 0.05, seed: v.seed }, lr: 0.5, loss: 'bce', recordEvery: 5, gridRes: 16 });
-  session.run(60);
-  const layers = perLayerChart([{ key: name, label: tr(s, `kit.act.${name}`), colour, values: session.state().layers.map((l) => l.weightGradNorm) }], { title: tr(s, 'gallery.chart.layers'), x: tr(s, 'kit.axis.layer'), y: tr(s, 'kit.axis.gradNorm') }, theme);
-  const curves = curvesChart([{ key: 'loss', label: tr(s, 'kit.col.loss'), colour, points: session.lossHistory.map((value, i) => ({ step: i + 1, value })) }], { title: tr(s, 'gallery.chart.curves'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') }, theme, { height: 200 });
-  const heatmap = heatmapChart({ steps: session.layerHistory.map((r) => r.step), values: session.layerHistory.map((r) => r.layers.map((l) => l.weightGradNorm)) }, { title: tr(s, 'gallery.chart.heatmap'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.layerShort'), colour: tr(s, 'kit.axis.gradNorm') }, theme);
-  const boundary = boundaryChart({ grid: session.grid()!, res: 16, extent: GRID_EXTENT, points: datasetPoints(session.config.data) }, { title: tr(s, 'gallery.chart.boundary'), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') }, theme);
-  return { fn, network, histograms, layers, curves, heatmap, boundary };
-}
-
-export function gallerySummary(v: GalleryValues, s: Strings, lang: Lang): string {
-  const act = ACTIVATIONS[v.act as ActivationName];
-  const a = act.f(v.x);
-  return tr(s, 'gallery.summary', { act: tr(s, `kit.act.${v.act}`), x: formatNumber(v.x, lang, 1), f: formatNumber(a, lang, 4), df: formatNumber(act.df(v.x), lang, 4) });
-}

@@ -7,8 +7,9 @@ interface Props {
   /**
    * Plot options, or a function of the width the chart has on screen: drawing at the real
    * width keeps axis text legible on phones instead of shrinking a desktop-sized SVG.
+   * null while there is nothing to draw yet: the build-time SVG (or the last chart) stays.
    */
-  options: PlotOptions | ((width: number) => PlotOptions);
+  options: PlotOptions | ((width: number) => PlotOptions) | null;
   /** Bounds for the measured width when `options` is a function. */
   minWidth?: number;
   maxWidth?: number;
@@ -39,6 +40,7 @@ export function Chart({ options, fallback, primary, class: cls, onDragX, minWidt
   useEffect(() => {
     // Each chart draws in a task of its own, so a figure with four charts never blocks
     // the main thread for the sum of their times.
+    if (options === null) return;
     const timer = setTimeout(() => {
       const el = host.current;
       if (!el) return;

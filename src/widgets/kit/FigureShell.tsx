@@ -1,11 +1,23 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { download, standaloneSvg, svgToPng } from './export.ts';
 import { useThrottled } from './hooks.ts';
+import type { UrlNotice } from './params.ts';
 import { tr, type Strings } from './strings.ts';
 import { formatNumber, formatSci } from './format.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { toCsv, toJson, type DataTable } from './table.ts';
+
+/** What FigureShell needs of a figure's state (useFigureState's return value has it all). */
+export interface ShellState {
+  rejected: UrlNotice[];
+  dismissRejected(): void;
+}
+
+export interface FigureAlert {
+  message: string;
+  action?: { label: string; run(): void };
+}
 
 interface Props {
   figureId: string;
@@ -15,13 +27,28 @@ interface Props {
   /** One or two sentences saying what the chart shows right now, in the reader's language. */
   summary: string;
   /** A problem to show prominently (divergence, worker error), with a way out. */
-  alert?: { message: string; action?: { label: string; run(): void } } | null;
-  /** Settings from the URL that were ignored. */
-  rejected: string[];
-  onDismissRejected(): void;
+  alert?: FigureAlert | null;
+  /** The figure's settings state: its URL notices and how to dismiss them. */
+  state?: ShellState;
+  /** @deprecated pass `state`; kept while the training figures move over. */
+  rejected?: UrlNotice[];
+  /** @deprecated pass `state`. */
+  onDismissRejected?(): void;
   data: DataTable;
+  /**
+   * The table computed at build time, shown under "Show data" while `data` is still empty
+   * (before the first live result, and always for readers without JavaScript).
+   */
+  staticData?: DataTable;
   /** Rows shown in the on-page table (exports always hold every row). */
   maxRows?: number;
+}
+
+/** The sentence for one URL notice. Only the schema's name and a sanitised value are quoted. */
+export function noticeText(n: UrlNotice, s: Strings, lang: Lang): string {
+  if (n.name === null) return tr(s, 'kit.url.unknown', { value: n.value });
+  if (n.action === 'clamped') return tr(s, 'kit.url.clamped', { name: n.name, value: n.value, to: formatNumber(n.to ?? NaN, lang, 6) });
+  return tr(s, 'kit.url.ignored', { name: n.name, value: n.value });
 }
 
 /** Table cells in the reader's notation; exports keep full precision. */
@@ -34,8 +61,15 @@ function cell(v: string | number, lang: Lang): string {
  * The chrome every live figure shares: URL notices, the summary (aria-live, at most once
  * a second), the divergence alert, "copy link", exports and the data table.
  */
-export function FigureShell({ figureId, lang, strings, children, summary, alert, rejected, onDismissRejected, data, maxRows = 60 }: Props) {
+export function FigureShell({ figureId, lang, strings, children, summary, alert, state, rejected: rejectedProp, onDismissRejected, data, staticData, maxRows = 60 }: Props) {
   const root = useRef<HTMLDivElement>(null);
+  const rejected = state?.rejected ?? rejectedProp ?? [];
+  const dismiss = state?.dismissRejected ?? onDismissRejected ?? (() => {});
+  // Until the island runs, nothing here can work: the build-time HTML shows the controls
+  // disabled (an inert fieldset) and the data table filled, instead of pretending to be live.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const table = data.rows.length === 0 && staticData ? staticData : data;
   const [copied, setCopied] = useState<'ok' | 'fail' | null>(null);
   // The table is built only while it is open: it can hold hundreds of formatted cells.
   const [tableOpen, setTableOpen] = useState(false);
@@ -56,18 +90,20 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
     setTimeout(() => setCopied(null), 4000);
   };
   const meta = () => ({ figure: figureId, url: location.href, generated: new Date().toISOString() });
-  const shownRows = data.rows.length > maxRows ? data.rows.filter((_, i) => i % Math.ceil(data.rows.length / maxRows) === 0 || i === data.rows.length - 1) : data.rows;
+  const shownRows = table.rows.length > maxRows ? table.rows.filter((_, i) => i % Math.ceil(table.rows.length / maxRows) === 0 || i === table.rows.length - 1) : table.rows;
+  const inert = { border: 0, padding: 0, margin: 0, minInlineSize: 0 };
 
   return (
-    <div class="fig-shell" ref={root} data-hydrated="true">
+    <div class="fig-shell" ref={root} data-hydrated={hydrated ? 'true' : undefined}>
       {rejected.length > 0 && (
         <div class="fig-notice" role="status">
-          <p>{tr(strings, 'kit.urlRejected', { names: rejected.join(', ') })}</p>
-          <button type="button" class="btn btn--small" onClick={onDismissRejected}>
+          <p>{[tr(strings, 'kit.urlRejected'), ...rejected.map((n) => noticeText(n, strings, lang))].join(' ')}</p>
+          <button type="button" class="btn btn--small" onClick={dismiss}>
             {tr(strings, 'kit.dismiss')}
           </button>
         </div>
       )}
+      <fieldset class="fig-shell__live" disabled={!hydrated} style={inert}>
       {children}
       {alert && (
         <div class="fig-alert" role="alert">
@@ -79,8 +115,9 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
           )}
         </div>
       )}
+      </fieldset>
       <p class="fig-summary" aria-live="polite">{liveSummary}</p>
-      <div class="fig-actions">
+      <fieldset class="fig-actions" disabled={!hydrated} style={inert}>
         <button type="button" class="btn btn--small" onClick={copyLink}>
           {tr(strings, 'kit.copyLink')}
         </button>
@@ -88,10 +125,10 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
           {copied === 'ok' ? tr(strings, 'kit.linkCopied') : copied === 'fail' ? tr(strings, 'kit.copyFailed') : ''}
         </span>
         <span class="fig-actions__group" role="group" aria-label={tr(strings, 'kit.export')}>
-          <button type="button" class="btn btn--small" onClick={() => download(`${figureId}.csv`, new Blob([toCsv(data)], { type: 'text/csv' }))}>
+          <button type="button" class="btn btn--small" onClick={() => download(`${figureId}.csv`, new Blob([toCsv(table)], { type: 'text/csv' }))}>
             CSV
           </button>
-          <button type="button" class="btn btn--small" onClick={() => download(`${figureId}.json`, new Blob([toJson(data, meta())], { type: 'application/json' }))}>
+          <button type="button" class="btn btn--small" onClick={() => download(`${figureId}.json`, new Blob([toJson(table, meta())], { type: 'application/json' }))}>
             JSON
           </button>
           <button
@@ -115,21 +152,21 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
             PNG
           </button>
         </span>
-      </div>
+      </fieldset>
       <details class="fig-data" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>{tr(strings, 'kit.showData')}</summary>
         <div class="fig-data__scroll" tabIndex={0} role="region" aria-label={tr(strings, 'kit.dataTable')}>
           <table>
             <thead>
-              <tr>{data.columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr>
+              <tr>{table.columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr>
             </thead>
             <tbody>
-              {tableOpen && shownRows.map((r, i) => (
+              {(tableOpen || !hydrated) && shownRows.map((r, i) => (
                 <tr key={i}>{r.map((v, j) => <td key={j}>{cell(v, lang)}</td>)}</tr>
               ))}
             </tbody>
           </table>
-          {shownRows.length < data.rows.length && <p class="fig-data__note">{tr(strings, 'kit.rowsShown', { shown: shownRows.length, total: data.rows.length })}</p>}
+          {shownRows.length < table.rows.length && <p class="fig-data__note">{tr(strings, 'kit.rowsShown', { shown: shownRows.length, total: table.rows.length })}</p>}
         </div>
       </details>
     </div>

@@ -1,6 +1,10 @@
 import type { Lang } from '../../i18n/index.ts';
+import { formatPow10, superscript } from '../superscript.ts';
 
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+// The one superscript table lives in ../superscript.ts (below charts/ and kit/); the kit
+// re-exports it so figures import every number formatter from here.
+export { formatPow10, superscript };
+
 const tag = (lang: Lang) => (lang === 'es' ? 'es-ES' : 'en-GB');
 
 // Building an Intl.NumberFormat costs far more than using one, and figures format
@@ -45,17 +49,34 @@ export function formatSci(x: number, lang: Lang, significant = 2): string {
     mant = rounded / 10;
   } else mant = rounded;
   const m = formatSig(mant, lang, significant);
-  const e = String(exp).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c]);
-  return `${m} × 10${e}`;
-}
-
-/** Powers of ten for a log axis label: 10⁻⁶. */
-export function formatPow10(x: number): string {
-  const e = Math.round(Math.log10(x));
-  return `10${String(e).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c])}`;
+  return `${m} × 10${superscript(exp)}`;
 }
 
 /** A percentage: 37 % (es) or 37% (en). */
 export function formatPercent(fraction: number, lang: Lang, digits = 0): string {
   return FORMATTERS[lang].percent[pickDigits(digits)].format(fraction);
+}
+
+/**
+ * Reads a number typed by a reader of `lang`. English groups with commas (9,999) and Spanish
+ * with points (9.999); a lone separator that is not a thousands group is the decimal mark
+ * in either language (es 0,5 and 0.5, en 0.5). NaN when the text is not a number.
+ */
+export function parseLocaleNumber(text: string, lang: Lang): number {
+  let t = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/^[−–]/, '-');
+  if (t === '') return NaN;
+  const group = lang === 'en' ? ',' : '.';
+  const decimal = lang === 'en' ? '.' : ',';
+  const grouped = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d*)?$`);
+  if (grouped.test(t)) t = t.split(group).join('');
+  t = t.replace(',', '.');
+  if (/^[+-]?infinity$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return NaN;
+  return Number(t);
+}
+
+/** A number as a reader would type it back into a field: 0,5 (es) or 0.5 (en), never grouped. */
+export function formatForInput(x: number, lang: Lang): string {
+  const s = String(x);
+  return lang === 'es' ? s.replace('.', ',') : s;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type MutableRef } from 'preact/hooks';
 import type { Theme } from '../charts/palette.ts';
-import { readState, writeState, type Schema, type Values } from './params.ts';
+import { STATE_CHANGE_EVENT, THEME_CHANGE_EVENT } from './events.ts';
+import { readState, writeState, type Schema, type UrlNotice, type Values } from './params.ts';
 
 /** Whether the element is on screen (IntersectionObserver); true where unsupported. */
 export function useInView(ref: MutableRef<Element | null>, margin = '0px'): boolean {
@@ -8,7 +9,11 @@ export function useInView(ref: MutableRef<Element | null>, margin = '0px'): bool
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver(([entry]) => setInView(entry.isIntersecting), { rootMargin: margin });
+    // A busy main thread can receive an out-and-in pair in one batch: the newest entry is the truth.
+    const io = new IntersectionObserver((entries) => {
+      const newest = entries[entries.length - 1];
+      if (newest) setInView(newest.isIntersecting);
+    }, { rootMargin: margin });
     io.observe(el);
     return () => io.disconnect();
   }, []);
@@ -45,8 +50,8 @@ export function useTheme(): Theme {
   useEffect(() => {
     setTheme(read());
     const on = () => setTheme(read());
-    addEventListener('vg:theme-change', on);
-    return () => removeEventListener('vg:theme-change', on);
+    addEventListener(THEME_CHANGE_EVENT, on);
+    return () => removeEventListener(THEME_CHANGE_EVENT, on);
   }, []);
   return theme;
 }
@@ -76,8 +81,8 @@ export interface FigureState<S extends Schema> {
   values: Values<S>;
   set<K extends keyof S>(key: K, value: Values<S>[K]): void;
   setMany(patch: Partial<Values<S>>): void;
-  /** Settings in the URL that could not be used, by name. */
-  rejected: string[];
+  /** Settings in the URL that could not be used as written (FigureShell shows them). */
+  rejected: UrlNotice[];
   dismissRejected(): void;
 }
 
@@ -88,7 +93,7 @@ export interface FigureState<S extends Schema> {
  */
 export function useFigureState<S extends Schema>(schema: S, figureId: string, initial: Values<S>): FigureState<S> {
   const [values, setValues] = useState<Values<S>>(initial);
-  const [rejected, setRejected] = useState<string[]>([]);
+  const [rejected, setRejected] = useState<UrlNotice[]>([]);
   const ready = useRef(false);
   useEffect(() => {
     const parsed = readState(schema, figureId, location.search);
@@ -101,7 +106,7 @@ export function useFigureState<S extends Schema>(schema: S, figureId: string, in
     const search = writeState(schema, figureId, values, location.search);
     if (search !== location.search) {
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-      dispatchEvent(new CustomEvent('vg:state-change'));
+      dispatchEvent(new CustomEvent(STATE_CHANGE_EVENT));
     }
   }, [values]);
   return {

@@ -34,13 +34,20 @@ function decimals(step: number): number {
 
 export interface Clamped {
   value: number;
-  /** Set when the input was outside [min, max] or off the step grid and had to be moved. */
-  adjusted: 'below' | 'above' | 'step' | null;
+  /**
+   * Set when the input had to be moved: outside [min, max] ('below', 'above'), off the step
+   * grid ('step'), or not a number at all ('invalid', and the value is the default).
+   */
+  adjusted: 'below' | 'above' | 'step' | 'invalid' | null;
 }
 
-/** Brings a typed number into range and onto the step grid. NaN falls back to the default. */
+/**
+ * Brings a typed number into range and onto the step grid. Infinities are out of range like
+ * any other number (so they become the max or the min, as the label says); NaN has no side
+ * and falls back to the default.
+ */
 export function clampNumber(p: Extract<ParamSpec, { kind: 'number' }>, x: number): Clamped {
-  if (!Number.isFinite(x)) return { value: p.default, adjusted: x > 0 ? 'above' : x < 0 ? 'below' : 'step' };
+  if (Number.isNaN(x)) return { value: p.default, adjusted: 'invalid' };
   if (x < p.min) return { value: p.min, adjusted: 'below' };
   if (x > p.max) return { value: p.max, adjusted: 'above' };
   const snapped = Number((p.min + Math.round((x - p.min) / p.step) * p.step).toFixed(decimals(p.step)));
@@ -48,11 +55,14 @@ export function clampNumber(p: Extract<ParamSpec, { kind: 'number' }>, x: number
   return { value, adjusted: Math.abs(value - x) > 1e-9 * Math.max(1, Math.abs(x)) ? 'step' : null };
 }
 
+/** A number as links write it: plain decimal, optional exponent; no hex, no Infinity. */
+const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
+
 /** Parses one raw string for a parameter; null when it is not a valid value. Never throws. */
 export function parseValue(p: ParamSpec, raw: string): ValueOf<ParamSpec> | null {
   if (p.kind === 'bool') return raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : null;
   if (p.kind === 'enum') return p.options.includes(raw) ? raw : null;
-  if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(raw.trim())) return null;
+  if (!NUMBER.test(raw.trim())) return null;
   const x = Number(raw);
   if (!Number.isFinite(x) || x < p.min || x > p.max) return null;
   return clampNumber(p, x).value;
@@ -63,10 +73,30 @@ export function encodeValue(p: ParamSpec, v: unknown): string {
   return String(v);
 }
 
+/**
+ * One setting in a link that could not be used as written. A link is written by anyone, so
+ * only trusted text is ever quoted back: the setting's name from the schema (null for keys
+ * this figure does not have) and the value cut down by `quotable`.
+ */
+export interface UrlNotice {
+  name: string | null;
+  value: string;
+  /** 'clamped': a number out of range, moved to `to`; 'ignored': unusable, the default stays. */
+  action: 'clamped' | 'ignored';
+  to?: number;
+}
+
+/** Characters a value may keep when quoted in a notice, and how many of them. */
+export const QUOTE_MAX = 12;
+export function quotable(raw: string): string {
+  const clean = raw.replace(/[^A-Za-z0-9.,+\-_]/g, '');
+  return clean.length > QUOTE_MAX ? `${clean.slice(0, QUOTE_MAX)}…` : clean;
+}
+
 export interface ParsedState<S extends Schema> {
   values: Values<S>;
-  /** The parameter names (as written in the URL) that were present but invalid, in URL order. */
-  rejected: string[];
+  /** The settings in the URL that could not be used as written, in URL order. */
+  rejected: UrlNotice[];
   /** True when the URL held at least one valid setting for this figure. */
   fromUrl: boolean;
 }
@@ -77,7 +107,7 @@ export interface ParsedState<S extends Schema> {
  */
 export function readState<S extends Schema>(schema: S, figureId: string, search: string): ParsedState<S> {
   const values = defaults(schema) as Record<string, unknown>;
-  const rejected: string[] = [];
+  const rejected: UrlNotice[] = [];
   let fromUrl = false;
   let params: URLSearchParams;
   try {
@@ -91,7 +121,13 @@ export function readState<S extends Schema>(schema: S, figureId: string, search:
     const name = key.slice(prefix.length);
     const spec = Object.hasOwn(schema, name) ? schema[name] : undefined;
     const parsed = spec ? parseValue(spec, raw) : null;
-    if (parsed === null) rejected.push(name.slice(0, 40));
+    if (spec?.kind === 'number' && parsed === null && NUMBER.test(raw.trim()) && Number.isFinite(Number(raw))) {
+      // A real number out of range: the reader gets the nearest setting, and is told.
+      const to = clampNumber(spec, Number(raw)).value;
+      values[name] = to;
+      rejected.push({ name, value: quotable(raw), action: 'clamped', to });
+      fromUrl = true;
+    } else if (parsed === null) rejected.push({ name: spec ? name : null, value: quotable(raw), action: 'ignored' });
     else {
       values[name] = parsed;
       fromUrl = true;

@@ -1,3 +1,5 @@
+import { fill } from '../../i18n/index.ts';
+
 /** Strings handed to an island, already resolved for its language on the server. */
 export type Strings = Readonly<Record<string, string>>;
 
@@ -5,5 +7,5 @@ export type Strings = Readonly<Record<string, string>>;
 export function tr(strings: Strings, key: string, vars?: Record<string, string | number>): string {
   const s = strings[key];
   if (s === undefined) return `⟦${key}⟧`;
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+  return fill(s, vars);
 }

@@ -1,11 +1,18 @@
 import type { SessionConfig, SessionState, LayerRecord } from './session.ts';
+import type { UnitProbe } from './probe.ts';
 
 /** Main thread -> worker. Several sessions step in lockstep (paired comparisons). */
 export type ToWorker =
-  | { type: 'init'; configs: SessionConfig[] }
+  | { type: 'init'; generation: number; configs: SessionConfig[] }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; n: number };
+
+/**
+ * The most steps one `step` message may ask for. Steps run in time slices like Play, so even
+ * this many never block the worker, and a Pause still lands between slices.
+ */
+export const MAX_STEPS_PER_MESSAGE = 10_000;
 
 /** What changed in one session since the previous snapshot. */
 export interface SessionDelta {
@@ -15,9 +22,41 @@ export interface SessionDelta {
   losses: number[];
   records: LayerRecord[];
   grid: Float64Array | null;
+  /** The per-unit probe, for sessions whose config asks for one (else null). */
+  probe: UnitProbe | null;
 }
 
 /** Worker -> main thread. */
 export type FromWorker =
   | { type: 'snapshot'; generation: number; playing: boolean; sessions: SessionDelta[] }
   | { type: 'error'; generation: number; message: string };
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/**
+ * Checks a message before the worker acts on it. Returns the message, or the reason it was
+ * refused (in English: it is shown inside the localised "training stopped" alert).
+ */
+export function checkToWorker(m: unknown): { ok: ToWorker } | { error: string } {
+  if (!isObject(m) || typeof m.type !== 'string') return { error: 'malformed message: no type' };
+  switch (m.type) {
+    case 'play':
+    case 'pause':
+      return { ok: { type: m.type } };
+    case 'step': {
+      const n = m.n;
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < 1) return { error: 'malformed message: step needs a positive step count' };
+      return { ok: { type: 'step', n: Math.min(MAX_STEPS_PER_MESSAGE, Math.floor(n)) } };
+    }
+    case 'init': {
+      const c = m.configs;
+      if (!Array.isArray(c) || c.length === 0 || !c.every((x) => isObject(x) && isObject(x.spec) && isObject(x.data))) {
+        return { error: 'malformed message: init needs a list of session configs' };
+      }
+      if (typeof m.generation !== 'number' || !Number.isSafeInteger(m.generation)) return { error: 'malformed message: init needs a generation' };
+      return { ok: { type: 'init', generation: m.generation, configs: c as SessionConfig[] } };
+    }
+    default:
+      return { error: `malformed message: unknown type "${String(m.type).slice(0, 20)}"` };
+  }
+}

@@ -19,7 +19,7 @@ import {
   type OptimizerName,
   type OptimizerState,
 } from '../../lib/index.ts';
-
+import { probeUnits, type UnitProbe } from './probe.ts';
 
 export interface SessionConfig {
   spec: NetworkSpec;
@@ -34,6 +34,8 @@ export interface SessionConfig {
   maxSteps?: number;
   /** Decision-boundary grid resolution; 0 or absent for none. */
   gridRes?: number;
+  /** 'units': also report the per-unit probe (see probe.ts) with every snapshot. */
+  probe?: 'units';
 }
 
 export const GRID_EXTENT: [number, number, number, number] = [-1.6, 1.6, -1.6, 1.6];
@@ -90,6 +92,8 @@ export interface Session {
   readonly lossHistory: number[];
   readonly layerHistory: LayerRecord[];
   grid(): Float64Array | null;
+  /** The per-unit probe for the current weights, or null when the config does not ask for it. */
+  probe(): UnitProbe | null;
 }
 
 function accuracy(net: Network, x: Float64Array, y: Float64Array, n: number): number {
@@ -100,15 +104,10 @@ function accuracy(net: Network, x: Float64Array, y: Float64Array, n: number): nu
   return ok / n;
 }
 
+/** The test loss by the library's own formula (the stable logit form), the one training uses. */
 function testLoss(net: Network, x: Float64Array, y: Float64Array, n: number, loss: LossName): number {
   if (n === 0) return NaN;
-  const out = forward(net, x, n);
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const p = Math.min(1 - 1e-12, Math.max(1e-12, out[i]));
-    s += loss === 'bce' ? -(y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p)) : (out[i] - y[i]) ** 2;
-  }
-  return s / n;
+  return gradients(net, x, y, n, loss).loss;
 }
 
 export function createSession(config: SessionConfig): Session {
@@ -201,6 +200,9 @@ export function createSession(config: SessionConfig): Session {
       if (res <= 0) return null;
       const [x0, x1, y0, y1] = GRID_EXTENT;
       return predictGrid(net, x0, x1, y0, y1, res);
+    },
+    probe(): UnitProbe | null {
+      return config.probe === 'units' ? probeUnits(net, train.x, train.n) : null;
     },
   };
 }

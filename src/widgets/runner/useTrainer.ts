@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { createEngine, type Engine } from './engine.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import type { UnitProbe } from './probe.ts';
 import type { Divergence, LayerRecord, SessionConfig, SessionState } from './session.ts';
 
 /** Everything the island knows about one session, accumulated from the worker's deltas. */
@@ -9,12 +11,23 @@ export interface SessionView {
   losses: number[];
   records: LayerRecord[];
   grid: Float64Array | null;
+  /** The per-unit probe, when the session's config asks for one. */
+  probe: UnitProbe | null;
 }
 
+/** Where the sessions train: in a Web Worker, or on the page when no worker could start. */
+export type TrainerHost = { kind: 'worker' } | { kind: 'page'; reason: 'unsupported' | 'failed'; message: string };
+
+/**
+ * The one handle every training figure gets. `version` changes whenever new data arrived,
+ * so an island memoises on it instead of building keys out of step counts by hand.
+ */
 export interface Trainer {
   sessions: SessionView[];
   /** Which build of the sessions `sessions` belongs to: changes on every reset or new config. */
   generation: number;
+  /** Changes whenever `sessions` changed (new steps, a reset, a new config). Memoise on it. */
+  version: number;
   playing: boolean;
   /** First divergence among the sessions, if any. */
   diverged: Divergence | null;
@@ -23,74 +36,154 @@ export interface Trainer {
   /** Play and Step can do something: sessions exist, none diverged, not all finished. */
   canRun: boolean;
   error: string | null;
+  host: TrainerHost;
   play(): void;
   pause(): void;
   step(n?: number): void;
-  /** Rebuilds every session from its config (new network, same seed). */
+  /** Rebuilds every session from its config (new network, same seed); after a failure, a new worker too. */
   reset(): void;
 }
 
+/** Anything that takes ToWorker messages: a real Worker, or the engine on the main thread. */
+interface Channel {
+  send(m: ToWorker): void;
+  close(): void;
+}
+
+/** Main-thread slices are shorter than the worker's: here they compete with the page itself. */
+const PAGE_SLICE_MS = 6;
+
 /**
- * Runs sessions in a module Web Worker and hands the island at most one update per
- * animation frame. `active` false (off screen, hidden tab) pauses training; it resumes
- * when active again if it was playing.
+ * Opens a worker, or falls back to the engine on the main thread when the browser has no
+ * workers or constructing one throws (blocked by policy, for instance). Never throws.
+ */
+export function openChannel(onMessage: (m: FromWorker) => void, onFailure: (message: string) => void, force?: 'page'): { channel: Channel; host: TrainerHost } {
+  const page = (reason: 'unsupported' | 'failed', message: string) => {
+    const engine: Engine = createEngine(onMessage, PAGE_SLICE_MS);
+    return { channel: { send: (m: ToWorker) => engine.receive(m), close: () => engine.stop() }, host: { kind: 'page', reason, message } as TrainerHost };
+  };
+  if (force === 'page') return page('failed', '');
+  if (typeof Worker === 'undefined') return page('unsupported', 'Worker is not defined');
+  try {
+    const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+    // A worker that fails to load or throws at the top level lands here; it is not coming back.
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      onFailure(e.message || 'the training worker failed');
+    };
+    w.onmessageerror = () => onFailure('a message from the training worker could not be read');
+    return { channel: { send: (m: ToWorker) => w.postMessage(m), close: () => w.terminate() }, host: { kind: 'worker' } };
+  } catch (err) {
+    return page('failed', err instanceof Error ? err.message : String(err));
+  }
+}
+
+/**
+ * Runs sessions in a module Web Worker (or, failing that, on the page) and hands the island
+ * at most one update per animation frame. `active` false (off screen, hidden tab) pauses
+ * training; it resumes when active again if it was playing.
  */
 export function useTrainer(configs: SessionConfig[], active: boolean): Trainer {
-  const worker = useRef<Worker | null>(null);
+  const channel = useRef<Channel | null>(null);
+  /** Set when the worker died: Reset opens a new one. */
+  const dead = useRef(false);
   const views = useRef<SessionView[]>([]);
   const generation = useRef(0);
   const frame = useRef(0);
   const wantPlay = useRef(false);
-  const [tick, setTick] = useState(0);
+  const [version, setVersion] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [host, setHost] = useState<TrainerHost>({ kind: 'worker' });
   const key = JSON.stringify(configs);
+  const latest = useRef(configs);
+  latest.current = configs;
 
-  const send = (m: ToWorker) => worker.current?.postMessage(m);
+  const send = (m: ToWorker) => channel.current?.send(m);
+  const bump = () => {
+    // Coalesce: however many snapshots arrive, the island re-renders once per frame.
+    if (!frame.current) frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      setVersion((t) => t + 1);
+    });
+  };
+
+  const onMessage = (m: FromWorker) => {
+    if (m.generation !== generation.current) return;
+    if (m.type === 'error') {
+      setError(m.message);
+      setPlaying(false);
+      wantPlay.current = false;
+      return;
+    }
+    const vs = views.current;
+    m.sessions.forEach((d, i) => {
+      const v = (vs[i] ??= { state: d.state, losses: [], records: [], grid: null, probe: null });
+      v.state = d.state;
+      for (const x of d.losses) v.losses.push(x);
+      for (const r of d.records) v.records.push(r);
+      if (d.grid) v.grid = d.grid;
+      if (d.probe) v.probe = d.probe;
+    });
+    if (!m.playing) wantPlay.current = wantPlay.current && m.sessions.every((s) => !s.state.diverged && !s.state.finished);
+    setPlaying(m.playing);
+    bump();
+  };
+
+  /** Whether the current channel has answered at all: a worker that never did never started. */
+  const heard = useRef(false);
+  const open = (force?: 'page') => {
+    channel.current?.close();
+    dead.current = false;
+    heard.current = false;
+    const opened = openChannel(
+      (m) => {
+        heard.current = true;
+        onMessage(m);
+      },
+      (message) => {
+        if (!heard.current) {
+          // The worker could not even start (blocked, or its script failed to load): train
+          // on the page instead, and say so.
+          channel.current?.close();
+          const page = openChannel(onMessage, () => {}, 'page');
+          channel.current = page.channel;
+          setHost({ kind: 'page', reason: 'failed', message });
+          send({ type: 'init', generation: generation.current, configs: latest.current });
+          if (wantPlay.current) send({ type: 'play' });
+          return;
+        }
+        dead.current = true;
+        setError(message);
+        setPlaying(false);
+        wantPlay.current = false;
+      },
+      force,
+    );
+    channel.current = opened.channel;
+    setHost(opened.host);
+  };
 
   useEffect(() => {
-    const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
-      const m = e.data;
-      if (m.generation !== generation.current) return;
-      if (m.type === 'error') {
-        setError(m.message);
-        setPlaying(false);
-        return;
-      }
-      const vs = views.current;
-      m.sessions.forEach((d, i) => {
-        const v = (vs[i] ??= { state: d.state, losses: [], records: [], grid: null });
-        v.state = d.state;
-        for (const x of d.losses) v.losses.push(x);
-        for (const r of d.records) v.records.push(r);
-        if (d.grid) v.grid = d.grid;
-      });
-      if (!m.playing) wantPlay.current = wantPlay.current && m.sessions.every((s) => !s.state.diverged && !s.state.finished);
-      setPlaying(m.playing);
-      // Coalesce: however many snapshots arrive, the island re-renders once per frame.
-      if (!frame.current) frame.current = requestAnimationFrame(() => {
-        frame.current = 0;
-        setTick((t) => t + 1);
-      });
-    };
-    w.onerror = (e) => setError(e.message || 'worker error');
+    open();
     return () => {
       cancelAnimationFrame(frame.current);
       frame.current = 0;
-      w.terminate();
-      worker.current = null;
+      channel.current?.close();
+      channel.current = null;
     };
   }, []);
 
   const init = useCallback(() => {
+    if (dead.current) open();
     generation.current++;
     views.current = [];
     setError(null);
-    send({ type: 'init', configs });
+    bump();
+    // The engine counts generations the same way: both start at 0 and add one per init.
+    send({ type: 'init', generation: generation.current, configs });
     if (wantPlay.current && active) send({ type: 'play' });
-    // The worker counts generations the same way: both start at 0 and add one per init.
   }, [key, active]);
 
   useEffect(() => {
@@ -105,15 +198,16 @@ export function useTrainer(configs: SessionConfig[], active: boolean): Trainer {
 
   const sessions = views.current;
   const diverged = sessions.map((s) => s.state.diverged).find((d) => d) ?? null;
-  void tick;
   return {
     sessions,
     generation: generation.current,
+    version,
     stepCount: sessions[0]?.state.step ?? 0,
-    canRun: sessions.length > 0 && !diverged && sessions.some((x) => !x.state.finished),
+    canRun: sessions.length > 0 && !diverged && !error && sessions.some((x) => !x.state.finished),
     playing,
     diverged,
     error,
+    host,
     play: () => {
       wantPlay.current = true;
       send({ type: 'play' });

@@ -5,13 +5,13 @@
 import { ACTIVATIONS } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 
-export const EXPLORER_SCHEMA = {
+export const SIGMOID_SCHEMA = {
   x: { kind: 'number', min: -8, max: 8, step: 0.1, default: 0 },
   tanh: { kind: 'bool', default: false },
 } as const satisfies Schema;
-export type ExplorerValues = Values<typeof EXPLORER_SCHEMA>;
+export type SigmoidValues = Values<typeof SIGMOID_SCHEMA>;
 
-export const X_DOMAIN: [number, number] = [EXPLORER_SCHEMA.x.min, EXPLORER_SCHEMA.x.max];
+export const X_DOMAIN: [number, number] = [SIGMOID_SCHEMA.x.min, SIGMOID_SCHEMA.x.max];
 /** Points per curve: 0.05 apart, smooth at any chart width. */
 export const SAMPLES = 321;
 

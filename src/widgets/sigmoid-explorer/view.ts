@@ -8,7 +8,7 @@ import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { X_DOMAIN, curves, readout, sampleXs, type Curves, type ExplorerValues, type PointReadout } from './model.ts';
+import { X_DOMAIN, curves, readout, sampleXs, type Curves, type SigmoidValues, type PointReadout } from './model.ts';
 
 /** Mathematical symbols: the same in both languages. */
 export const SYMBOLS = { sigma: 'σ(x)', dSigma: 'σ′(x)', tanh: 'tanh(x)', dTanh: 'tanh′(x)' } as const;
@@ -20,7 +20,7 @@ export function formatValue(v: number, lang: Lang): string {
 
 const CURVES = curves();
 
-export function explorerChart(v: ExplorerValues, s: Strings, theme: Theme, width = 640, c: Curves = CURVES): PlotOptions {
+export function sigmoidChart(v: SigmoidValues, s: Strings, theme: Theme, width = 640, c: Curves = CURVES): PlotOptions {
   const sig = activationColour('sigmoid', theme);
   const th = activationColour('tanh', theme);
   const r = readout(v.x);
@@ -73,7 +73,7 @@ function below(fraction: number, lang: Lang): { pct: string; times: string } {
   return { pct: formatPercent(fraction, lang, fraction < 0.1 ? 1 : 0), times: times < 1e4 ? formatNumber(times, lang, times < 10 ? 1 : 0) : formatSci(times, lang, 2) };
 }
 
-export function explorerSummary(v: ExplorerValues, s: Strings, lang: Lang): string {
+export function sigmoidSummary(v: SigmoidValues, s: Strings, lang: Lang): string {
   const r = readout(v.x);
   const t = readoutText(r, lang);
   const atMax = r.fraction > 0.9995;
@@ -90,7 +90,7 @@ export function explorerSummary(v: ExplorerValues, s: Strings, lang: Lang): stri
 }
 
 /** The curves at every half unit, plus the chosen point, as raw numbers. */
-export function explorerTable(v: ExplorerValues): DataTable {
+export function sigmoidTable(v: SigmoidValues): DataTable {
   const xs = [...new Set([...sampleXs(33), v.x].map((x) => Math.round(x * 10) / 10))].sort((a, b) => a - b);
   const rows = xs.map((x) => {
     const r = readout(x);

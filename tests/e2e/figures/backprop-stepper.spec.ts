@@ -1,32 +1,32 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, LANGS, hydrated as live, summaryText, tableRows } from '../helpers.ts';
+import { backprop } from '../../../src/widgets/backprop-stepper/model.ts';
+import { backpropSummary, backpropTable } from '../../../src/widgets/backprop-stepper/view.ts';
 
 const FIG = '#backprop-stepper';
 const PATH = (lang: string) => `/${lang}/backpropagation/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
 const num = (x: string, lang: string) => (lang === 'es' ? x.replace('.', ',') : x).replace('-', '−');
 const parse = (s: string) => Number(s.trim().replace('−', '-').replace(',', '.'));
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1);
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible();
-}
+const hydrated = (page: Page) => live(page, FIG);
 const liveSvg = (page: Page) => page.locator(`${FIG} .fig-chart__live svg`).first();
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  for (const lang of ['es', 'en'] as const) {
+  for (const lang of LANGS) {
     test(`${lang}: the diagram is there`, async ({ page }) => {
       await page.goto(PATH(lang));
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(1);
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveAttribute('aria-label', DICT[lang]['widget.backpropStepper.chart']);
+      // The summary and "Show data" hold the build-time numbers, as Node computes them.
+      expect(await summaryText(page, FIG)).toBe(backpropSummary(backprop(), 0, DICT[lang], lang));
+      expect(await tableRows(page, FIG)).toHaveLength(backpropTable(backprop(), DICT[lang]).rows.length);
+      await expect(page.locator(FIG).getByRole('combobox').first()).toBeDisabled();
     });
   }
 });
 
-for (const lang of ['es', 'en'] as const) {
+for (const lang of LANGS) {
   const t = DICT[lang];
   test.describe(lang, () => {
     test('steps backwards: output delta first, then edge gradients appear', async ({ page }) => {

@@ -1,33 +1,34 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, LANGS, hydrated as live, summaryText, tableRows } from '../helpers.ts';
+import { chainSummary, chainTable } from '../../../src/widgets/derivative-chain/view.ts';
+import { CHAIN_SCHEMA } from '../../../src/widgets/derivative-chain/model.ts';
+import { defaults } from '../../../src/widgets/kit/params.ts';
 import { sigmoidBound } from '../../../src/lib/index.ts';
 import { formatSci } from '../../../src/widgets/kit/format.ts';
 
 const FIG = '#derivative-chain';
 const PATH = (lang: string) => `/${lang}/sigmoid/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1);
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible();
-}
+const hydrated = (page: Page) => live(page, FIG);
 const chartHtml = (page: Page) => page.locator(`${FIG} .fig-chart[data-live="true"] svg`).first().innerHTML();
 const value = (page: Page) => page.locator(`${FIG} [data-value="value"]`);
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  for (const lang of ['es', 'en'] as const) {
+  for (const lang of LANGS) {
     test(`${lang}: the chain's build-time chart is there`, async ({ page }) => {
       await page.goto(PATH(lang));
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(1);
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveAttribute('aria-label', DICT[lang]['widget.derivativeChain.chart']);
+      // The summary and "Show data" hold the build-time numbers, as Node computes them.
+      expect(await summaryText(page, FIG)).toBe(chainSummary(defaults(CHAIN_SCHEMA), DICT[lang], lang));
+      expect(await tableRows(page, FIG)).toHaveLength(chainTable(DICT[lang], lang).rows.length);
+      await expect(page.locator(FIG).getByRole('slider').first()).toBeDisabled();
     });
   }
 });
 
-for (const lang of ['es', 'en'] as const) {
+for (const lang of LANGS) {
   const t = DICT[lang];
   test.describe(lang, () => {
     test('the depth slider prints 0.25^n and redraws the marker', async ({ page }) => {

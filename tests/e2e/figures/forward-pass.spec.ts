@@ -1,32 +1,34 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, LANGS, hydrated as live, summaryText, tableRows } from '../helpers.ts';
+import { forwardPass } from '../../../src/widgets/worked-example/example.ts';
+import { forwardSummary, forwardTable } from '../../../src/widgets/forward-pass/view.ts';
+import { FORWARD_SCHEMA } from '../../../src/widgets/forward-pass/model.ts';
+import { defaults } from '../../../src/widgets/kit/params.ts';
 
 const FIG = '#forward-pass';
 const PATH = (lang: string) => `/${lang}/forward-propagation/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
 const num = (x: string, lang: string) => (lang === 'es' ? x.replace('.', ',') : x).replace('-', '−');
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1);
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible();
-}
+const hydrated = (page: Page) => live(page, FIG);
 const liveSvg = (page: Page) => page.locator(`${FIG} .fig-chart__live svg`).first();
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  for (const lang of ['es', 'en'] as const) {
+  for (const lang of LANGS) {
     test(`${lang}: the diagram and the worked example's numbers are there`, async ({ page }) => {
       await page.goto(PATH(lang));
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(1);
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveAttribute('aria-label', DICT[lang]['widget.forwardPass.chart']);
+      // The summary and "Show data" hold the build-time numbers, as Node computes them.
+      expect(await summaryText(page, FIG)).toBe(forwardSummary(forwardPass(defaults(FORWARD_SCHEMA)), 0, DICT[lang], lang));
+      expect(await tableRows(page, FIG)).toHaveLength(forwardTable(forwardPass(defaults(FORWARD_SCHEMA)), defaults(FORWARD_SCHEMA), DICT[lang]).rows.length);
+      await expect(page.locator(FIG).getByRole('slider').first()).toBeDisabled();
       await expect(page.locator(`${FIG} svg.vg-plot`)).toContainText(`ŷ = ${num('0.656', lang)}`);
     });
   }
 });
 
-for (const lang of ['es', 'en'] as const) {
+for (const lang of LANGS) {
   const t = DICT[lang];
   test.describe(lang, () => {
     test('shows the worked example, and a weight of 5 saturates hidden unit 1', async ({ page }) => {
@@ -66,8 +68,8 @@ for (const lang of ['es', 'en'] as const) {
       const fig = page.locator(FIG);
       const next = fig.getByRole('button', { name: t['widget.forwardPass.next'] });
       for (let i = 0; i < 3; i++) await next.click();
-      const label = t['widget.forwardPass.step.of'].replace('{step}', '3').replace('{total}', '6').replace('{what}', t['widget.forwardPass.node.1'].replace('{i}', '1'));
-      await expect(fig.getByTestId('step-label')).toHaveText(label);
+      const label = t['widget.workedExample.step.of'].replace('{step}', '3').replace('{total}', '6').replace('{what}', t['widget.workedExample.node.1'].replace('{i}', '1'));
+      await expect(fig.getByTestId('step-counter')).toHaveText(label);
       const sep = (x: string) => num(x, lang);
       await expect(fig.getByTestId('matrix-line')).toContainText(`z¹₁ = ${sep('0.5')} · 1 + (${sep('-0.4')}) · ${sep('0.5')} + ${sep('0.1')} = ${sep('0.4')}`);
       // Units not computed yet show no values.
@@ -76,7 +78,7 @@ for (const lang of ['es', 'en'] as const) {
       await expect(fig.getByTestId('matrix-line')).toContainText(`ŷ = σ(${sep('0.648')}) = ${sep('0.656')}`);
       await expect(next).toBeDisabled();
       await fig.getByRole('button', { name: t['kit.reset'] }).click();
-      await expect(fig.getByTestId('step-label')).toHaveText(t['widget.forwardPass.step.all']);
+      await expect(fig.getByTestId('step-counter')).toHaveText(t['widget.forwardPass.step.all']);
     });
 
     test('share link: settings survive a reload', async ({ page }) => {

@@ -1,37 +1,43 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, LANGS, chartTexts, hydrated, summaryText, tableRows } from '../helpers.ts';
 import { formatSci } from '../../../src/widgets/kit/format.ts';
+import { defaults } from '../../../src/widgets/kit/params.ts';
+import { INIT_EXPLORER_SCHEMA, explore, explorerNetwork } from '../../../src/widgets/init-explorer/model.ts';
+import { initExplorerSummary } from '../../../src/widgets/init-explorer/view.ts';
 
 const FIG = '#init-explorer';
 const PAGE = (lang: string) => `/${lang}/initialization/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
-
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1);
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible();
-}
 const summary = (page: Page) => page.locator(`${FIG} .fig-summary`).first();
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  for (const lang of ['es', 'en'] as const) {
-    test(`${lang}: the explorer shows its three build-time charts and summary`, async ({ page }) => {
+  for (const lang of LANGS) {
+    test(`${lang}: the build-time charts, summary and data are the default network's, computed as Node computes them`, async ({ page }) => {
       await page.goto(PAGE(lang));
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(3);
       await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.initExplorer.chart.variance']);
-      await expect(page.locator(`${FIG} noscript, ${FIG} .fig-summary`).first()).toBeAttached();
+      const v = defaults(INIT_EXPLORER_SCHEMA);
+      const r = explore(explorerNetwork(v), v);
+      expect(await summaryText(page, FIG)).toBe(initExplorerSummary(r, DICT[lang], lang));
+      expect(await summaryText(page, FIG)).toContain(lang === 'es' ? '2⁻³⁰ ≈ 9,3 × 10⁻¹⁰' : '2⁻³⁰ ≈ 9.3 × 10⁻¹⁰');
+      // The variance chart labels its two lines, and "Show data" holds one row per layer.
+      const labels = await chartTexts(page, FIG);
+      expect(labels).toContain(DICT[lang]['widget.initExplorer.measured']);
+      expect(labels).toContain(DICT[lang]['widget.initExplorer.theory']);
+      const rows = await tableRows(page, FIG);
+      expect(rows).toHaveLength(30);
+      expect(rows[0][0]).toBe('1');
+      await expect(page.locator(FIG).getByRole('slider').first()).toBeDisabled();
     });
   }
 });
 
-for (const lang of ['es', 'en'] as const) {
+for (const lang of LANGS) {
   const t = DICT[lang];
   test.describe(lang, () => {
     test('depth and init change the numbers as the theory says, the chart redraws, the link keeps the setting', async ({ page }) => {
       await page.goto(PAGE(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       // Default: ReLU, Xavier, 30 layers: 2^-30 of the input's variance.
       await expect(summary(page)).toContainText(`2⁻³⁰ ≈ ${formatSci(2 ** -30, lang)}`);
@@ -53,14 +59,14 @@ for (const lang of ['es', 'en'] as const) {
       await expect.poll(() => page.url()).toContain('init-explorer.depth=20');
       await expect.poll(() => page.url()).toContain('init-explorer.init=he');
       await page.goto(page.url());
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect(fig.getByRole('slider', { name: t['widget.initExplorer.depth'] })).toHaveValue('20');
       await expect(fig.getByLabel(t['widget.initExplorer.init'], { exact: true })).toHaveValue('he');
     });
 
     test('zeros: one value per layer and zero gradients, stated in the summary', async ({ page }) => {
       await page.goto(PAGE(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       await fig.getByLabel(t['widget.initExplorer.activation'], { exact: true }).selectOption('sigmoid');
       await fig.getByLabel(t['widget.initExplorer.init'], { exact: true }).selectOption('zeros');
@@ -68,5 +74,35 @@ for (const lang of ['es', 'en'] as const) {
       await expect(summary(page)).toContainText(lang === 'es' ? '(aquí 0,5)' : '(0.5 here)');
       await expect(summary(page)).toContainText(lang === 'es' ? 'tiene norma 0' : 'has norm 0');
     });
+  
+    test('saturated tanh: no theory line, the summary says why, and each gradient row has its own scale', async ({ page }) => {
+      await page.goto(PAGE(lang));
+      await hydrated(page, FIG);
+      const fig = page.locator(FIG);
+      await fig.getByLabel(t['widget.initExplorer.activation'], { exact: true }).selectOption('tanh');
+      await fig.getByLabel(t['widget.initExplorer.init'], { exact: true }).selectOption('large');
+      await expect(summary(page)).toContainText('tanh(z) ≈ z');
+      await expect(summary(page)).not.toContainText('2¹⁸⁰');
+      const variance = fig.locator('.fig-chart[data-primary="true"] .fig-chart__live svg');
+      await expect(variance).toContainText(t['widget.initExplorer.measured']);
+      await expect(variance).not.toContainText(t['widget.initExplorer.theory']);
+      await expect(fig.locator('.fig-chart').nth(2).locator('.fig-chart__live svg')).toContainText('×');
+    });
   });
 }
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+  test('every chart is drawn at the width it has on screen', async ({ page }) => {
+    await page.goto(PAGE('en'));
+    await hydrated(page, FIG);
+    const charts = page.locator(`${FIG} .fig-chart__live`);
+    await expect(charts).toHaveCount(3);
+    for (let i = 0; i < 3; i++) {
+      await expect(charts.nth(i).locator('svg.vg-plot')).toHaveCount(1);
+      const { host, drawn } = await charts.nth(i).evaluate((el) => ({ host: el.getBoundingClientRect().width, drawn: Number(el.querySelector('svg.vg-plot')!.getAttribute('width')) }));
+      expect(drawn).toBeLessThanOrEqual(host + 1);
+      expect(drawn).toBeGreaterThan(host - 25);
+    }
+  });
+});

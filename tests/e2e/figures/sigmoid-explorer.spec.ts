@@ -1,34 +1,35 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, LANGS, hydrated as live, summaryText, tableRows } from '../helpers.ts';
+import { sigmoidSummary, sigmoidTable } from '../../../src/widgets/sigmoid-explorer/view.ts';
+import { SIGMOID_SCHEMA } from '../../../src/widgets/sigmoid-explorer/model.ts';
+import { defaults } from '../../../src/widgets/kit/params.ts';
 import { ACTIVATIONS } from '../../../src/lib/index.ts';
 import { formatValue } from '../../../src/widgets/sigmoid-explorer/view.ts';
 
 const FIG = '#sigmoid-explorer';
 const PATH = (lang: string) => `/${lang}/sigmoid/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
 const sig = ACTIVATIONS.sigmoid;
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1);
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible();
-}
+const hydrated = (page: Page) => live(page, FIG);
 const chartHtml = (page: Page) => page.locator(`${FIG} .fig-chart[data-live="true"] svg`).first().innerHTML();
 const shown = (page: Page, key: string) => page.locator(`${FIG} [data-value="${key}"]`);
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  for (const lang of ['es', 'en'] as const) {
+  for (const lang of LANGS) {
     test(`${lang}: the explorer's build-time chart is there`, async ({ page }) => {
       await page.goto(PATH(lang));
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(1);
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveAttribute('aria-label', DICT[lang]['widget.sigmoidExplorer.chart']);
+      // The summary and "Show data" hold the build-time numbers, as Node computes them.
+      expect(await summaryText(page, FIG)).toBe(sigmoidSummary(defaults(SIGMOID_SCHEMA), DICT[lang], lang));
+      expect(await tableRows(page, FIG)).toHaveLength(Math.min(60, sigmoidTable(defaults(SIGMOID_SCHEMA)).rows.length));
+      await expect(page.locator(FIG).getByRole('slider').first()).toBeDisabled();
     });
   }
 });
 
-for (const lang of ['es', 'en'] as const) {
+for (const lang of LANGS) {
   const t = DICT[lang];
   test.describe(lang, () => {
     test("the slider moves x, and sigma' follows the maths (0.25 at 0)", async ({ page }) => {

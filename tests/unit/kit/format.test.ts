@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatPow10, formatSci } from '../../../src/widgets/kit/format.ts';
+import { formatForInput, formatNumber, formatPercent, formatPow10, formatSci, parseLocaleNumber, superscript } from '../../../src/widgets/kit/format.ts';
 
 describe('locale numbers', () => {
   it('writes 0,25 in Spanish and 0.25 in English', () => {
@@ -32,5 +32,36 @@ describe('locale numbers', () => {
   it('writes percentages the local way', () => {
     expect(formatPercent(0.37, 'en')).toBe('37%');
     expect(formatPercent(0.37, 'es')).toMatch(/^37\s%$/);
+  });
+});
+
+describe('numbers typed by a reader', () => {
+  it('reads English thousands groups and Spanish decimal commas', () => {
+    expect(parseLocaleNumber('9,999', 'en')).toBe(9999);
+    expect(parseLocaleNumber('1,000', 'en')).toBe(1000);
+    expect(parseLocaleNumber('0,5', 'es')).toBe(0.5);
+    expect(parseLocaleNumber('9.999', 'es')).toBe(9999);
+    expect(parseLocaleNumber('1.234,5', 'es')).toBe(1234.5);
+  });
+  it('reads a lone decimal point in either language, and a true minus sign', () => {
+    expect(parseLocaleNumber('0.5', 'es')).toBe(0.5);
+    expect(parseLocaleNumber('0.25', 'en')).toBe(0.25);
+    expect(parseLocaleNumber('−3', 'en')).toBe(-3);
+    expect(parseLocaleNumber(' 42 ', 'es')).toBe(42);
+  });
+  it('says NaN for text that is not a number, and infinity for numbers too large to hold', () => {
+    expect(parseLocaleNumber('abc', 'en')).toBeNaN();
+    expect(parseLocaleNumber('', 'es')).toBeNaN();
+    expect(parseLocaleNumber('0x10', 'en')).toBeNaN();
+    expect(parseLocaleNumber('1e309', 'en')).toBe(Infinity);
+    expect(parseLocaleNumber('9'.repeat(400), 'en')).toBe(Infinity);
+  });
+  it('writes a value back into a field the way it is read', () => {
+    for (const lang of ['es', 'en'] as const) for (const x of [0.5, 9999, -2.25]) expect(parseLocaleNumber(formatForInput(x, lang), lang)).toBe(x);
+    expect(formatForInput(0.5, 'es')).toBe('0,5');
+  });
+  it('has one superscript table for exponents in text and on axes', () => {
+    expect(superscript(-30)).toBe('⁻³⁰');
+    expect(formatSci(1e-30, 'en')).toBe(`1 × 10${superscript(-30)}`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampNumber, defaults, parseValue, readState, writeState, type Schema } from '../../../src/widgets/kit/params.ts';
+import { clampNumber, defaults, parseValue, QUOTE_MAX, quotable, readState, writeState, type Schema } from '../../../src/widgets/kit/params.ts';
 import { createRng } from '../../../src/lib/index.ts';
 
 const schema = {
@@ -20,9 +20,13 @@ describe('clampNumber', () => {
     expect(clampNumber(schema.lr, 0.12345)).toEqual({ value: 0.123, adjusted: 'step' });
     expect(clampNumber(schema.depth, 7)).toEqual({ value: 7, adjusted: null });
   });
-  it('turns NaN and infinities into a valid value', () => {
-    expect(clampNumber(schema.depth, NaN).value).toBe(10);
-    expect(clampNumber(schema.depth, Infinity).value).toBe(10);
+  it('turns NaN into the default and says it was not a number', () => {
+    expect(clampNumber(schema.depth, NaN)).toEqual({ value: 10, adjusted: 'invalid' });
+  });
+  it('treats infinities as out of range, so the value matches the label "above"/"below"', () => {
+    expect(clampNumber(schema.depth, Infinity)).toEqual({ value: 30, adjusted: 'above' });
+    expect(clampNumber(schema.depth, -Infinity)).toEqual({ value: 1, adjusted: 'below' });
+    expect(clampNumber(schema.depth, Number('9'.repeat(400)))).toEqual({ value: 30, adjusted: 'above' });
   });
 });
 
@@ -41,16 +45,33 @@ describe('URL state', () => {
     expect(params.has('lab.lr')).toBe(false);
   });
 
-  it('ignores tampered values field by field and names them', () => {
+  it('clamps an out-of-range number with a notice, ignores unusable values field by field, and never echoes unknown names', () => {
     const parsed = readState(schema, 'lab', '?lab.depth=500&lab.act=relu&lab.lr=abc&lab.evil=1&lab.tanh=maybe');
-    expect(parsed.values).toEqual({ ...defaults(schema), act: 'relu' });
-    expect(parsed.rejected).toEqual(['depth', 'lr', 'evil', 'tanh']);
+    expect(parsed.values).toEqual({ ...defaults(schema), depth: 30, act: 'relu' });
+    expect(parsed.rejected).toEqual([
+      { name: 'depth', value: '500', action: 'clamped', to: 30 },
+      { name: 'lr', value: 'abc', action: 'ignored' },
+      { name: null, value: '1', action: 'ignored' },
+      { name: 'tanh', value: 'maybe', action: 'ignored' },
+    ]);
+  });
+
+  it('quotes only a sanitised, truncated value: no markup, no sentence from the link', () => {
+    const evil = '<script>alert(1)</script> Your account is locked, call 555';
+    const parsed = readState(schema, 'lab', `?lab.lr=${encodeURIComponent(evil)}&lab.${encodeURIComponent('Click here now')}=1`);
+    expect(parsed.rejected[0].name).toBe('lr');
+    expect(parsed.rejected[0].value).toBe(`${quotable(evil)}`);
+    expect(parsed.rejected[0].value.length).toBeLessThanOrEqual(QUOTE_MAX + 1);
+    expect(parsed.rejected[0].value).not.toMatch(/[<> ]/);
+    expect(parsed.rejected[1].name).toBeNull();
+    expect(quotable('1e999999999999999')).toBe('1e9999999999…');
   });
 
   it('does not read settings from prototype keys', () => {
     const parsed = readState(schema, 'lab', '?lab.__proto__=1&lab.constructor=2&lab.toString=3');
     expect(parsed.values).toEqual(defaults(schema));
     expect(parsed.rejected).toHaveLength(3);
+    expect(parsed.rejected.every((n) => n.name === null)).toBe(true);
   });
 
   it('never throws on random garbage, and always returns valid values', () => {

@@ -70,3 +70,41 @@ describe('training session', () => {
     expect(grid.every((p) => p > 0 && p < 1)).toBe(true);
   });
 });
+
+describe('evaluation on the held-out split', () => {
+  it('test accuracy and test loss are computed on the test points, not the training points', async () => {
+    const { gradients, makeDataset, forward } = await import('../../../src/lib/index.ts');
+    const cfg: SessionConfig = { ...config(5, 1, 'tanh'), spec: { sizes: [2, 16, 16, 1], activation: 'tanh', output: 'sigmoid', init: 'xavierUniform', seed: 5 }, data: { name: 'moons', n: 200, noise: 0.35, seed: 5, testFraction: 0.3 } };
+    const s = createSession(cfg);
+    s.run(300);
+    s.evaluate();
+    const st = s.state();
+    const { train, test } = makeDataset('moons', { n: 200, noise: 0.35, seed: 5, testFraction: 0.3 });
+    const acc = (x: Float64Array, y: Float64Array, n: number) => {
+      const out = forward(s.net, x, n);
+      let ok = 0;
+      for (let i = 0; i < n; i++) if ((out[i] > 0.5 ? 1 : 0) === y[i]) ok++;
+      return ok / n;
+    };
+    expect(st.testAccuracy).toBe(acc(test.x, test.y, test.n));
+    expect(st.trainAccuracy).toBe(acc(train.x, train.y, train.n));
+    // With this much noise the two splits differ, so a swap could not pass unnoticed.
+    expect(st.testAccuracy).not.toBe(st.trainAccuracy);
+    // One cross-entropy for the whole site: the library's, on the test split.
+    expect(st.testLoss).toBe(gradients(s.net, test.x, test.y, test.n, 'bce').loss);
+    expect(st.testLoss).not.toBe(gradients(s.net, train.x, train.y, train.n, 'bce').loss);
+  });
+});
+
+describe('the per-unit probe', () => {
+  it('is absent unless the config asks for it, and then marks units negative on every training input', () => {
+    expect(createSession(config(1)).probe()).toBeNull();
+    const s = createSession({ ...config(1, 0.5, 'relu'), probe: 'units' });
+    const p = s.probe()!;
+    expect(p.negative.map((l) => l.length)).toEqual([8, 8]);
+    expect(p.weights.map((w) => w.length)).toEqual([16, 64, 8]);
+    // Push one unit's bias far below zero: it is then negative everywhere.
+    s.net.layers[0].biases[3] = -1e3;
+    expect(s.probe()!.negative[0][3]).toBe(true);
+  });
+});

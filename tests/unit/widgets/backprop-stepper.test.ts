@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
-import { PARAMS } from '../../../src/widgets/forward-pass/model.ts';
+import { PARAMS } from '../../../src/widgets/worked-example/example.ts';
 import { BACK_STEPS, BACKPROP_SCHEMA, backprop, deltaKnown, EPS, gradientOf, lossWith, nudge } from '../../../src/widgets/backprop-stepper/model.ts';
 import { agreeingDigits, backpropChart, backpropSummary, nudgeRows, nudgeVerdict, stepLines } from '../../../src/widgets/backprop-stepper/view.ts';
 

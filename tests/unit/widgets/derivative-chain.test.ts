@@ -69,3 +69,13 @@ describe('derivative-chain view', () => {
     expect(t.rows[9][1]).toBe(sigmoidBound(10));
   });
 });
+
+describe('derivative-chain defaults, as the chapter quotes them', () => {
+  it('opens at depth 10, which reads 9.5 × 10⁻⁷; 1, 5 and 30 read 0.25, 9.8 × 10⁻⁴ and 8.7 × 10⁻¹⁹', () => {
+    expect(defaults(CHAIN_SCHEMA)).toEqual({ depth: 10 });
+    expect(powerText(defaults(CHAIN_SCHEMA).depth, 'en').value).toBe('9.5 × 10⁻⁷');
+    expect(powerText(1, 'en').value).toBe('0.25');
+    expect(powerText(5, 'en').value).toBe('9.8 × 10⁻⁴');
+    expect(powerText(30, 'en').value).toBe('8.7 × 10⁻¹⁹');
+  });
+});

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { pick } from '../../../src/i18n/index.ts';
 import { clampNumber, defaults, readState, writeState } from '../../../src/widgets/kit/params.ts';
-import { EXAMPLE, FORWARD_SCHEMA, forwardPass, isComputed, ORDER, PARAMS, paramSymbol, STEPS } from '../../../src/widgets/forward-pass/model.ts';
+import { FORWARD_SCHEMA, isComputed, ORDER, STEPS } from '../../../src/widgets/forward-pass/model.ts';
+import { EXAMPLE, forwardPass, PARAMS, paramSymbol } from '../../../src/widgets/worked-example/example.ts';
 import { forwardChart, forwardSummary, forwardTable, matrixView } from '../../../src/widgets/forward-pass/view.ts';
 
 const S = { es: { ...pick('es', 'kit.'), ...pick('es', 'widget.forwardPass.') }, en: { ...pick('en', 'kit.'), ...pick('en', 'widget.forwardPass.') } };

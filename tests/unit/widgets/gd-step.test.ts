@@ -88,3 +88,35 @@ describe('gd-step view', () => {
     expect(gdTable(far, S.en).rows).toHaveLength(6);
   });
 });
+
+describe('gd-step: the chapter\'s sequence, one fresh run per learning rate', () => {
+  // The island starts w again at every new η; the chapter raises η step by step.
+  const run = (lr: number, n: number) => advance(start(), lr, n);
+  it('opens at η = 0.1 and w = −2', () => {
+    expect(defaults(GD_SCHEMA)).toEqual({ lr: 0.1 });
+    expect(start().ws).toEqual([-2]);
+  });
+  it('η = 0.1 creeps: after 10 updates w is still on the starting side, 0.8^10 of the way', () => {
+    const t = run(defaults(GD_SCHEMA).lr, 10);
+    expect(t.ws.every((w) => w < W_STAR)).toBe(true);
+    expect((t.ws[10] - W_STAR) / (W0 - W_STAR)).toBeCloseTo(0.8 ** 10, 12);
+  });
+  it('η = 0.5 lands on the minimum in one update', () => {
+    expect(run(0.5, 1).ws[1]).toBe(W_STAR);
+  });
+  it('η = 0.8 bounces from side to side and closes in', () => {
+    const d = run(0.8, 6).ws.map((w) => w - W_STAR);
+    for (let i = 1; i < d.length; i++) {
+      expect(Math.sign(d[i])).toBe(-Math.sign(d[i - 1]));
+      expect(Math.abs(d[i])).toBeLessThan(Math.abs(d[i - 1]));
+    }
+  });
+  it('η = 1.1 diverges: every bounce is larger than the last', () => {
+    const d = run(1.1, 10).ws.map((w) => Math.abs(w - W_STAR));
+    for (let i = 1; i < d.length; i++) expect(d[i]).toBeGreaterThan(d[i - 1]);
+    expect(regime(1.1)).toBe('diverge');
+  });
+  it('the ηk = 0.01 example of the text: a hundred steps still leave 37 % of the distance', () => {
+    expect(Math.abs(factor(0.01 / K)) ** 100).toBeCloseTo(0.366, 3);
+  });
+});

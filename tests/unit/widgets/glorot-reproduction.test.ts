@@ -20,7 +20,7 @@ import { glorotCharts, glorotSummary, glorotTable, thin } from '../../../src/wid
 import { initVariance } from '../../../src/lib/index.ts';
 
 const SEEDS = [1, 2, 3];
-const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.glorotRepro.') });
+const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.glorotReproduction.') });
 const values = (patch: Partial<GlorotValues> = {}) => ({ ...defaults(GLOROT_SCHEMA), ...patch }) as GlorotValues;
 
 describe('glorot-reproduction config', () => {
@@ -77,7 +77,7 @@ describe('glorot-reproduction view', () => {
       const text = glorotSummary(v, s, lang);
       expect(text).toContain(formatNumber(f.initial, lang, 2));
       expect(text).toContain(formatNumber(f.earlyMin, lang, 2));
-      expect(text).toContain(s['widget.glorotRepro.summary.saturated']);
+      expect(text).toContain(s['widget.glorotReproduction.summary.saturated']);
       expect(text).not.toMatch(/⟦|NaN/);
       const c = glorotCharts(v, s, 'light', lang);
       expect(String(c.means.ariaLabel)).not.toContain('⟦');
@@ -109,5 +109,17 @@ describe('glorot-reproduction end labels', () => {
     // Order is preserved: the highest curve keeps the highest label.
     expect(y[0]).toBeGreaterThan(y[1]);
     expect(y[1]).toBeGreaterThan(y[2]);
+  });
+});
+
+describe('glorot-reproduction defaults, as the chapter and the build-time figure describe them', () => {
+  it('opens at learning rate 3 with seed 1, the run the no-JS figure shows', () => {
+    expect(defaults(GLOROT_SCHEMA)).toEqual({ lr: '3', seed: 1 });
+  });
+  it('at the defaults the top layer heads towards 0 early while the others stay near 0.5', { timeout: 120_000 }, () => {
+    const f = topLayerFacts(trainedView(defaults(GLOROT_SCHEMA)));
+    expect(f.earlyMin).toBeLessThan(0.2);
+    expect(f.othersLo).toBeGreaterThan(0.35);
+    expect(f.othersHi).toBeLessThan(0.7);
   });
 });

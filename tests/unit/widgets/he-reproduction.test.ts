@@ -9,14 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import { pick } from '../../../src/i18n/index.ts';
 import { formatNumber } from '../../../src/widgets/kit/format.ts';
-import { DEPTH, HE_SCHEMA, LN2, MAX_STEPS, heConfig, heConfigs, verdict } from '../../../src/widgets/he-reproduction/model.ts';
+import { DEPTH, HE_SCHEMA, LN2, MAX_STEPS, heConfig, heConfigs, heVerdict } from '../../../src/widgets/he-reproduction/model.ts';
 import { trainedViews } from '../../../src/widgets/he-reproduction/static.ts';
 import { heCharts, heSummary, heTable, lossPoints } from '../../../src/widgets/he-reproduction/view.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { initVariance } from '../../../src/lib/index.ts';
 
 const SEEDS = [1, 2, 3];
-const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.heRepro.') });
+const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.heReproduction.') });
 
 describe('he-reproduction configs', () => {
   it('pairs two networks that differ only in the initialisation', () => {
@@ -43,7 +43,7 @@ describe('he-reproduction over 3 seeds', () => {
       expect(v.he.loss).toBeLessThan(v.xavier.loss - 0.3);
       // Xavier's first-layer gradient is orders of magnitude below He's at the start.
       expect(v.xavier.records[0].layers[0].weightGradNorm).toBeLessThan(1e-2 * v.he.records[0].layers[0].weightGradNorm);
-      expect(verdict(v.xavier, v.he)).toBe('heLearnsXavierStalls');
+      expect(heVerdict(v.xavier, v.he)).toBe('heLearnsXavierStalls');
     });
   }
 });
@@ -56,7 +56,7 @@ describe('he-reproduction view', () => {
       const text = heSummary(v, s, lang);
       expect(text).toContain(formatNumber(v.xavier.loss, lang, 3));
       expect(text).toContain(formatNumber(v.he.loss, lang, 3));
-      expect(text).toContain(s['widget.heRepro.verdict.heLearnsXavierStalls']);
+      expect(text).toContain(s['widget.heReproduction.verdict.heLearnsXavierStalls']);
       expect(text).not.toMatch(/⟦|NaN/);
       const c = heCharts(v, s, 'dark', lang);
       expect(String(c.loss.ariaLabel)).not.toContain('⟦');
@@ -72,9 +72,27 @@ describe('he-reproduction view', () => {
     expect(pts.at(-1)!.step).toBe(MAX_STEPS);
   });
 
-  it('calls the comparison early before 100 steps', () => {
-    const early = { step: 50, initialLoss: LN2, loss: LN2, losses: [], layers: [], records: [] };
-    expect(verdict(early, { ...early, loss: 0.1 })).toBe('early');
+  it('calls the comparison early before step 50, and gives it from there when the data support it', () => {
+    const early = { step: 49, initialLoss: LN2, loss: LN2, losses: [], layers: [], records: [] };
+    expect(heVerdict(early, { ...early, loss: 0.1 })).toBe('early');
+    expect(heVerdict({ ...early, step: 50 }, { ...early, step: 50, loss: 0.5 })).toBe('heLearnsXavierStalls');
+    // Neither has moved yet at step 60: too early to call it a failure.
+    expect(heVerdict({ ...early, step: 60 }, { ...early, step: 60, loss: 0.68 })).toBe('early');
     void heConfig;
   });
+});
+
+describe('he-reproduction defaults, as the chapter and the build-time figure describe them', () => {
+  it('the figure opens on seed 1, the run the no-JS summary reports', () => {
+    expect(defaults(HE_SCHEMA)).toEqual({ seed: 1 });
+  });
+  for (const seed of [1, 2, 3]) {
+    it(`seed ${seed}: the verdict "He learns, Xavier stalls" is given by step 50, as soon as He has left ln 2`, { timeout: 120_000 }, () => {
+      const v = trainedViews(seed, 50);
+      expect(v.he.step).toBe(50);
+      expect(heVerdict(v.xavier, v.he)).toBe('heLearnsXavierStalls');
+      const en = { ...pick('en', 'kit.'), ...pick('en', 'widget.heReproduction.') };
+      expect(heSummary(v, en, 'en')).toContain(en['widget.heReproduction.verdict.heLearnsXavierStalls']);
+    });
+  }
 });

@@ -6,7 +6,7 @@ import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { formatSci } from '../../../src/widgets/kit/format.ts';
 import {
-  EXPLORER_SCHEMA,
+  INIT_EXPLORER_SCHEMA,
   INIT_SPECS,
   MAX_BATCH,
   MIN_BATCH,
@@ -15,13 +15,13 @@ import {
   explore,
   explorerNetwork,
   shownLayers,
-  type ExplorerValues,
+  type InitExplorerValues,
 } from '../../../src/widgets/init-explorer/model.ts';
-import { explorerCharts, explorerSummary, explorerTable, gradientRatio, layerHistograms, signalRatio, theoryPower } from '../../../src/widgets/init-explorer/view.ts';
+import { initExplorerCharts, initExplorerSummary, initExplorerTable, gradientRatio, layerHistograms, layerScales, perLayerScaled, signalRatio, theoryPower } from '../../../src/widgets/init-explorer/view.ts';
 
 const SEEDS = [1, 2, 3];
-const v = (patch: Partial<ExplorerValues>): ExplorerValues => ({ ...defaults(EXPLORER_SCHEMA), ...patch }) as ExplorerValues;
-const run = (patch: Partial<ExplorerValues>) => {
+const v = (patch: Partial<InitExplorerValues>): InitExplorerValues => ({ ...defaults(INIT_EXPLORER_SCHEMA), ...patch }) as InitExplorerValues;
+const run = (patch: Partial<InitExplorerValues>) => {
   const values = v(patch);
   return explore(explorerNetwork(values), values);
 };
@@ -29,14 +29,14 @@ const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, '
 
 describe('init-explorer settings', () => {
   it('has defaults inside their ranges and options', () => {
-    for (const [, p] of Object.entries(EXPLORER_SCHEMA)) {
+    for (const [, p] of Object.entries(INIT_EXPLORER_SCHEMA)) {
       if (p.kind === 'number') {
         expect(p.default).toBeGreaterThanOrEqual(p.min);
         expect(p.default).toBeLessThanOrEqual(p.max);
         expect(Number.isInteger((p.default - p.min) / p.step)).toBe(true);
       } else if (p.kind === 'enum') expect(p.options).toContain(p.default);
     }
-    expect(EXPLORER_SCHEMA.depth.max).toBe(50);
+    expect(INIT_EXPLORER_SCHEMA.depth.max).toBe(50);
   });
 
   it('maps the two "wrong scale" options to the stated normals', () => {
@@ -46,14 +46,14 @@ describe('init-explorer settings', () => {
 
   it('keeps the work of one change within the budget, with a batch in range', () => {
     for (let depth = 1; depth <= 50; depth++)
-      for (let width = 16; width <= EXPLORER_SCHEMA.width.max; width += 8) {
+      for (let width = 16; width <= INIT_EXPLORER_SCHEMA.width.max; width += 8) {
         const b = batchFor(depth, width);
         expect(b).toBeGreaterThanOrEqual(MIN_BATCH);
         expect(b).toBeLessThanOrEqual(MAX_BATCH);
         expect(Math.log2(b) % 1).toBe(0);
         if (b > MIN_BATCH) expect(depth * width * width * b).toBeLessThanOrEqual(WORK_BUDGET);
       }
-    expect(batchFor(50, EXPLORER_SCHEMA.width.max) * 50 * EXPLORER_SCHEMA.width.max ** 2).toBeLessThanOrEqual(WORK_BUDGET);
+    expect(batchFor(50, INIT_EXPLORER_SCHEMA.width.max) * 50 * INIT_EXPLORER_SCHEMA.width.max ** 2).toBeLessThanOrEqual(WORK_BUDGET);
   });
 
   it('shows at most ten evenly spaced layers, the first and the last included', () => {
@@ -166,7 +166,7 @@ describe('init-explorer view', () => {
   it('writes 2^-30 and the measured value in each language', () => {
     const r = run({ activation: 'relu', init: 'xavier', depth: 30, width: 64 });
     for (const lang of ['es', 'en'] as const) {
-      const text = explorerSummary(r, strings(lang), lang);
+      const text = initExplorerSummary(r, strings(lang), lang);
       expect(text).toContain(`2⁻³⁰ ≈ ${formatSci(2 ** -30, lang)}`);
       expect(text).toContain(formatSci(r.ratio[29], lang));
       expect(text).not.toContain('⟦');
@@ -178,18 +178,18 @@ describe('init-explorer view', () => {
   });
 
   it('has a summary, a table and three titled charts for every activation and init', () => {
-    for (const act of EXPLORER_SCHEMA.activation.options)
-      for (const init of EXPLORER_SCHEMA.init.options) {
+    for (const act of INIT_EXPLORER_SCHEMA.activation.options)
+      for (const init of INIT_EXPLORER_SCHEMA.init.options) {
         const r = run({ activation: act, init, depth: 8, width: 16 });
         for (const lang of ['es', 'en'] as const) {
           const s = strings(lang);
-          const text = explorerSummary(r, s, lang);
+          const text = initExplorerSummary(r, s, lang);
           expect(text.length).toBeGreaterThan(40);
           expect(text).not.toMatch(/,,|⟦|NaN|undefined/);
-          const c = explorerCharts(r, s, 'light', lang);
+          const c = initExplorerCharts(r, s, 'light', lang);
           for (const o of Object.values(c)) expect(String(o.ariaLabel)).not.toContain('⟦');
         }
-        const t = explorerTable(r, strings('en'));
+        const t = initExplorerTable(r, strings('en'));
         expect(t.rows).toHaveLength(8);
         expect(t.rows[0]).toHaveLength(t.columns.length);
       }
@@ -198,7 +198,7 @@ describe('init-explorer view', () => {
 
 describe('init-explorer cost', () => {
   it('recomputes the heaviest setting (depth 50, width 64) within 100 ms of CPU time', () => {
-    const values = v({ depth: 50, width: EXPLORER_SCHEMA.width.max, activation: 'relu', init: 'he' });
+    const values = v({ depth: 50, width: INIT_EXPLORER_SCHEMA.width.max, activation: 'relu', init: 'he' });
     // CPU time rather than wall time: the test machine is shared, and wall time measures the neighbours.
     const cpu = () => {
       const u = process.cpuUsage();
@@ -212,5 +212,51 @@ describe('init-explorer cost', () => {
     }
     console.log(`init-explorer: depth 50 x width ${values.width} x batch ${batchFor(50, values.width)}: ${best.toFixed(1)} ms CPU`);
     expect(best).toBeLessThan(100);
+  });
+});
+
+describe('init-explorer defaults, as the chapter quotes them', () => {
+  const v = defaults(INIT_EXPLORER_SCHEMA);
+  it('opens on a 30-layer ReLU network of width 64 with Xavier, seed 1', () => {
+    expect(v).toEqual({ depth: 30, width: 64, activation: 'relu', init: 'xavier', seed: 1 });
+  });
+  it('prints the chapter\'s 2⁻³⁰ ≈ 9.3 × 10⁻¹⁰ for the defaults, and a measured value within a factor of 8 of it', () => {
+    const r = explore(explorerNetwork(v), v);
+    const text = initExplorerSummary(r, pick('en', 'widget.initExplorer.') as never, 'en');
+    expect(text).toContain('2⁻³⁰ ≈ 9.3 × 10⁻¹⁰');
+    expect(Math.abs(Math.log2(signalRatio(r)[29] / 2 ** -30))).toBeLessThan(3);
+  });
+  it('draws no linear theory where tanh is not linear (too large, Xavier, He), and says why', () => {
+    const s = { ...pick('en', 'kit.'), ...pick('en', 'widget.initExplorer.') };
+    for (const init of ['large', 'xavier', 'he'] as const) {
+      const w = { ...v, activation: 'tanh' as const, init };
+      const r = explore(explorerNetwork(w), w);
+      expect(r.theoryApplies).toBe(false);
+      const text = initExplorerSummary(r, s, 'en');
+      expect(text).not.toContain('2¹⁸⁰');
+      expect(text).toContain('assumes tanh(z) ≈ z');
+      const marks = (initExplorerCharts(r, s, 'light', 'en').variance.marks ?? []) as { ariaLabel?: string }[];
+      expect(marks.filter((m) => m && (m as { ariaLabel?: string }).ariaLabel === 'line').length).toBe(1);
+    }
+    const small = { ...v, activation: 'tanh' as const, init: 'small' as const };
+    expect(explore(explorerNetwork(small), small).theoryApplies).toBe(true);
+  });
+  it('scales each gradient histogram row by its own largest value, and labels the scale', () => {
+    const w = { ...v, activation: 'tanh' as const, init: 'large' as const };
+    const r = explore(explorerNetwork(w), w);
+    const layers = [1, 30];
+    const scaled = perLayerScaled(r.weightGrads, layers);
+    for (const l of layers) expect(Math.max(...Array.from(scaled[l - 1], Math.abs))).toBeCloseTo(1, 12);
+    const scales = layerScales(r.weightGrads, layers);
+    // The rows span many decades: on one shared scale the deep layer would be a single spike.
+    expect(scales[0] / scales[1]).toBeGreaterThan(1e6);
+  });
+  it('draws every chart at the width it is given (375 px phone: histograms stack at full width)', () => {
+    const r = explore(explorerNetwork(v), v);
+    const s = { ...pick('en', 'kit.'), ...pick('en', 'widget.initExplorer.') };
+    const phone = initExplorerCharts(r, s, 'light', 'en', 335);
+    expect([phone.variance.width, phone.activations.width, phone.gradients.width]).toEqual([335, 335, 335]);
+    const wide = initExplorerCharts(r, s, 'light', 'en', 760);
+    expect([wide.variance.width, wide.activations.width, wide.gradients.width]).toEqual([760, 380, 380]);
   });
 });

@@ -3,20 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../../src/lib/index.ts';
 import { pick } from '../../../src/i18n/index.ts';
 import { defaults, clampNumber } from '../../../src/widgets/kit/params.ts';
-import { EXPLORER_SCHEMA, curves, readout } from '../../../src/widgets/sigmoid-explorer/model.ts';
-import { explorerChart, explorerSummary, explorerTable, formatValue } from '../../../src/widgets/sigmoid-explorer/view.ts';
+import { SIGMOID_SCHEMA, curves, readout } from '../../../src/widgets/sigmoid-explorer/model.ts';
+import { sigmoidChart, sigmoidSummary, sigmoidTable, formatValue } from '../../../src/widgets/sigmoid-explorer/view.ts';
 
 const S = { es: { ...pick('es', 'kit.'), ...pick('es', 'widget.sigmoidExplorer.') }, en: { ...pick('en', 'kit.'), ...pick('en', 'widget.sigmoidExplorer.') } };
 const sigma = (x: number) => 1 / (1 + Math.exp(-x));
 
 describe('sigmoid-explorer model', () => {
   it('defaults lie inside the schema', () => {
-    const d = defaults(EXPLORER_SCHEMA);
-    expect(d.x).toBeGreaterThanOrEqual(EXPLORER_SCHEMA.x.min);
-    expect(d.x).toBeLessThanOrEqual(EXPLORER_SCHEMA.x.max);
-    expect(clampNumber(EXPLORER_SCHEMA.x, d.x).adjusted).toBeNull();
-    expect(EXPLORER_SCHEMA.x.min).toBe(-8);
-    expect(EXPLORER_SCHEMA.x.max).toBe(8);
+    const d = defaults(SIGMOID_SCHEMA);
+    expect(d.x).toBeGreaterThanOrEqual(SIGMOID_SCHEMA.x.min);
+    expect(d.x).toBeLessThanOrEqual(SIGMOID_SCHEMA.x.max);
+    expect(clampNumber(SIGMOID_SCHEMA.x, d.x).adjusted).toBeNull();
+    expect(SIGMOID_SCHEMA.x.min).toBe(-8);
+    expect(SIGMOID_SCHEMA.x.max).toBe(8);
   });
 
   it("sigma'(0) is the maximum 1/4 and tanh'(0) is 1", () => {
@@ -58,30 +58,40 @@ describe('sigmoid-explorer view', () => {
   });
 
   it('summaries state the values and the distance below the maximum, in both languages', () => {
-    const es0 = explorerSummary({ x: 0, tanh: false }, S.es, 'es');
-    const en0 = explorerSummary({ x: 0, tanh: false }, S.en, 'en');
+    const es0 = sigmoidSummary({ x: 0, tanh: false }, S.es, 'es');
+    const en0 = sigmoidSummary({ x: 0, tanh: false }, S.en, 'en');
     expect(es0).toContain('σ′(x) = 0,25');
     expect(en0).toContain('σ′(x) = 0.25');
     expect(es0).not.toBe(en0);
-    const en2 = explorerSummary({ x: 2, tanh: false }, S.en, 'en');
+    const en2 = sigmoidSummary({ x: 2, tanh: false }, S.en, 'en');
     const r = readout(2);
     expect(en2).toContain(`σ′(x) = ${formatValue(r.ds, 'en')}`);
     expect(en2).toContain(`${Math.round(r.fraction * 100)}%`);
     expect(en2).toContain(`${(0.25 / r.ds).toFixed(1)} times smaller`);
-    const es5 = explorerSummary({ x: 5, tanh: true }, S.es, 'es');
+    const es5 = sigmoidSummary({ x: 5, tanh: true }, S.es, 'es');
     expect(es5).toContain(`${Math.round(0.25 / readout(5).ds)} veces menos`);
     expect(es5).toContain('tanh′(x) = 1,8 × 10⁻⁴');
     for (const t of [es0, en0, en2, es5]) expect(t).not.toMatch(/⟦|\{/);
   });
 
   it('the chart is named, shows the marker at x with slope sigma\'(x), and the table holds raw numbers', () => {
-    const o = explorerChart({ x: 2, tanh: false }, S.en, 'light');
+    const o = sigmoidChart({ x: 2, tanh: false }, S.en, 'light');
     expect(o.ariaLabel).toBe(S.en['widget.sigmoidExplorer.chart']);
-    const withTanh = explorerChart({ x: 2, tanh: true }, S.en, 'dark');
+    const withTanh = sigmoidChart({ x: 2, tanh: true }, S.en, 'dark');
     expect((withTanh.marks as unknown[]).length).toBeGreaterThan((o.marks as unknown[]).length);
-    const t = explorerTable({ x: 2.3, tanh: true });
+    const t = sigmoidTable({ x: 2.3, tanh: true });
     expect(t.columns).toHaveLength(5);
     const row = t.rows.find((r) => r[0] === 2.3)!;
     expect(row[2]).toBeCloseTo(sigma(2.3) * (1 - sigma(2.3)), 14);
+  });
+});
+
+describe('sigmoid-explorer defaults, as the chapter quotes them', () => {
+  it('opens at x = 0 without tanh, where the figure reads σ′ = 0.25; at 2 it reads 0.105, at 5 about 0.0066', () => {
+    expect(defaults(SIGMOID_SCHEMA)).toEqual({ x: 0, tanh: false });
+    expect(readout(defaults(SIGMOID_SCHEMA).x).ds).toBe(0.25);
+    expect(readout(2).ds).toBeCloseTo(0.105, 3);
+    expect(readout(5).ds).toBeCloseTo(0.0066, 4);
+    expect(readout(-5).ds).toBeCloseTo(readout(5).ds, 15);
   });
 });

@@ -6,8 +6,9 @@ import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
-import { Select } from '../controls/index.ts';
-import { PARAMS, paramSymbol } from '../forward-pass/model.ts';
+import { Select, Stepper } from '../controls/index.ts';
+import { PARAMS } from '../worked-example/example.ts';
+import { paramLabel } from '../worked-example/notation.ts';
 import { BACK_STEPS, BACKPROP_SCHEMA, backprop, EPS, nudge, type BackpropValues } from './model.ts';
 import { backpropChart, backpropSummary, backpropTable, nudgeRows, nudgeVerdict, stepLabel, stepLines } from './view.ts';
 
@@ -19,7 +20,7 @@ interface Props {
   networkSvg?: ComponentChildren;
 }
 
-export default function BackpropIsland({ figureId, lang, strings: s, initial, networkSvg }: Props) {
+export default function BackpropStepperIsland({ figureId, lang, strings: s, initial, networkSvg }: Props) {
   const state = useFigureState(BACKPROP_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();
@@ -31,7 +32,6 @@ export default function BackpropIsland({ figureId, lang, strings: s, initial, ne
   const chart = useMemo(() => backpropChart(result, step, s, theme, lang, width), [step, theme, width]);
   const check = useMemo(() => (checked === v.sel ? nudge(result, checked) : null), [checked, v.sel]);
   const sel = PARAMS.find((p) => p.key === v.sel) ?? PARAMS[0];
-  const paramLabel = (p: (typeof PARAMS)[number]) => tr(s, `widget.forwardPass.param.${p.layer}${p.kind}`, { name: paramSymbol(p), j: p.j + 1, k: p.k + 1 });
 
   return (
     <FigureShell
@@ -39,23 +39,21 @@ export default function BackpropIsland({ figureId, lang, strings: s, initial, ne
       lang={lang}
       strings={s}
       summary={backpropSummary(result, step, s, lang) + (check ? ' ' + nudgeVerdict(check, s, lang) : '')}
-      rejected={state.rejected}
-      onDismissRejected={state.dismissRejected}
+      state={state}
       data={backpropTable(result, s)}
     >
       <div class="fig-controls">
-        <div class="ctl ctl-play" role="group" aria-label={tr(s, 'widget.backpropStepper.order')}>
-          <button type="button" class="btn" onClick={() => setStep((k) => Math.max(0, k - 1))} disabled={step === 0}>
-            {tr(s, 'widget.forwardPass.back')}
-          </button>
-          <button type="button" class="btn btn--primary" onClick={() => setStep((k) => Math.min(BACK_STEPS, k + 1))} disabled={step === BACK_STEPS}>
-            {tr(s, 'widget.backpropStepper.next')}
-          </button>
-          <button type="button" class="btn" onClick={() => setStep(0)} disabled={step === 0}>
-            {tr(s, 'kit.reset')}
-          </button>
-          <span class="ctl-play__counter" data-testid="step-label">{stepLabel(step, s, lang)}</span>
-        </div>
+        <Stepper
+          label={tr(s, 'widget.backpropStepper.order')}
+          moves={[
+            { label: tr(s, 'widget.workedExample.back'), onPress: () => setStep((k) => Math.max(0, k - 1)), disabled: step === 0 },
+            { label: tr(s, 'widget.backpropStepper.next'), onPress: () => setStep((k) => Math.min(BACK_STEPS, k + 1)), disabled: step === BACK_STEPS, primary: true },
+          ]}
+          resetLabel={tr(s, 'kit.reset')}
+          onReset={() => setStep(0)}
+          resetDisabled={step === 0}
+          counter={stepLabel(step, s, lang)}
+        />
       </div>
       <div ref={box}>
         <Chart options={chart} fallback={networkSvg} primary />
@@ -67,7 +65,7 @@ export default function BackpropIsland({ figureId, lang, strings: s, initial, ne
       </div>
       <div class="fig-controls" style={{ borderTop: '1px solid var(--border)', paddingTop: '0.9rem' }}>
         <div style={{ gridColumn: '1 / -1', display: 'flex', flexWrap: 'wrap', gap: '0.6rem 1rem', alignItems: 'flex-end' }}>
-        <Select label={tr(s, 'widget.backpropStepper.nudgeWhich')} value={sel.key} options={PARAMS.map((p) => ({ value: p.key, label: paramLabel(p) }))} onChange={(x) => state.set('sel', x)} />
+        <Select label={tr(s, 'widget.backpropStepper.nudgeWhich')} value={sel.key} options={PARAMS.map((p) => ({ value: p.key, label: paramLabel(p, s) }))} onChange={(x) => state.set('sel', x)} />
         <div class="ctl">
           <button type="button" class="btn btn--primary" style={{ whiteSpace: 'nowrap' }} onClick={() => setChecked(sel.key)}>
             {tr(s, 'widget.backpropStepper.nudgeButton', { eps: formatNumber(EPS, lang, 3) })}

@@ -9,37 +9,37 @@ import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { clampNumber } from '../kit/params.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { Slider, Toggle } from '../controls/index.ts';
-import { EXPLORER_SCHEMA, readout, type ExplorerValues } from './model.ts';
-import { SYMBOLS, explorerChart, explorerSummary, explorerTable, readoutText } from './view.ts';
+import { SIGMOID_SCHEMA, readout, type SigmoidValues } from './model.ts';
+import { SYMBOLS, sigmoidChart, sigmoidSummary, sigmoidTable, readoutText } from './view.ts';
 
 interface Props {
   figureId: string;
   lang: Lang;
   strings: Strings;
-  initial: ExplorerValues;
+  initial: SigmoidValues;
   chartSvg?: ComponentChildren;
 }
 
-export default function ExplorerIsland({ figureId, lang, strings: s, initial, chartSvg }: Props) {
-  const state = useFigureState(EXPLORER_SCHEMA, figureId, initial);
+export default function SigmoidExplorerIsland({ figureId, lang, strings: s, initial, chartSvg }: Props) {
+  const state = useFigureState(SIGMOID_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();
   const box = useRef<HTMLDivElement>(null);
   const width = useChartWidth(box, 640, 300, 760);
-  const chart = useMemo(() => explorerChart(v, s, theme, width), [v.x, v.tanh, theme, width]);
+  const chart = useMemo(() => sigmoidChart(v, s, theme, width), [v.x, v.tanh, theme, width]);
   const r = readout(v.x);
   const t = readoutText(r, lang);
   // The chart keeps its pointer listeners while the callback stays the same object.
   const set = useRef(state.set);
   set.current = state.set;
-  const onDrag = useCallback((x: number) => set.current('x', clampNumber(EXPLORER_SCHEMA.x, x).value), []);
+  const onDrag = useCallback((x: number) => set.current('x', clampNumber(SIGMOID_SCHEMA.x, x).value), []);
   const sig = activationColour('sigmoid', theme);
   const th = activationColour('tanh', theme);
 
   return (
-    <FigureShell figureId={figureId} lang={lang} strings={s} summary={explorerSummary(v, s, lang)} rejected={state.rejected} onDismissRejected={state.dismissRejected} data={explorerTable(v)}>
+    <FigureShell figureId={figureId} lang={lang} strings={s} summary={sigmoidSummary(v, s, lang)} state={state} data={sigmoidTable(v)}>
       <div class="fig-controls">
-        <Slider label={tr(s, 'widget.sigmoidExplorer.x')} spec={EXPLORER_SCHEMA.x} value={v.x} onChange={(x) => state.set('x', x)} format={(x) => formatNumber(x, lang, 1)} />
+        <Slider label={tr(s, 'widget.sigmoidExplorer.x')} spec={SIGMOID_SCHEMA.x} value={v.x} onChange={(x) => state.set('x', x)} format={(x) => formatNumber(x, lang, 1)} />
         <Toggle label={tr(s, 'widget.sigmoidExplorer.showTanh')} checked={v.tanh} onChange={(x) => state.set('tanh', x)} />
         <p class="fig-note">{tr(s, 'widget.sigmoidExplorer.dragHint')}</p>
       </div>

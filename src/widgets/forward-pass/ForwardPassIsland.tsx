@@ -7,8 +7,10 @@ import { FigureShell } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { Values } from '../kit/params.ts';
-import { Select, Slider } from '../controls/index.ts';
-import { exampleValue, FORWARD_SCHEMA, forwardPass, PARAMS, paramSymbol, STEPS, sub } from './model.ts';
+import { Select, Slider, Stepper } from '../controls/index.ts';
+import { EXAMPLE_SETTINGS, forwardPass, PARAMS, paramSymbol, subscript as sub } from '../worked-example/example.ts';
+import { paramLabel } from '../worked-example/notation.ts';
+import { FORWARD_SCHEMA, STEPS } from './model.ts';
 import { forwardChart, forwardSummary, forwardTable, matrixView, stepLabel } from './view.ts';
 import { MatrixViewPanel } from './MatrixView.tsx';
 
@@ -23,7 +25,7 @@ interface Props {
   networkSvg?: ComponentChildren;
 }
 
-export default function ForwardIsland({ figureId, lang, strings: s, initial, networkSvg }: Props) {
+export default function ForwardPassIsland({ figureId, lang, strings: s, initial, networkSvg }: Props) {
   const state = useFigureState(FORWARD_SCHEMA, figureId, initial);
   const v = state.values as Record<string, number | string>;
   const theme = useTheme();
@@ -36,9 +38,7 @@ export default function ForwardIsland({ figureId, lang, strings: s, initial, net
   const sel = PARAMS.find((p) => p.key === v.sel) ?? PARAMS[0];
   const selSpec = (FORWARD_SCHEMA as unknown as Record<string, NumSpec>)[sel.key];
   const f2 = (x: number) => formatNumber(x, lang, 2);
-  const paramLabel = (p: (typeof PARAMS)[number]) =>
-    tr(s, `widget.forwardPass.param.${p.layer}${p.kind}`, { name: paramSymbol(p), j: p.j + 1, k: p.k + 1 });
-  const isExample = PARAMS.every((p) => Number(v[p.key]) === exampleValue(p)) && v.x1 === FORWARD_SCHEMA.x1.default && v.x2 === FORWARD_SCHEMA.x2.default;
+  const isExample = Object.entries(EXAMPLE_SETTINGS).every(([k, x]) => Number(v[k]) === x);
 
   return (
     <FigureShell
@@ -46,8 +46,7 @@ export default function ForwardIsland({ figureId, lang, strings: s, initial, net
       lang={lang}
       strings={s}
       summary={forwardSummary(result, step, s, lang)}
-      rejected={state.rejected}
-      onDismissRejected={state.dismissRejected}
+      state={state}
       data={forwardTable(result, v, s)}
     >
       <div class="fig-controls">
@@ -56,7 +55,7 @@ export default function ForwardIsland({ figureId, lang, strings: s, initial, net
         <Select
           label={tr(s, 'widget.forwardPass.choose')}
           value={sel.key}
-          options={PARAMS.map((p) => ({ value: p.key, label: paramLabel(p) }))}
+          options={PARAMS.map((p) => ({ value: p.key, label: paramLabel(p, s) }))}
           onChange={(x) => state.set('sel', x)}
         />
         <Slider
@@ -66,26 +65,21 @@ export default function ForwardIsland({ figureId, lang, strings: s, initial, net
           onChange={(x) => state.setMany({ [sel.key]: x } as Partial<FwdValues>)}
           format={f2}
         />
-        <div class="ctl ctl-play" role="group" aria-label={tr(s, 'widget.forwardPass.order')}>
-          <button type="button" class="btn" onClick={() => setStep((k) => Math.max(0, k - 1))} disabled={step === 0}>
-            {tr(s, 'widget.forwardPass.back')}
-          </button>
-          <button type="button" class="btn btn--primary" onClick={() => setStep((k) => Math.min(STEPS, k + 1))} disabled={step === STEPS}>
-            {tr(s, 'widget.forwardPass.next')}
-          </button>
-          <button type="button" class="btn" onClick={() => setStep(0)} disabled={step === 0}>
-            {tr(s, 'kit.reset')}
-          </button>
-          <button
-            type="button"
-            class="btn btn--small"
-            disabled={isExample}
-            onClick={() => state.setMany(Object.fromEntries([['x1', FORWARD_SCHEMA.x1.default], ['x2', FORWARD_SCHEMA.x2.default], ...PARAMS.map((p) => [p.key, exampleValue(p)])]) as Partial<FwdValues>)}
-          >
+        <Stepper
+          label={tr(s, 'widget.forwardPass.order')}
+          moves={[
+            { label: tr(s, 'widget.workedExample.back'), onPress: () => setStep((k) => Math.max(0, k - 1)), disabled: step === 0 },
+            { label: tr(s, 'widget.forwardPass.next'), onPress: () => setStep((k) => Math.min(STEPS, k + 1)), disabled: step === STEPS, primary: true },
+          ]}
+          resetLabel={tr(s, 'kit.reset')}
+          onReset={() => setStep(0)}
+          resetDisabled={step === 0}
+          counter={stepLabel(step, s, lang)}
+        >
+          <button type="button" class="btn btn--small" disabled={isExample} onClick={() => state.setMany(EXAMPLE_SETTINGS as Partial<FwdValues>)}>
             {tr(s, 'widget.forwardPass.restore')}
           </button>
-          <span class="ctl-play__counter" data-testid="step-label">{stepLabel(step, s, lang)}</span>
-        </div>
+        </Stepper>
       </div>
       <div ref={box}>
         <Chart options={chart} fallback={networkSvg} primary />

@@ -3,13 +3,14 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
-import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
+import type { DataTable } from '../kit/table.ts';
 import { NumberInput, TrainerControls } from '../controls/index.ts';
+import { trainingAlert } from '../runner/alerts.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
-import { DATA, DEPTH, HE_SCHEMA, LR, MAX_STEPS, RECORD_EVERY, WIDTH, heConfigs, type HeValues, type RunName, type RunView } from './model.ts';
+import { DATA, DEPTH, HE_SCHEMA, LR, MAX_STEPS, RECORD_EVERY, WIDTH, heConfigs, type HeValues, type RunName, type HeRunView } from './model.ts';
 import { heCharts, heSummary, heTable } from './view.ts';
 
 interface Props {
@@ -17,13 +18,15 @@ interface Props {
   lang: Lang;
   strings: Strings;
   initial: HeValues;
+  /** The build-time run's table, for "Show data" before the live run has data. */
+  staticData: DataTable;
   lossSvg?: ComponentChildren;
   layersSvg?: ComponentChildren;
 }
 
-const toView = (s: SessionView): RunView => ({ step: s.state.step, initialLoss: s.state.initialLoss, loss: s.state.loss, losses: s.losses, layers: s.state.layers, records: s.records });
+const toView = (s: SessionView): HeRunView => ({ step: s.state.step, initialLoss: s.state.initialLoss, loss: s.state.loss, losses: s.losses, layers: s.state.layers, records: s.records });
 
-export default function HeIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg }: Props) {
+export default function HeReproductionIsland({ figureId, lang, strings: s, initial, staticData, lossSvg, layersSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(HE_SCHEMA, figureId, initial);
   const v = state.values;
@@ -36,9 +39,13 @@ export default function HeIsland({ figureId, lang, strings: s, initial, lossSvg,
 
   useAutoplayOnce(ready, trainer.play);
 
-  const views: Record<RunName, RunView> | null = ready ? { xavier: toView(trainer.sessions[0]), he: toView(trainer.sessions[1]) } : null;
-  const drawKey = useThrottled(`${trainer.generation}|${views?.he.step ?? -1}|${v.seed}`, 150);
-  const charts = useMemo(() => (views ? heCharts(views, s, theme, lang) : null), [drawKey, theme, ready]);
+  const views: Record<RunName, HeRunView> | null = ready ? { xavier: toView(trainer.sessions[0]), he: toView(trainer.sessions[1]) } : null;
+  // The trainer says when its data changed; charts redraw at most every 150 ms.
+  const version = useThrottled(trainer.version, 150);
+  const charts = useMemo(() => {
+    if (!views) return null;
+    return { loss: (w: number) => heCharts(views, s, theme, lang, w).loss, layers: (w: number) => heCharts(views, s, theme, lang, w).layers };
+  }, [version, theme, ready]);
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
 
   return (
@@ -48,20 +55,20 @@ export default function HeIsland({ figureId, lang, strings: s, initial, lossSvg,
         lang={lang}
         strings={s}
         summary={views ? heSummary(views, s, lang) : ''}
-        rejected={state.rejected}
-        onDismissRejected={state.dismissRejected}
+        state={state}
         alert={trainingAlert(trainer, s, lang)}
         data={views ? heTable(views, s) : { columns: [], rows: [] }}
+        staticData={staticData}
       >
         <div class="fig-controls">
-          <NumberInput label={tr(s, 'widget.heRepro.seed')} spec={HE_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+          <NumberInput label={tr(s, 'widget.heReproduction.seed')} spec={HE_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
           <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
-          <p class="fig-note">{tr(s, 'widget.heRepro.setup', { depth: fmtInt(DEPTH), width: fmtInt(WIDTH), n: fmtInt(DATA.n), lr: formatNumber(LR, lang, 3), steps: fmtInt(MAX_STEPS) })}</p>
+          <p class="fig-note">{tr(s, 'widget.heReproduction.setup', { depth: fmtInt(DEPTH), width: fmtInt(WIDTH), n: fmtInt(DATA.n), lr: formatNumber(LR, lang, 3), steps: fmtInt(MAX_STEPS) })}</p>
         </div>
         <div class="fig-grid">
-          {charts ? <Chart options={charts.loss} primary /> : <div class="fig-chart">{lossSvg}</div>}
-          {charts ? <Chart options={charts.layers} /> : <div class="fig-chart">{layersSvg}</div>}
+          <Chart options={charts?.loss ?? null} fallback={lossSvg} primary />
+          <Chart options={charts?.layers ?? null} fallback={layersSvg} />
         </div>
       </FigureShell>
     </div>

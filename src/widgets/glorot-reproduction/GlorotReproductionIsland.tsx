@@ -3,11 +3,12 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
-import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, TrainerControls, Select } from '../controls/index.ts';
+import type { DataTable } from '../kit/table.ts';
+import { trainingAlert } from '../runner/alerts.ts';
 import { useTrainer } from '../runner/useTrainer.ts';
 import { DATA, GLOROT_SCHEMA, HIDDEN, LR_OPTIONS, MAX_STEPS, WIDTH, glorotConfig, type GlorotValues, type GlorotView } from './model.ts';
 import { glorotCharts, glorotSummary, glorotTable } from './view.ts';
@@ -17,14 +18,16 @@ interface Props {
   lang: Lang;
   strings: Strings;
   initial: GlorotValues;
+  /** The build-time run's table, for "Show data" before the live run has data. */
+  staticData: DataTable;
   meansSvg?: ComponentChildren;
   lossSvg?: ComponentChildren;
 }
 
-/** "Step" advances this many steps at a time. */
+/** One press of Step: five steps (the button says "+5 steps"), enough to see the means move. */
 const STEP_BY = 5;
 
-export default function GlorotIsland({ figureId, lang, strings: s, initial, meansSvg, lossSvg }: Props) {
+export default function GlorotReproductionIsland({ figureId, lang, strings: s, initial, staticData, meansSvg, lossSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(GLOROT_SCHEMA, figureId, initial);
   const v = state.values;
@@ -39,8 +42,12 @@ export default function GlorotIsland({ figureId, lang, strings: s, initial, mean
   useAutoplayOnce(ready, trainer.play);
 
   const view: GlorotView | null = ready ? { step: session.state.step, initialLoss: session.state.initialLoss, loss: session.state.loss, losses: session.losses, records: session.records } : null;
-  const drawKey = useThrottled(`${trainer.generation}|${view?.step ?? -1}|${v.lr}|${v.seed}`, 150);
-  const charts = useMemo(() => (view ? glorotCharts(view, s, theme, lang) : null), [drawKey, theme, ready]);
+  // The trainer says when its data changed; charts redraw at most every 150 ms.
+  const version = useThrottled(trainer.version, 150);
+  const charts = useMemo(() => {
+    if (!view) return null;
+    return { means: (w: number) => glorotCharts(view, s, theme, lang, w).means, loss: (w: number) => glorotCharts(view, s, theme, lang, w).loss };
+  }, [version, theme, ready]);
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
 
   return (
@@ -50,23 +57,23 @@ export default function GlorotIsland({ figureId, lang, strings: s, initial, mean
         lang={lang}
         strings={s}
         summary={view ? glorotSummary(view, s, lang) : ''}
-        rejected={state.rejected}
-        onDismissRejected={state.dismissRejected}
+        state={state}
         alert={trainingAlert(trainer, s, lang)}
         data={view ? glorotTable(view, s) : { columns: [], rows: [] }}
+        staticData={staticData}
       >
         <div class="fig-controls">
-          <Select label={tr(s, 'widget.glorotRepro.lr')} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 0) }))} onChange={(x) => state.set('lr', x)} />
-          <NumberInput label={tr(s, 'widget.glorotRepro.seed')} spec={GLOROT_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+          <Select label={tr(s, 'widget.glorotReproduction.lr')} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 0) }))} onChange={(x) => state.set('lr', x)} />
+          <NumberInput label={tr(s, 'widget.glorotReproduction.seed')} spec={GLOROT_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
           <TrainerControls trainer={trainer} strings={s} stepBy={STEP_BY} format={fmtInt} />
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
-          <p class="fig-note">{tr(s, 'widget.glorotRepro.setup', { hidden: fmtInt(HIDDEN), width: fmtInt(WIDTH), n: fmtInt(DATA.n), steps: fmtInt(MAX_STEPS) })}</p>
+          <p class="fig-note">{tr(s, 'widget.glorotReproduction.setup', { hidden: fmtInt(HIDDEN), width: fmtInt(WIDTH), n: fmtInt(DATA.n), steps: fmtInt(MAX_STEPS) })}</p>
         </div>
         <div class="fig-grid">
-          {charts ? <Chart options={charts.means} primary /> : <div class="fig-chart">{meansSvg}</div>}
-          {charts ? <Chart options={charts.loss} /> : <div class="fig-chart">{lossSvg}</div>}
+          <Chart options={charts?.means ?? null} fallback={meansSvg} primary />
+          <Chart options={charts?.loss ?? null} fallback={lossSvg} />
         </div>
-        <p class="fig-note">{tr(s, 'widget.glorotRepro.honesty')}</p>
+        <p class="fig-note">{tr(s, 'widget.glorotReproduction.honesty')}</p>
       </FigureShell>
     </div>
   );

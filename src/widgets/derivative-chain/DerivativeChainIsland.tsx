@@ -18,7 +18,7 @@ interface Props {
   chartSvg?: ComponentChildren;
 }
 
-export default function ChainIsland({ figureId, lang, strings: s, initial, chartSvg }: Props) {
+export default function DerivativeChainIsland({ figureId, lang, strings: s, initial, chartSvg }: Props) {
   const state = useFigureState(CHAIN_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();
@@ -28,7 +28,7 @@ export default function ChainIsland({ figureId, lang, strings: s, initial, chart
   const table = useMemo(() => chainTable(s, lang), []);
   const p = powerText(v.depth, lang);
   return (
-    <FigureShell figureId={figureId} lang={lang} strings={s} summary={chainSummary(v, s, lang)} rejected={state.rejected} onDismissRejected={state.dismissRejected} data={table}>
+    <FigureShell figureId={figureId} lang={lang} strings={s} summary={chainSummary(v, s, lang)} state={state} data={table}>
       <div class="fig-controls">
         <Slider label={tr(s, 'widget.derivativeChain.depth')} spec={CHAIN_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={(x) => formatNumber(x, lang, 0)} />
         <p class="dc-readout" style="grid-column:span 2;margin:0;font-size:1.15rem;font-variant-numeric:tabular-nums;align-self:center">

@@ -1,0 +1,59 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { Lang } from '../../i18n/index.ts';
+import { Chart } from '../kit/Chart.tsx';
+import { FigureShell } from '../kit/FigureShell.tsx';
+import { formatNumber } from '../kit/format.ts';
+import { useFigureState, useTheme } from '../kit/hooks.ts';
+import { tr, type Strings } from '../kit/strings.ts';
+import { NumberInput, Select, Slider } from '../controls/index.ts';
+import { INIT_EXPLORER_SCHEMA, explore, explorerNetwork, type InitExplorerValues } from './model.ts';
+import { histogramOptions, initExplorerSummary, initExplorerTable, varianceOptions } from './view.ts';
+
+interface Props {
+  figureId: string;
+  lang: Lang;
+  strings: Strings;
+  initial: InitExplorerValues;
+  varianceSvg?: ComponentChildren;
+  activationsSvg?: ComponentChildren;
+  gradientsSvg?: ComponentChildren;
+}
+
+export default function InitExplorerIsland({ figureId, lang, strings: s, initial, varianceSvg, activationsSvg, gradientsSvg }: Props) {
+  const state = useFigureState(INIT_EXPLORER_SCHEMA, figureId, initial);
+  const v = state.values;
+  const theme = useTheme();
+  // The weights do not depend on the activation: switching it reuses them.
+  const net = useMemo(() => explorerNetwork({ ...v, activation: 'relu' }), [v.depth, v.width, v.init, v.seed]);
+  const result = useMemo(() => explore(net, v), [net, v.activation]);
+  // Each chart is drawn at the width it has on screen (the histograms stack on phones).
+  const charts = useMemo(
+    () => ({
+      variance: (w: number) => varianceOptions(result, s, theme, w),
+      activations: (w: number) => histogramOptions('activations', result, s, theme, lang, w),
+      gradients: (w: number) => histogramOptions('gradients', result, s, theme, lang, w),
+    }),
+    [result, theme],
+  );
+
+  const fmtInt = (x: number) => formatNumber(x, lang, 0);
+  const options = <T extends string>(keys: readonly T[], prefix: string) => keys.map((k) => ({ value: k, label: tr(s, `${prefix}${k}`) }));
+  return (
+    <FigureShell figureId={figureId} lang={lang} strings={s} summary={initExplorerSummary(result, s, lang)} state={state} data={initExplorerTable(result, s)}>
+      <div class="fig-controls">
+        <Slider label={tr(s, 'widget.initExplorer.depth')} spec={INIT_EXPLORER_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
+        <Slider label={tr(s, 'widget.initExplorer.width')} spec={INIT_EXPLORER_SCHEMA.width} value={v.width} onChange={(x) => state.set('width', x)} format={fmtInt} />
+        <Select label={tr(s, 'widget.initExplorer.activation')} value={v.activation} options={options(INIT_EXPLORER_SCHEMA.activation.options, 'kit.act.')} onChange={(x) => state.set('activation', x)} />
+        <Select label={tr(s, 'widget.initExplorer.init')} value={v.init} options={options(INIT_EXPLORER_SCHEMA.init.options, 'widget.initExplorer.initOption.')} onChange={(x) => state.set('init', x)} />
+        <NumberInput label={tr(s, 'widget.initExplorer.seed')} spec={INIT_EXPLORER_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
+      </div>
+      <Chart options={charts.variance} fallback={varianceSvg} primary />
+      <div class="fig-grid fig-grid--pair">
+        <Chart options={charts.activations} fallback={activationsSvg} minWidth={240} />
+        <Chart options={charts.gradients} fallback={gradientsSvg} minWidth={240} />
+      </div>
+      <p class="fig-note">{tr(s, 'widget.initExplorer.batchNote', { batch: fmtInt(result.batch), width: fmtInt(result.width) })}</p>
+    </FigureShell>
+  );
+}

@@ -1,0 +1,145 @@
+// The training loop, written once for both places it runs: inside the module Web Worker
+// (worker.ts) and, where workers are unavailable, on the main thread (useTrainer.ts). It
+// steps in short time slices and posts at most one snapshot per POST_MS, so neither the page
+// nor the message queue is ever flooded.
+import { createSession, type Session } from './session.ts';
+import { checkToWorker, type FromWorker, type SessionDelta } from './protocol.ts';
+
+const POST_MS = 16;
+/** Accuracy and the boundary grid cost forward passes; refresh them at most this often... */
+const EXTRAS_MS = 150;
+/** ...and never let them take more than a fifth of the loop's time. */
+const EXTRAS_SHARE = 0.2;
+
+export interface Engine {
+  /** Acts on one message; malformed ones are answered with an error message, never thrown. */
+  receive(message: unknown): void;
+  /** Stops the loop for good. */
+  stop(): void;
+}
+
+/**
+ * `sliceMs` is how long one slice may train before yielding: 12 ms in the worker, less on
+ * the main thread, where the page must stay responsive.
+ */
+export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engine {
+  let sessions: Session[] = [];
+  let playing = false;
+  /** Steps still owed to `step` messages; they run in slices like Play. */
+  let owed = 0;
+  let generation = 0;
+  let sentLoss: number[] = [];
+  let sentRecords: number[] = [];
+  let lastPost = 0;
+  let lastExtras = -Infinity;
+  let extrasCost = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const post = (force: boolean) => {
+    const now = performance.now();
+    if (!force && now - lastPost < POST_MS) return;
+    lastPost = now;
+    const extras = force || now - lastExtras >= Math.max(EXTRAS_MS, extrasCost / EXTRAS_SHARE);
+    let grids: (Float64Array | null)[] = sessions.map(() => null);
+    if (extras) {
+      lastExtras = now;
+      for (const s of sessions) s.evaluate();
+      grids = sessions.map((s) => s.grid());
+      extrasCost = performance.now() - now;
+    }
+    const deltas: SessionDelta[] = sessions.map((s, i) => {
+      const d: SessionDelta = {
+        state: s.state(),
+        lossFrom: sentLoss[i] + 1,
+        losses: s.lossHistory.slice(sentLoss[i]),
+        records: s.layerHistory.slice(sentRecords[i]),
+        grid: grids[i],
+        probe: s.probe(),
+      };
+      sentLoss[i] = s.lossHistory.length;
+      sentRecords[i] = s.layerHistory.length;
+      return d;
+    });
+    emit({ type: 'snapshot', generation, playing, sessions: deltas });
+  };
+
+  // Paired figures compare runs step for step: once one diverges, all stop at that step.
+  const stuck = () => sessions.some((s) => s.state().diverged !== null) || sessions.every((s) => s.done());
+  const fail = (err: unknown) => {
+    playing = false;
+    owed = 0;
+    emit({ type: 'error', generation, message: err instanceof Error ? err.message : String(err) });
+  };
+
+  const loop = () => {
+    timer = undefined;
+    if (stopped || (!playing && owed === 0)) return;
+    try {
+      const t0 = performance.now();
+      // Lockstep: every session takes the same step before any takes the next.
+      while (performance.now() - t0 < sliceMs && (playing || owed > 0)) {
+        let any = 0;
+        for (const s of sessions) any += s.run(1);
+        if (owed > 0) owed--;
+        if (any === 0 || stuck()) break;
+      }
+      if (stuck()) {
+        playing = false;
+        owed = 0;
+      }
+      const more = playing || owed > 0;
+      post(!more);
+      if (more) schedule();
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const schedule = () => {
+    if (timer === undefined && !stopped) timer = setTimeout(loop, 0);
+  };
+
+  return {
+    receive(raw: unknown) {
+      const checked = checkToWorker(raw);
+      if ('error' in checked) {
+        fail(new Error(checked.error));
+        return;
+      }
+      const m = checked.ok;
+      try {
+        if (m.type === 'init') {
+          // The page numbers the builds, so a replacement worker carries on its count.
+          generation = m.generation;
+          playing = false;
+          owed = 0;
+          sessions = m.configs.map(createSession);
+          sentLoss = sessions.map(() => 0);
+          sentRecords = sessions.map(() => 0);
+          post(true);
+        } else if (m.type === 'play') {
+          playing = !stuck();
+          owed = 0;
+          post(true);
+          schedule();
+        } else if (m.type === 'pause') {
+          playing = false;
+          owed = 0;
+          post(true);
+        } else {
+          playing = false;
+          owed = stuck() ? 0 : m.n;
+          schedule();
+          if (owed === 0) post(true);
+        }
+      } catch (err) {
+        fail(err);
+      }
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

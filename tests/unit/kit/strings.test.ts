@@ -1,0 +1,29 @@
+// The translator and the dictionaries' placeholders: a renamed placeholder in one language,
+// or a summary that leaves one unfilled, would show "{acc}" to a reader.
+import { describe, expect, it } from 'vitest';
+import es from '../../../src/i18n/es.json';
+import en from '../../../src/i18n/en.json';
+import { fill } from '../../../src/i18n/index.ts';
+import { tr } from '../../../src/widgets/kit/strings.ts';
+
+const placeholders = (s: string) => [...new Set(s.match(/\{\w+\}/g) ?? [])].sort();
+
+describe('tr', () => {
+  it('shows a missing key loudly, as ⟦key⟧', () => {
+    expect(tr({}, 'widget.none.here')).toBe('⟦widget.none.here⟧');
+  });
+  it('fills the placeholders it has values for and leaves the others visible', () => {
+    expect(tr({ k: '{a} and {b}' }, 'k', { a: 1 })).toBe('1 and {b}');
+    expect(tr({ k: 'no vars' }, 'k')).toBe('no vars');
+  });
+  it('does not take values from the prototype of the variables object', () => {
+    expect(fill('{constructor}', {})).toBe('{constructor}');
+  });
+});
+
+describe('placeholders', () => {
+  it('every key has the same placeholders in es and en', () => {
+    const differ = Object.keys(es).filter((k) => placeholders((es as Record<string, string>)[k]).join() !== placeholders((en as Record<string, string>)[k] ?? '').join());
+    expect(differ, `keys whose placeholders differ: ${differ.join(', ')}`).toEqual([]);
+  });
+});
