@@ -1,17 +1,25 @@
 // Charts, summary and table of the adding-problem figure. Shared by build and island.
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { curvesChart, neutral, type Theme } from '../charts/index.ts';
-import { formatNumber } from '../kit/format.ts';
+import { curvesChart, neutral, perLayerChart, type Theme } from '../charts/index.ts';
+import { formatNumber, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { cellColour, throughTimeChart } from '../gradient-through-time/view.ts';
-import { formatLoss } from '../relu-vs-sigmoid/view.ts';
-import { BASELINE, hasLearned, learnedAt, onBaseline, type AddRun } from './model.ts';
+import { BASELINE, hasLearned, learnedAt, onBaseline, type AddCell, type AddRun } from './model.ts';
 
 const K = 'widget.addingProblem';
-const label = (r: AddRun, s: Strings) => tr(s, `widget.gradientThroughTime.cell.${r.cell}`);
+const label = (r: AddRun, s: Strings) => tr(s, `${K}.cell.${r.cell}`);
+
+/** The recurrent chapter's colours: Okabe–Ito vermillion for the plain network, blue for the LSTM. */
+export function cellColour(c: AddCell, theme: Theme): string {
+  return (theme === 'dark' ? { rnn: '#FF8A4C', lstm: '#56B4E9' } : { rnn: '#D55E00', lstm: '#0072B2' })[c];
+}
+
+/** Three decimals, or scientific notation below 0.01 (a learned adding problem reaches 10⁻³). */
+export function formatLoss(x: number, lang: Lang): string {
+  return Number.isFinite(x) && Math.abs(x) < 0.01 && x !== 0 ? formatSci(x, lang) : formatNumber(x, lang, 3);
+}
 
 /** Test loss of both networks over training, with the 1/6 line of always answering 1. */
 export function lossChart(runs: AddRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
@@ -30,12 +38,14 @@ export function lossChart(runs: AddRun[], s: Strings, theme: Theme, width = 640)
   return o;
 }
 
-/** The latest recorded gradient through time of both networks. */
+/** The latest recorded gradient through time of both networks, |dL/dh_t| against t. */
 export function hiddenChart(runs: AddRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
-  const latest = (r: AddRun) => r.records.at(-1)?.hidden ?? [];
-  const [rnn, lstm] = runs;
-  const steps = latest(rnn).length;
-  return throughTimeChart({ steps, hidden: { rnn: latest(rnn), lstm: latest(lstm) } }, s, theme, width, tr(s, `${K}.chart.hidden`));
+  return perLayerChart(
+    runs.map((r) => ({ key: r.cell, label: label(r, s), colour: cellColour(r.cell, theme), values: r.records.at(-1)?.hidden ?? [] })),
+    { title: tr(s, `${K}.chart.hidden`), x: tr(s, `${K}.axis.t`), y: tr(s, `${K}.axis.grad`) },
+    theme,
+    { width, height: Math.round(Math.max(220, width * 0.5)) },
+  );
 }
 
 export function addSummary(runs: AddRun[], steps: number, s: Strings, lang: Lang): string {

@@ -1,8 +1,6 @@
 // Chart, summary and table of the gradient-through-time figure. Shared by build and island.
-import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { logAxis, logSafe, type Theme } from '../charts/index.ts';
-import { base } from '../charts/common.ts';
+import { perLayerChart, type Theme } from '../charts/index.ts';
 import { formatNumber, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -23,22 +21,13 @@ export function cellLabel(c: Cell, s: Strings): string {
 }
 
 /** |dL/dh_t| against t on a log axis; the reader reads it right to left, going back in time. */
-export function throughTimeChart(r: { steps: number; hidden: Record<Cell, number[]> }, s: Strings, theme: Theme, width = 640, title = tr(s, `${K}.chart`)): PlotOptions {
-  const rows = CELLS.flatMap((c) => r.hidden[c].map((v, i) => ({ t: i + 1, value: logSafe(v), cell: c })));
-  const marks: Plot.Markish[] = [];
-  for (const c of CELLS) {
-    const own = rows.filter((d) => d.cell === c);
-    marks.push(Plot.line(own, { x: 't', y: 'value', stroke: cellColour(c, theme), strokeWidth: 2.25 }));
-    const first = own[0];
-    if (first) marks.push(Plot.text([first], { x: 't', y: 'value', text: () => cellLabel(c, s), fill: cellColour(c, theme), textAnchor: 'start', dx: 4, dy: -9, fontWeight: 600 }));
-  }
-  return {
-    ...base(theme, width, Math.round(Math.max(220, width * 0.5))),
-    ariaLabel: title,
-    x: { label: tr(s, `${K}.axis.t`), domain: [1, Math.max(2, r.steps)], grid: true },
-    y: logAxis(tr(s, `${K}.axis.grad`), rows.map((d) => d.value)),
-    marks,
-  };
+export function throughTimeChart(r: { steps: number; hidden: Record<Cell, number[]> }, s: Strings, theme: Theme, width = 640): PlotOptions {
+  return perLayerChart(
+    CELLS.map((c) => ({ key: c, label: cellLabel(c, s), colour: cellColour(c, theme), values: r.hidden[c] })),
+    { title: tr(s, `${K}.chart`), x: tr(s, `${K}.axis.t`), y: tr(s, `${K}.axis.grad`) },
+    theme,
+    { width, height: Math.round(Math.max(220, width * 0.5)) },
+  );
 }
 
 export function gttSummary(r: GttResult, s: Strings, lang: Lang): string {

@@ -16,7 +16,7 @@ import {
   type RecurrentSpec,
   type TrainOptions,
 } from '../../lib/index.ts';
-import { EXPLODED, type Divergence, type LayerRecord, type Session, type SessionState } from './session.ts';
+import { EXPLODED, createSession, type Divergence, type LayerRecord, type Session, type SessionConfig, type SessionState } from './session.ts';
 
 export interface SequenceSessionConfig {
   kind: 'sequence';
@@ -54,7 +54,15 @@ export function isSequenceRecord(r: LayerRecord): r is SequenceRecord {
 }
 
 /** What the worker's loop uses of a session: feed-forward and sequence sessions both provide it. */
-export type Steppable = Pick<Session, 'run' | 'done' | 'evaluate' | 'state' | 'lossHistory' | 'layerHistory' | 'grid'>;
+export type Steppable = Pick<Session, 'run' | 'done' | 'evaluate' | 'state' | 'lossHistory' | 'layerHistory' | 'grid' | 'probe'>;
+
+/** Every kind of session the runner can step. */
+export type AnyConfig = SessionConfig | SequenceSessionConfig;
+
+/** Feed-forward or sequence session, by the config's kind. */
+export function createAnySession(c: AnyConfig): Steppable {
+  return isSequenceConfig(c) ? createSequenceSession(c) : createSession(c);
+}
 
 export interface SequenceSession extends Steppable {
   readonly config: SequenceSessionConfig;
@@ -170,5 +178,6 @@ export function createSequenceSession(config: SequenceSessionConfig): SequenceSe
       return { step, loss: lastLoss, initialLoss, testLoss: lastTest, trainAccuracy: NaN, testAccuracy: NaN, layers: [], diverged, finished: step >= maxSteps };
     },
     grid: () => null,
+    probe: () => null,
   };
 }

@@ -38,7 +38,7 @@ function toRun(norm: NormName, v: SessionView): NormRun {
   };
 }
 
-export default function NormIsland({ figureId, lang, strings: s, initial, lossSvg, errorSvg, satNoneSvg, satBatchSvg, satLayerSvg }: Props) {
+export default function NormalizationLabIsland({ figureId, lang, strings: s, initial, lossSvg, errorSvg, satNoneSvg, satBatchSvg, satLayerSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(NORM_SCHEMA, figureId, initial);
   const v = state.values;

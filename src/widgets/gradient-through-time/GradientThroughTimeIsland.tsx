@@ -18,7 +18,7 @@ interface Props {
   chartSvg?: ComponentChildren;
 }
 
-export default function GttIsland({ figureId, lang, strings: s, initial, chartSvg }: Props) {
+export default function GradientThroughTimeIsland({ figureId, lang, strings: s, initial, chartSvg }: Props) {
   const state = useFigureState(GTT_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();

@@ -36,7 +36,7 @@ function toRun(cell: AddCell, v: SessionView): AddRun {
   };
 }
 
-export default function AddingIsland({ figureId, lang, strings: s, initial, lossSvg, hiddenSvg }: Props) {
+export default function AddingProblemIsland({ figureId, lang, strings: s, initial, lossSvg, hiddenSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(ADD_SCHEMA, figureId, initial);
   const v = state.values;

@@ -25,7 +25,7 @@ type ScaledSvg = SVGSVGElement & { scale?: (name: string) => { invert?: (v: numb
 
 const KEYS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 
-export default function PhaseIsland({ figureId, lang, strings: s, initial, mapSvg, ratioSvg, relativeSvg }: Props) {
+export default function PhaseDiagramIsland({ figureId, lang, strings: s, initial, mapSvg, ratioSvg, relativeSvg }: Props) {
   const state = useFigureState(PHASE_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();
