@@ -8,6 +8,7 @@ export type { Rng } from './rng.ts';
 export type { Activation } from './activations.ts';
 export type { Histogram } from './stats.ts';
 export type { Dataset, DatasetName, DatasetOptions } from './datasets.ts';
+export type { SequenceTask, SequenceTaskName } from './sequence-tasks.ts';
 
 export { createRng } from './rng.ts';
 export { ACTIVATIONS, ACTIVATION_NAMES, activation, sigmoid } from './activations.ts';
@@ -21,3 +22,6 @@ export { histogram } from './stats.ts';
 export { driftFromInit, spectralNorms, gradientBound } from './norms.ts';
 export { makeDataset, makeRegression, DATASET_NAMES } from './datasets.ts';
 export { sigmoidBound, predictedVarianceRatio } from './theory.ts';
+export { meanField } from './meanfield.ts';
+export { createRecurrent, forwardSequence, sequenceGradients, trainSequenceStep } from './recurrent.ts';
+export { makeSequenceTask } from './sequence-tasks.ts';

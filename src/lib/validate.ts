@@ -1,7 +1,7 @@
 // Every public entry point checks its arguments here, so a bad spec fails
 // loudly with the name of the field instead of training on NaN.
 import { ACTIVATION_NAMES } from './activations.ts';
-import type { InitSpec, LossName, Network, NetworkSpec, RecurrentNetwork, TrainOptions } from './types.ts';
+import type { InitSpec, LossName, Network, NetworkSpec, RecurrentNetwork, RecurrentSpec, TrainOptions } from './types.ts';
 
 export const INIT_NAMES: readonly string[] = Object.freeze([
   'zeros', 'classic', 'xavierUniform', 'xavierNormal', 'heUniform', 'heNormal', 'lecunNormal', 'orthogonal',
@@ -101,4 +101,36 @@ export function validateTrainOptions(net: Network | RecurrentNetwork, o: TrainOp
     if (!s || !Array.isArray(s.m) || s.m.length !== count) fail('state', `optimizer '${opt}' needs the state from createOptimizerState(net)`);
     if (opt === 'adam' && (!Array.isArray(s.v) || s.v.length !== count)) fail('state', `optimizer 'adam' needs the state from createOptimizerState(net)`);
   }
+}
+
+function checkCount(field: string, v: unknown): void {
+  if (!Number.isInteger(v) || (v as number) < 1) fail(field, `must be an integer >= 1, got ${String(v)}`);
+}
+
+export function validateRecurrentSpec(spec: RecurrentSpec): void {
+  if (typeof spec !== 'object' || spec === null) fail('spec', 'must be an object');
+  if (spec.cell !== 'rnn' && spec.cell !== 'lstm') fail('cell', `unknown cell '${String(spec.cell)}' (expected rnn or lstm)`);
+  checkCount('inputs', spec.inputs);
+  checkCount('hidden', spec.hidden);
+  checkCount('outputs', spec.outputs);
+  if (spec.activation !== undefined && spec.activation !== 'tanh' && spec.activation !== 'relu') fail('activation', `must be 'tanh' or 'relu', got '${String(spec.activation)}'`);
+  if (spec.output !== 'linear' && spec.output !== 'sigmoid') fail('output', `must be 'linear' or 'sigmoid', got '${String(spec.output)}'`);
+  checkInit(spec.init);
+  if (spec.recurrentInit !== undefined && spec.recurrentInit !== 'identity') checkInit(spec.recurrentInit, 'recurrentInit');
+  checkOptionalFinite('forgetBias', spec.forgetBias);
+  if (!isFiniteNumber(spec.seed)) fail('seed', `must be a finite number, got ${String(spec.seed)}`);
+}
+
+/** Checks batch, steps, xs (batch x steps x inputs) and, when given, ys (batch x outputs). */
+export function validateSequence(net: RecurrentNetwork, xs: Float64Array, ys: Float64Array | null, batch: number, steps: number): void {
+  checkCount('batch', batch);
+  checkCount('steps', steps);
+  const { inputs, outputs } = net.spec;
+  if (!(xs instanceof Float64Array)) fail('xs', 'must be a Float64Array');
+  if (xs.length !== batch * steps * inputs) fail('xs', `${batch} examples of ${steps} steps need length ${batch * steps * inputs}, got ${xs.length}`);
+  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) fail('xs', `contains a non-finite value (${xs[i]}) at index ${i}`);
+  if (ys === null) return;
+  if (!(ys instanceof Float64Array)) fail('ys', 'must be a Float64Array');
+  if (ys.length !== batch * outputs) fail('ys', `${batch} examples need length ${batch * outputs}, got ${ys.length}`);
+  for (let i = 0; i < ys.length; i++) if (!Number.isFinite(ys[i])) fail('ys', `contains a non-finite value (${ys[i]}) at index ${i}`);
 }

@@ -36,7 +36,7 @@ function moments(w: Float64Array): { mean: number; variance: number; min: number
 }
 
 describe('initialisation statistics on a 1000 x 1000 matrix', () => {
-  it.each(INIT_NAMES.filter((n) => n !== 'zeros' && n !== 'orthogonal').map((n) => [n as Exclude<InitName, 'orthogonal'>]))('%s has mean 0 and the formula\'s variance within 1%%', (name) => {
+  it.each(INIT_NAMES.filter((n) => n !== 'zeros' && n !== 'orthogonal').map((n) => [n as Exclude<InitName, 'orthogonal'>]))('%s has mean 0 and the formula\'s variance within 1 percent', (name) => {
     for (const seed of [1, 2]) {
       const w = new Float64Array(N_IN * N_OUT);
       fillInit(w, name, N_IN, N_OUT, createRng(seed));
