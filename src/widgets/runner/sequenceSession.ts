@@ -4,6 +4,7 @@
  * and lstm runs step in lockstep through the same loop. Pure TypeScript over src/lib.
  */
 import {
+  createOptimizerState,
   createRecurrent,
   forwardSequence,
   makeSequenceTask,
@@ -11,7 +12,6 @@ import {
   trainSequenceStep,
   type LossName,
   type OptimizerName,
-  type OptimizerState,
   type RecurrentNetwork,
   type RecurrentSpec,
   type TrainOptions,
@@ -100,17 +100,12 @@ function bce(out: Float64Array, y: Float64Array): number {
   return s / y.length;
 }
 
-/** Adam and momentum keep one moment array per parameter array, in the order of net.params. */
-function optimizerState(net: RecurrentNetwork): OptimizerState {
-  return { step: 0, m: net.params.map((p) => new Float64Array(p.data.length)), v: net.params.map((p) => new Float64Array(p.data.length)) };
-}
-
 export function createSequenceSession(config: SequenceSessionConfig): SequenceSession {
   const net = createRecurrent(config.spec);
   const { steps, seed, testCount, name } = config.task;
   const test = makeSequenceTask(name, { steps, count: testCount, seed: testSeed(seed) });
   const optimizer = config.optimizer ?? 'sgd';
-  const options: TrainOptions = { loss: config.loss, lr: config.lr, optimizer, state: optimizer === 'sgd' ? undefined : optimizerState(net), clipNorm: config.clipNorm };
+  const options: TrainOptions = { loss: config.loss, lr: config.lr, optimizer, state: optimizer === 'sgd' ? undefined : createOptimizerState(net), clipNorm: config.clipNorm };
   const recordEvery = Math.max(1, config.recordEvery ?? 1);
   const maxSteps = config.maxSteps ?? Infinity;
   const lossHistory: number[] = [];
