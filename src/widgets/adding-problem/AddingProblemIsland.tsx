@@ -7,6 +7,7 @@ import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
+import type { DataTable } from '../kit/table.ts';
 import { NumberInput, Select, Slider, TrainerControls } from '../controls/index.ts';
 import { isSequenceRecord } from '../runner/sequenceSession.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
@@ -18,6 +19,8 @@ interface Props {
   lang: Lang;
   strings: Strings;
   initial: AddValues;
+  /** The build-time table, for readers without JavaScript. */
+  staticData?: DataTable;
   lossSvg?: ComponentChildren;
   hiddenSvg?: ComponentChildren;
 }
@@ -36,7 +39,7 @@ function toRun(cell: AddCell, v: SessionView): AddRun {
   };
 }
 
-export default function AddingProblemIsland({ figureId, lang, strings: s, initial, lossSvg, hiddenSvg }: Props) {
+export default function AddingProblemIsland({ figureId, lang, strings: s, initial, staticData, lossSvg, hiddenSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(ADD_SCHEMA, figureId, initial);
   const v = state.values;
@@ -66,15 +69,15 @@ export default function AddingProblemIsland({ figureId, lang, strings: s, initia
         lang={lang}
         strings={s}
         summary={runs ? addSummary(runs, v.steps, s, lang) : ''}
-        rejected={state.rejected}
-        onDismissRejected={state.dismissRejected}
+        state={state}
         alert={trainingAlert(trainer, s, lang)}
+        staticData={staticData}
         data={runs ? addTable(runs, s) : { columns: [], rows: [] }}
       >
         <div class="fig-controls">
           <Slider label={tr(s, `${k}.steps`)} spec={ADD_SCHEMA.steps} value={v.steps} onChange={(x) => state.set('steps', x)} format={fmtInt} />
           <Select label={tr(s, `${k}.lr`)} value={v.lr} options={ADD_LR.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
-          <NumberInput label={tr(s, `${k}.seed`)} spec={ADD_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+          <NumberInput label={tr(s, `${k}.seed`)} spec={ADD_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
           <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
           <p class="ctl-note">{tr(s, `${k}.same`)}</p>
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}

@@ -33,13 +33,13 @@ export default function GradientThroughTimeIsland({ figureId, lang, strings: s, 
   const k = 'widget.gradientThroughTime';
 
   return (
-    <FigureShell figureId={figureId} lang={lang} strings={s} summary={gttSummary(result, s, lang)} rejected={state.rejected} onDismissRejected={state.dismissRejected} data={gttTable(result, s)}>
+    <FigureShell figureId={figureId} lang={lang} strings={s} summary={gttSummary(result, s, lang)} state={state} data={gttTable(result, s)}>
       <div class="fig-controls">
         <Slider label={tr(s, `${k}.steps`)} spec={GTT_SCHEMA.steps} value={v.steps} onChange={(x) => state.set('steps', x)} format={fmtInt} />
         <Segmented label={tr(s, `${k}.rnnActivation`)} value={v.rnnActivation} options={GTT_SCHEMA.rnnActivation.options.map((a) => ({ value: a, label: tr(s, `kit.act.${a}`) }))} onChange={(x) => state.set('rnnActivation', x)} />
         <Select label={tr(s, `${k}.recInit`)} value={v.recInit} options={REC_INITS.map((r) => ({ value: r, label: tr(s, `${k}.init.${r}`) }))} onChange={(x) => state.set('recInit', x)} />
         <Slider label={tr(s, `${k}.forgetBias`)} spec={GTT_SCHEMA.forgetBias} value={v.forgetBias} onChange={(x) => state.set('forgetBias', x)} format={(x) => formatNumber(x, lang, 1)} />
-        <NumberInput label={tr(s, `${k}.seed`)} spec={GTT_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+        <NumberInput label={tr(s, `${k}.seed`)} spec={GTT_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
         <p class="ctl-note">{tr(s, `${k}.note`)}</p>
       </div>
       <div class="fig-grid" ref={host}>

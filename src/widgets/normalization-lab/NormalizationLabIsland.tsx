@@ -7,6 +7,7 @@ import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
+import type { DataTable } from '../kit/table.ts';
 import { NumberInput, Segmented, Select, Slider, TrainerControls } from '../controls/index.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
 import { NORMS, NORM_INITS, NORM_LR, NORM_SCHEMA, RECORD_EVERY, normConfigs, type NormName, type NormRun, type NormValues } from './model.ts';
@@ -17,6 +18,8 @@ interface Props {
   lang: Lang;
   strings: Strings;
   initial: NormValues;
+  /** The build-time table, for readers without JavaScript. */
+  staticData?: DataTable;
   lossSvg?: ComponentChildren;
   errorSvg?: ComponentChildren;
   satNoneSvg?: ComponentChildren;
@@ -38,7 +41,7 @@ function toRun(norm: NormName, v: SessionView): NormRun {
   };
 }
 
-export default function NormalizationLabIsland({ figureId, lang, strings: s, initial, lossSvg, errorSvg, satNoneSvg, satBatchSvg, satLayerSvg }: Props) {
+export default function NormalizationLabIsland({ figureId, lang, strings: s, initial, staticData, lossSvg, errorSvg, satNoneSvg, satBatchSvg, satLayerSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(NORM_SCHEMA, figureId, initial);
   const v = state.values;
@@ -74,9 +77,9 @@ export default function NormalizationLabIsland({ figureId, lang, strings: s, ini
         lang={lang}
         strings={s}
         summary={runs ? normSummary(runs, s, lang) : ''}
-        rejected={state.rejected}
-        onDismissRejected={state.dismissRejected}
+        state={state}
         alert={trainingAlert(trainer, s, lang)}
+        staticData={staticData}
         data={runs ? normTable(runs, s) : { columns: [], rows: [] }}
       >
         <div class="fig-controls">
@@ -84,7 +87,7 @@ export default function NormalizationLabIsland({ figureId, lang, strings: s, ini
           <Slider label={tr(s, `${k}.depth`)} spec={NORM_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
           <Select label={tr(s, `${k}.init`)} value={v.init} options={NORM_INITS.map((o) => ({ value: o, label: tr(s, `${k}.initName.${o}`) }))} onChange={(x) => state.set('init', x)} />
           <Select label={tr(s, `${k}.lr`)} value={v.lr} options={NORM_LR.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
-          <NumberInput label={tr(s, `${k}.seed`)} spec={NORM_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+          <NumberInput label={tr(s, `${k}.seed`)} spec={NORM_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
           <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
           <p class="ctl-note">{tr(s, `${k}.same`)}</p>
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}

@@ -7,6 +7,7 @@ import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme, useThrottled } from '../kit/hooks.ts';
 import { clampNumber } from '../kit/params.ts';
 import { tr, type Strings } from '../kit/strings.ts';
+import type { DataTable } from '../kit/table.ts';
 import { NumberInput, Segmented, Slider } from '../controls/index.ts';
 import { PHASE_ACTIVATIONS, PHASE_SCHEMA, nudge, phaseMap, probe, type PhaseActivation, type PhaseMap, type PhaseValues, type Probe } from './model.ts';
 import { mapChart, phaseSummary, phaseTable, ratioChart, relativeChart } from './view.ts';
@@ -19,27 +20,37 @@ interface Props {
   mapSvg?: ComponentChildren;
   ratioSvg?: ComponentChildren;
   relativeSvg?: ComponentChildren;
+  /** The build-time table, for readers without JavaScript. */
+  staticData?: DataTable;
 }
 
 type ScaledSvg = SVGSVGElement & { scale?: (name: string) => { invert?: (v: number) => number } | undefined };
 
 const KEYS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 
-export default function PhaseDiagramIsland({ figureId, lang, strings: s, initial, mapSvg, ratioSvg, relativeSvg }: Props) {
+export default function PhaseDiagramIsland({ figureId, lang, strings: s, initial, mapSvg, ratioSvg, relativeSvg, staticData }: Props) {
   const state = useFigureState(PHASE_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();
   const grid = useRef<HTMLDivElement>(null);
   const mapHost = useRef<HTMLDivElement>(null);
   const width = useChartWidth(grid, 640);
-  // The map costs about a thousand mean-field solves: once per activation.
+  // The map costs about fourteen hundred mean-field solves: once per activation, in the
+  // browser only (the build draws its own), in a task of its own after the first paint.
   const maps = useRef(new Map<PhaseActivation, PhaseMap>());
-  const map = useMemo(() => {
+  const [map, setMap] = useState<PhaseMap | null>(null);
+  useEffect(() => {
     const cached = maps.current.get(v.activation);
-    if (cached) return cached;
-    const m = phaseMap(v.activation);
-    maps.current.set(v.activation, m);
-    return m;
+    if (cached) {
+      setMap(cached);
+      return;
+    }
+    const t = setTimeout(() => {
+      const m = phaseMap(v.activation);
+      maps.current.set(v.activation, m);
+      setMap(m);
+    }, 0);
+    return () => clearTimeout(t);
   }, [v.activation]);
 
   // The live network (256 wide, up to 50 deep) takes a few tenths of a second: rebuild it
@@ -57,7 +68,7 @@ export default function PhaseDiagramIsland({ figureId, lang, strings: s, initial
   }, [probeKey]);
 
   const point = { sw2: v.sw2, sb2: v.sb2 };
-  const mapOptions = useMemo(() => mapChart(map, point, s, theme, width), [map, v.sw2, v.sb2, theme, width]);
+  const mapOptions = useMemo(() => (map && map.activation === v.activation ? mapChart(map, point, s, theme, width) : null), [map, v.activation, v.sw2, v.sb2, theme, width]);
   const ratio = useMemo(() => (p ? ratioChart(p, s, theme, width) : null), [p, theme, width]);
   const relative = useMemo(() => (p ? relativeChart(p, s, theme, width) : null), [p, theme, width]);
 
@@ -94,16 +105,16 @@ export default function PhaseDiagramIsland({ figureId, lang, strings: s, initial
       lang={lang}
       strings={s}
       summary={p ? phaseSummary(p, s, lang) : ''}
-      rejected={state.rejected}
-      onDismissRejected={state.dismissRejected}
+      state={state}
       data={p ? phaseTable(p, s) : { columns: [], rows: [] }}
+      staticData={staticData}
     >
       <div class="fig-controls">
         <Segmented label={tr(s, `${k}.activation`)} value={v.activation} options={PHASE_ACTIVATIONS.map((a) => ({ value: a, label: tr(s, `kit.act.${a}`) }))} onChange={(x) => state.set('activation', x)} />
         <Slider label={tr(s, `${k}.sw2`)} spec={PHASE_SCHEMA.sw2} value={v.sw2} onChange={(x) => state.set('sw2', x)} format={fmt2} />
         <Slider label={tr(s, `${k}.sb2`)} spec={PHASE_SCHEMA.sb2} value={v.sb2} onChange={(x) => state.set('sb2', x)} format={fmt2} />
         <Slider label={tr(s, `${k}.depth`)} spec={PHASE_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
-        <NumberInput label={tr(s, `${k}.seed`)} spec={PHASE_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+        <NumberInput label={tr(s, `${k}.seed`)} spec={PHASE_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
         <p class="ctl-note">{tr(s, `${k}.how`)}</p>
         {busy && <p class="ctl-note" role="status">{tr(s, `${k}.computing`)}</p>}
       </div>
@@ -119,7 +130,7 @@ export default function PhaseDiagramIsland({ figureId, lang, strings: s, initial
             style="cursor:crosshair;touch-action:pan-y"
             data-map="true"
           >
-            <Chart options={mapOptions} primary fallback={mapSvg} />
+            {mapOptions ? <Chart options={mapOptions} primary fallback={mapSvg} /> : <div class="fig-chart" data-primary="true">{mapSvg}</div>}
           </div>
           <p class="fig-note">{tr(s, `${k}.mapNote`)}</p>
         </div>

@@ -58,25 +58,27 @@ export const rowCentre = (r: number) => SB2_RANGE[0] + ((r + 0.5) * (SB2_RANGE[1
 
 /**
  * σw² where χ1 = 1 at a given σb², by bisection on ln χ1 (which rises with σw² for both
- * activations), or null when χ1 stays on one side of 1 over the whole σw² range.
+ * activations) inside [lo, hi], or null when χ1 does not cross 1 there.
  */
-export function criticalSw2(activation: PhaseActivation, sb2: number): number | null {
+export function criticalSw2(activation: PhaseActivation, sb2: number, lo = SW2_RANGE[0], hi = SW2_RANGE[1], iterations = 40): number | null {
   const f = (sw2: number) => Math.log(meanField(activation, sw2, sb2).chi1);
-  let lo = SW2_RANGE[0];
-  let hi = SW2_RANGE[1];
-  let flo = f(lo);
-  if (flo > 0 || f(hi) < 0) return null;
-  for (let k = 0; k < 40; k++) {
+  if (f(lo) > 0 || f(hi) < 0) return null;
+  for (let k = 0; k < iterations; k++) {
     const mid = (lo + hi) / 2;
-    const fm = f(mid);
-    if (fm < 0) {
-      lo = mid;
-      flo = fm;
-    } else hi = mid;
+    if (f(mid) < 0) lo = mid;
+    else hi = mid;
   }
   return (lo + hi) / 2;
 }
 
+/** Bisection steps inside one map cell for the line: 0.1 / 2¹⁴, far below a pixel. */
+const LINE_ITERATIONS = 14;
+
+/**
+ * The map costs one meanField() per cell; the χ1 = 1 line reuses the cells, bisecting only
+ * inside the cell of each row where ln χ1 changes sign (and once more at σb² = 0, where
+ * Xavier and He sit).
+ */
 export function phaseMap(activation: PhaseActivation): PhaseMap {
   const cells: MapCell[] = [];
   for (let r = 0; r < GRID_ROWS; r++)
@@ -86,11 +88,21 @@ export function phaseMap(activation: PhaseActivation): PhaseMap {
       cells.push({ sw2, sb2, chi1: meanField(activation, sw2, sb2).chi1 });
     }
   const critical: { sw2: number; sb2: number }[] = [];
-  const lineRows = 2 * GRID_ROWS;
-  for (let r = 0; r <= lineRows; r++) {
-    const sb2 = SB2_RANGE[0] + (r * (SB2_RANGE[1] - SB2_RANGE[0])) / lineRows;
-    const sw2 = criticalSw2(activation, sb2);
-    if (sw2 !== null) critical.push({ sw2, sb2 });
+  const crossing = (sb2: number, chi: (c: number) => number) => {
+    for (let c = 0; c + 1 < GRID_COLS; c++) {
+      if (chi(c) < 1 && chi(c + 1) >= 1) {
+        const sw2 = criticalSw2(activation, sb2, colCentre(c), colCentre(c + 1), LINE_ITERATIONS);
+        if (sw2 !== null) critical.push({ sw2, sb2 });
+        return;
+      }
+    }
+  };
+  for (let r = 0; r < GRID_ROWS; r++) crossing(rowCentre(r), (c) => cells[r * GRID_COLS + c].chi1);
+  // At σb² = 0 the line lies at or left of the first row's crossing (it bends right as σb²
+  // grows), so one bisection below that cell finds it without another row of cells.
+  if (critical.length) {
+    const sw2 = criticalSw2(activation, SB2_RANGE[0], SW2_RANGE[0], critical[0].sw2 + 1e-9, LINE_ITERATIONS + 4);
+    if (sw2 !== null) critical.unshift({ sw2, sb2: SB2_RANGE[0] });
   }
   return { activation, cells, critical };
 }

@@ -75,7 +75,10 @@ export function relativeChart(p: Probe, s: Strings, theme: Theme, width = 640): 
 
 export function phaseSummary(p: Probe, s: Strings, lang: Lang): string {
   const phase = phaseOf(p.chi1);
-  const depthScale = Number.isFinite(p.depthScale) ? formatNumber(p.depthScale, lang, 1) : '∞';
+  // Chaotic points have a negative ξ = −1/ln χ1: its size is the depth over which the gradient grows by e.
+  // At the edge χ1 is 1 to within rounding and ξ is astronomically large: that is ∞.
+  const xi = Math.abs(p.depthScale);
+  const depthScale = Number.isFinite(xi) && xi < 1e6 ? formatNumber(xi, lang, 1) : '∞';
   return tr(s, `${K}.summary`, {
     act: tr(s, `kit.act.${p.activation}`),
     sw2: formatNumber(p.sw2, lang, 2),
