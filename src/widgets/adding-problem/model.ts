@@ -24,8 +24,8 @@ export const HIDDEN = 16;
 export const BATCH = 32;
 export const TEST_COUNT = 256;
 export const RECORD_EVERY = 25;
-/** The training budget: about a minute for both networks in a browser. */
-export const MAX_STEPS = 2500;
+/** The training budget: both networks in well under a minute in a browser. At length 50 the LSTM learns by step 500 on seeds 1-3, and the plain network is still on the baseline at 1500 (it can start to leave it past 2000). */
+export const MAX_STEPS = 1500;
 /** Build-time steps for the no-JavaScript figure: cheap, so it shows the start only. */
 export const STATIC_STEPS = 50;
 /** E[(y - 1)²] = Var[y] = 2 · 1/12 for y the sum of two independent U[0, 1] values. */

@@ -101,7 +101,7 @@ export function phaseMap(activation: PhaseActivation): PhaseMap {
   // At σb² = 0 the line lies at or left of the first row's crossing (it bends right as σb²
   // grows), so one bisection below that cell finds it without another row of cells.
   if (critical.length) {
-    const sw2 = criticalSw2(activation, SB2_RANGE[0], SW2_RANGE[0], critical[0].sw2 + 1e-9, LINE_ITERATIONS + 4);
+    const sw2 = criticalSw2(activation, SB2_RANGE[0], SW2_RANGE[0], Math.min(SW2_RANGE[1], critical[0].sw2 + (SW2_RANGE[1] - SW2_RANGE[0]) / GRID_COLS), LINE_ITERATIONS + 4);
     if (sw2 !== null) critical.unshift({ sw2, sb2: SB2_RANGE[0] });
   }
   return { activation, cells, critical };
