@@ -89,7 +89,7 @@ describe('phase-diagram live network against χ1, seeds 1..3', () => {
       expect(meanRatio(p)).toBeLessThan(1);
       expect(Math.abs(meanRatio(p) / p.chi1 - 1)).toBeLessThan(0.1);
       expect(p.relative[0]).toBeLessThan(1e-6);
-    });
+    }, 60_000);
 
     it(`seed ${seed}: chaotic (tanh, σw² = 4, σb² = 0.05): ratio about 1.3, within 10 % of χ1; the error grows over 1000-fold back through 30 layers while a fifth of units saturate`, () => {
       const p = at({ seed, sw2: 4, sb2: 0.05 });
@@ -99,12 +99,12 @@ describe('phase-diagram live network against χ1, seeds 1..3', () => {
       expect(p.relative[0]).toBeGreaterThan(1e3);
       expect(meanSaturated(p)).toBeGreaterThan(0.2);
       expect(meanSaturated(p)).toBeLessThan(0.3);
-    });
+    }, 60_000);
 
     it(`seed ${seed}: He with ReLU keeps the ratio within 10 % of 1; Xavier with ReLU halves it`, () => {
       expect(Math.abs(meanRatio(at({ seed, activation: 'relu', sw2: 2, sb2: 0 })) - 1)).toBeLessThan(0.1);
       expect(Math.abs(meanRatio(at({ seed, activation: 'relu', sw2: 1, sb2: 0 })) - 0.5)).toBeLessThan(0.05);
-    });
+    }, 60_000);
 
     it(`seed ${seed}: tanh with Xavier at depth 30 fades slowly: about two thirds per layer in layers 1–5, creeping towards 1 higher up; layer 1 keeps a few hundredths`, () => {
       const p = at({ seed, sw2: 1, sb2: 0, depth: 30 });
@@ -118,7 +118,7 @@ describe('phase-diagram live network against χ1, seeds 1..3', () => {
       expect(high).toBeLessThan(1);
       expect(p.relative[0]).toBeGreaterThan(1e-3);
       expect(p.relative[0]).toBeLessThan(0.1);
-    });
+    }, 60_000);
   }
 });
 
