@@ -21,13 +21,14 @@ export function formatLoss(x: number, lang: Lang): string {
   return Number.isFinite(x) && Math.abs(x) < 0.01 && x !== 0 ? formatSci(x, lang) : formatNumber(x, lang, 3);
 }
 
-/** Test loss of both networks over training, with the 1/6 line of always answering 1. */
+/** Test loss of both networks over training (log scale), with the 1/6 line of always answering 1. */
 export function lossChart(runs: AddRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
   const o = curvesChart(
     runs.map((r) => ({ key: r.cell, label: label(r, s), colour: cellColour(r.cell, theme), points: r.records.map((x) => ({ step: x.step, value: x.testLoss })) })),
     { title: tr(s, `${K}.chart.loss`), x: tr(s, 'kit.axis.step'), y: tr(s, `${K}.axis.loss`) },
     theme,
-    { width, height: Math.round(Math.max(220, width * 0.45)), yDomain: [0, Math.max(0.25, ...runs.map((r) => Math.min(0.5, r.initialTestLoss)))] },
+    // Log scale: the baseline (1/6) and a learned loss (10⁻³ and below) both stay readable.
+    { width, height: Math.round(Math.max(220, width * 0.45)), log: true },
   );
   const muted = neutral(theme).muted;
   o.marks = [

@@ -69,7 +69,7 @@ export default function PhaseDiagramIsland({ figureId, lang, strings: s, initial
 
   const point = { sw2: v.sw2, sb2: v.sb2 };
   const mapOptions = useMemo(() => (map && map.activation === v.activation ? mapChart(map, point, s, theme, width) : null), [map, v.activation, v.sw2, v.sb2, theme, width]);
-  const ratio = useMemo(() => (p ? ratioChart(p, s, theme, width) : null), [p, theme, width]);
+  const ratio = useMemo(() => (p ? ratioChart(p, s, theme, width, lang) : null), [p, theme, width]);
   const relative = useMemo(() => (p ? relativeChart(p, s, theme, width) : null), [p, theme, width]);
 
   const pick = (e: PointerEvent) => {

@@ -4,15 +4,19 @@ import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
 import { activationColour, neutral, perLayerChart, type Theme } from '../charts/index.ts';
 import { base } from '../charts/common.ts';
-import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
+import { formatNumber, formatPercent, formatSci, formatSig } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { GRID_COLS, GRID_ROWS, MARKERS, SB2_RANGE, SW2_RANGE, WIDTH, meanRatio, meanSaturated, phaseOf, type PhaseMap, type Probe } from './model.ts';
 
 const K = 'widget.phaseDiagram';
-/** |ln χ1| beyond this is drawn at full colour: the map is about the sign and the scale near 0. */
-export const LOG_CHI_CLAMP = 1.5;
+/**
+ * |ln χ1| beyond this is drawn at full colour: the map is about the sign and the scale near
+ * the edge. ±0.6 is χ1 below about 0.55 or above 1.8; tanh's chaotic side never gets far past
+ * ln χ1 = 0.3 in this range, so a wider clamp would leave it nearly white.
+ */
+export const LOG_CHI_CLAMP = 0.6;
 
 export function mapHeight(width: number): number {
   return Math.round(Math.max(240, Math.min(420, width * 0.62)));
@@ -44,7 +48,7 @@ export function mapChart(map: PhaseMap, point: { sw2: number; sb2: number }, s: 
 }
 
 /** Measured Var[δ_l]/Var[δ_(l+1)] per layer against the theory's χ1 (dashed). */
-export function ratioChart(p: Probe, s: Strings, theme: Theme, width = 640): PlotOptions {
+export function ratioChart(p: Probe, s: Strings, theme: Theme, width = 640, lang: Lang = 'en'): PlotOptions {
   const colour = activationColour(p.activation, theme);
   const o = perLayerChart(
     [{ key: 'measured', label: tr(s, `${K}.measured`), colour, values: p.ratios }],
@@ -56,7 +60,8 @@ export function ratioChart(p: Probe, s: Strings, theme: Theme, width = 640): Plo
   const lo = Math.min(...vals);
   const hi = Math.max(...vals);
   const n = neutral(theme);
-  o.y = { type: 'log', label: tr(s, `${K}.axis.ratio`), domain: [lo / 1.25, hi * 1.25], grid: true };
+  // Plot's default log ticks print 0.9 as "900m"; these ratios read better as plain decimals.
+  o.y = { type: 'log', label: tr(s, `${K}.axis.ratio`), domain: [lo / 1.25, hi * 1.25], grid: true, tickFormat: (d: number) => formatSig(d, lang, 2) };
   o.marks = [Plot.ruleY([1], { stroke: n.muted, strokeOpacity: 0.6 }), ...((o.marks as Plot.Markish[]) ?? [])];
   return o;
 }

@@ -79,10 +79,11 @@ describe('adding-problem at the default length (50), seeds 1..3', () => {
       const [rnn] = runs({ seed }, [MAX_STEPS, 0]);
       expect(rnn.step).toBe(MAX_STEPS);
       expect(rnn.records[0].testLoss).toBeGreaterThan(2 * rnn.baseline);
-      for (const r of rnn.records.filter((x) => x.step >= 250)) {
-        expect(r.testLoss / rnn.baseline).toBeGreaterThan(0.85);
-        expect(r.testLoss / rnn.baseline).toBeLessThan(1.3);
-      }
+      // Never below it (Adam's noise can throw it briefly above), and typically on it.
+      const later = rnn.records.filter((x) => x.step >= 250).map((r) => r.testLoss / rnn.baseline);
+      for (const q of later) expect(q).toBeGreaterThan(0.85);
+      const median = [...later].sort((a, b) => a - b)[Math.floor(later.length / 2)];
+      expect(median).toBeLessThan(1.15);
       expect(onBaseline(rnn)).toBe(true);
       expect(rnn.diverged).toBeNull();
     }, 600_000);
@@ -125,6 +126,10 @@ describe('adding-problem view', () => {
     expect(t.rows).toHaveLength(pair[0].records.length);
     const o = lossChart(pair, strings('en'), 'light');
     expect(o.ariaLabel).toBe(strings('en')['widget.addingProblem.chart.loss']);
+    const y = o.y as { type: string; domain: [number, number] };
+    expect(y.type).toBe('log');
+    expect(y.domain[0]).toBeLessThan(BASELINE);
+    expect(y.domain[1]).toBeGreaterThan(BASELINE);
     expect((hiddenChart(pair, strings('en'), 'dark').y as { type: string }).type).toBe('log');
   }, 600_000);
 });
