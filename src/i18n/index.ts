@@ -1,5 +1,8 @@
 import es from './es.json';
 import en from './en.json';
+import { fill } from './fill.ts';
+
+export { fill };
 
 export const LANGS = ['es', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -15,15 +18,6 @@ export function isLang(value: unknown): value is Lang {
 
 export function otherLang(lang: Lang): Lang {
   return lang === 'es' ? 'en' : 'es';
-}
-
-/**
- * Fills {name} placeholders from vars; a placeholder without a value stays visible, so a
- * missing variable shows on the page instead of vanishing. The one placeholder rule of the
- * site: islands use it through tr() in src/widgets/kit/strings.ts.
- */
-export function fill(template: string, vars?: Record<string, string | number>): string {
-  return vars ? template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m)) : template;
 }
 
 /** Returns a translator bound to one language. Placeholders are written {name}. */

@@ -50,7 +50,7 @@ export async function summaryText(page: Page, fig: string): Promise<string> {
 
 /** The rows of the figure's "Show data" table, as cell texts. */
 export async function tableRows(page: Page, fig: string): Promise<string[][]> {
-  return page.locator(`${fig} .fig-data tbody tr`).evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  return page.locator(`${fig} .fig-data > .fig-data__scroll > table > tbody > tr`).evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
 }
 
 /** The texts drawn inside a figure's build-time or live charts (tick labels, direct labels). */

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '../kit/plot.ts';
+import type { PlotOptions } from '@observablehq/plot';
 import { base } from './common.ts';
-import { classColours, type Theme } from './palette.ts';
+import { classColours, neutral } from './palette.ts';
+import type { Theme } from '../theme.ts';
 
 export interface BoundaryData {
   /** res x res predicted probabilities, row-major from (xmin, ymin); as predictGrid returns. */
@@ -17,12 +18,19 @@ export interface BoundaryStrings {
   y: string;
 }
 
+export interface BoundaryOptions {
+  width?: number;
+  /**
+   * Draw the probabilities as one bitmap (fast, for live updates in the browser); without
+   * it they are rects, which also render where there is no canvas (the build).
+   */
+  raster?: boolean;
+}
+
 /** The decision boundary as a coarse raster of cells, with the data points on top. */
-/**
- * `raster` draws the probabilities as one bitmap (fast, for live updates in the browser);
- * without it they are rects, which also render where there is no canvas (the build).
- */
-export function boundaryChart(data: BoundaryData, s: BoundaryStrings, theme: Theme, width = 320, raster = false): PlotOptions {
+export function boundaryChart(data: BoundaryData, s: BoundaryStrings, theme: Theme, options: BoundaryOptions = {}): PlotOptions {
+  const width = options.width ?? 320;
+  const raster = options.raster ?? false;
   const [xmin, xmax, ymin, ymax] = data.extent;
   const dx = (xmax - xmin) / data.res;
   const dy = (ymax - ymin) / data.res;
@@ -45,7 +53,7 @@ export function boundaryChart(data: BoundaryData, s: BoundaryStrings, theme: The
       raster
         ? Plot.raster(Array.from(data.grid, (p) => (Number.isFinite(p) ? p : 0.5)), { width: data.res, height: data.res, x1: xmin, x2: xmax, y1: ymin, y2: ymax, fill: Plot.identity, fillOpacity: 0.38 })
         : Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'p', fillOpacity: 0.38 }),
-      Plot.dot(data.points, { x: 'x', y: 'y', r: 2.8, fill: (d: { label: number }) => (d.label > 0.5 ? c1 : c0), stroke: theme === 'dark' ? '#14161b' : '#fff', strokeWidth: 0.7, symbol: (d: { label: number }) => (d.label > 0.5 ? 'circle' : 'triangle') }),
+      Plot.dot(data.points, { x: 'x', y: 'y', r: 2.8, fill: (d: { label: number }) => (d.label > 0.5 ? c1 : c0), stroke: neutral(theme).surface, strokeWidth: 0.7, symbol: (d: { label: number }) => (d.label > 0.5 ? 'circle' : 'triangle') }),
     ],
   };
 }

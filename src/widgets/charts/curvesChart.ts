@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '../kit/plot.ts';
-import { base, logAxis, logSafe } from './common.ts';
-import type { Theme } from './palette.ts';
+import type { PlotOptions } from '@observablehq/plot';
+import { LINE_PX, base, labelWidth, linearDomain, logAxis, logDomain, logSafe, spread, stepTicks, yMapper } from './common.ts';
+import { neutral, textColour } from './palette.ts';
+import type { Theme } from '../theme.ts';
 
 export interface Curve {
   key: string;
@@ -9,6 +10,8 @@ export interface Curve {
   colour: string;
   points: { step: number; value: number }[];
   dashed?: boolean;
+  /** Line width (default 2). */
+  strokeWidth?: number;
 }
 
 export interface CurvesChartStrings {
@@ -17,31 +20,85 @@ export interface CurvesChartStrings {
   y: string;
 }
 
+/** A horizontal reference line with its label (ln 2 for chance, say). */
+export interface Reference {
+  value: number;
+  label: string;
+}
+
+export interface CurvesChartOptions {
+  width?: number;
+  height?: number;
+  log?: boolean;
+  /** A fixed y domain; otherwise it follows the data (from 0 if `zero`). */
+  yDomain?: [number, number];
+  /** Start a linear y axis at 0: a loss axis must not blow 0.005 of noise up to full height. */
+  zero?: boolean;
+  /** The x axis runs to at least this step (so a run that just started is not stretched). */
+  minStep?: number;
+  /**
+   * 'spread' (default with several curves): labels in the right margin at each curve's
+   * end, pushed apart so they never overlap; 'none': the figure names curves elsewhere.
+   */
+  labels?: 'spread' | 'none';
+  references?: Reference[];
+}
+
+const MARGIN_BOTTOM = 40;
+
 /** Values over training steps, one line per curve (loss, dead fraction, mean activation...). */
-export function curvesChart(curves: Curve[], s: CurvesChartStrings, theme: Theme, options: { log?: boolean; yDomain?: [number, number]; width?: number; height?: number } = {}): PlotOptions {
+export function curvesChart(curves: Curve[], s: CurvesChartStrings, theme: Theme, options: CurvesChartOptions = {}): PlotOptions {
   const width = options.width ?? 640;
-  const rows = curves.flatMap((c) => c.points.map((p) => ({ step: p.step, value: options.log ? logSafe(p.value) : p.value, key: c.key, label: c.label })));
-  const colours = Object.fromEntries(curves.map((c) => [c.key, c.colour]));
-  const maxStep = Math.max(1, ...rows.map((r) => r.step));
+  const height = options.height ?? Math.round(width * 0.45);
+  const n = neutral(theme);
+  const refs = options.references ?? [];
+  const all = curves.flatMap((c) => c.points.map((p) => p.value));
+  const log = options.log ?? false;
+  const ld = log ? logDomain([...all, ...refs.map((r) => r.value)]) : null;
+  const yDomain: [number, number] = options.yDomain ?? (ld ? [ld.lo, ld.hi] : linearDomain([...all, ...refs.map((r) => r.value)], options.zero ?? false));
+  const value = (v: number) => (ld ? logSafe(v, ld.floor) : v);
+  const maxStep = Math.max(1, options.minStep ?? 1, ...curves.flatMap((c) => c.points.map((p) => p.step)));
+  const labelled = (options.labels ?? (curves.length > 1 || refs.length ? 'spread' : 'none')) === 'spread';
+  const texts = labelled ? [...curves.map((c) => c.label), ...refs.map((r) => r.label)] : [];
+  const marginRight = labelled ? Math.min(Math.round(width * 0.3), labelWidth(texts)) : 16;
+  const top = base(theme, width, height).marginTop as number;
+  const bottom = height - MARGIN_BOTTOM;
   const marks: Plot.Markish[] = [];
+  for (const r of refs) marks.push(Plot.ruleY([value(r.value)], { stroke: n.muted, strokeDasharray: '2 3', strokeOpacity: 0.9 }));
   for (const c of curves) {
     marks.push(
-      Plot.line(rows.filter((r) => r.key === c.key), {
+      Plot.line(c.points.map((p) => ({ step: p.step, value: value(p.value) })), {
         x: 'step',
         y: 'value',
-        stroke: colours[c.key],
-        strokeWidth: 2,
+        stroke: c.colour,
+        strokeWidth: c.strokeWidth ?? 2,
         strokeDasharray: c.dashed ? '6 4' : undefined,
       }),
     );
-    const last = rows.filter((r) => r.key === c.key).at(-1);
-    if (last && curves.length > 1) marks.push(Plot.text([last], { x: 'step', y: 'value', text: () => c.label, fill: colours[c.key], textAnchor: 'end', dy: -8, fontWeight: 600 }));
+  }
+  if (labelled) {
+    const map = yMapper(yDomain, log, top, bottom);
+    const wanted = [
+      ...curves.map((c) => c.points.at(-1)?.value),
+      ...refs.map((r) => r.value),
+    ];
+    const clampV = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? yDomain[0] : Math.min(yDomain[1], Math.max(yDomain[0], value(v))));
+    const px = spread(wanted.map((v) => map.toPx(clampV(v))), LINE_PX, top, bottom);
+    const rows = texts.map((t, i) => ({
+      t,
+      y: map.fromPx(px[i]),
+      fill: i < curves.length ? textColour(curves[i].colour, theme) : n.muted,
+    }));
+    marks.push(Plot.text(rows, { x: () => maxStep, y: 'y', text: 't', fill: (d: { fill: string }) => d.fill, textAnchor: 'start', dx: 6, fontWeight: 600, clip: false }));
   }
   return {
-    ...base(theme, width, options.height ?? Math.round(width * 0.45)),
+    ...base(theme, width, height),
+    marginRight,
     ariaLabel: s.title,
-    x: { label: s.x, domain: [0, maxStep], grid: true },
-    y: options.log ? logAxis(s.y, rows.map((r) => r.value)) : { label: s.y, grid: true, domain: options.yDomain, nice: true },
+    x: { label: s.x, domain: [0, maxStep], grid: true, ticks: stepTicks(maxStep, Math.max(2, Math.min(6, Math.floor(width / 100)))), tickFormat: 'd' },
+    y: ld ? { ...logAxis(s.y, [ld.lo, ld.hi]), domain: yDomain } : { label: s.y, grid: true, domain: yDomain },
+    color: { type: 'identity' },
     marks,
   };
 }
+

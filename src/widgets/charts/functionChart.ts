@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '../kit/plot.ts';
+import type { PlotOptions } from '@observablehq/plot';
 import { base } from './common.ts';
-import { neutral, type Theme } from './palette.ts';
+import { neutral, textColour } from './palette.ts';
+import type { Theme } from '../theme.ts';
 
 export interface FunctionSeries {
   key: string;
@@ -26,8 +27,14 @@ export interface FunctionChartStrings {
   y: string;
 }
 
+export interface FunctionChartOptions {
+  width?: number;
+  height?: number;
+}
+
 /** A function and its derivative (or several pairs), with an optional tangent at a point. */
-export function functionChart(data: FunctionChartData, s: FunctionChartStrings, theme: Theme, width = 640): PlotOptions {
+export function functionChart(data: FunctionChartData, s: FunctionChartStrings, theme: Theme, options: FunctionChartOptions = {}): PlotOptions {
+  const width = options.width ?? 640;
   const n = neutral(theme);
   const rows = data.series.flatMap((se) => se.points.map((p) => ({ ...p, key: se.key })));
   const marks: Plot.Markish[] = [
@@ -45,7 +52,7 @@ export function functionChart(data: FunctionChartData, s: FunctionChartStrings, 
       }),
     );
     const last = se.points[Math.round(se.points.length * 0.82)];
-    if (last) marks.push(Plot.text([last], { x: 'x', y: 'y', text: () => se.label, fill: se.colour, dy: se.dashed ? 12 : -10, fontWeight: 600, textAnchor: 'middle' }));
+    if (last) marks.push(Plot.text([last], { x: 'x', y: 'y', text: () => se.label, fill: textColour(se.colour, theme), dy: se.dashed ? 12 : -10, fontWeight: 600, textAnchor: 'middle' }));
   }
   const m = data.marker;
   if (m) {
@@ -63,11 +70,11 @@ export function functionChart(data: FunctionChartData, s: FunctionChartStrings, 
       );
     }
     marks.push(Plot.ruleX([m.x], { stroke: n.muted, strokeDasharray: '2 3' }));
-    marks.push(Plot.dot([m], { x: 'x', y: 'y', r: 5, fill: m.colour, stroke: theme === 'dark' ? '#14161b' : '#fff', strokeWidth: 1.5 }));
-    if (m.dy !== undefined) marks.push(Plot.dot([{ x: m.x, y: m.dy }], { x: 'x', y: 'y', r: 5, fill: m.colourDy ?? m.colour, stroke: theme === 'dark' ? '#14161b' : '#fff', strokeWidth: 1.5 }));
+    marks.push(Plot.dot([m], { x: 'x', y: 'y', r: 5, fill: m.colour, stroke: n.surface, strokeWidth: 1.5 }));
+    if (m.dy !== undefined) marks.push(Plot.dot([{ x: m.x, y: m.dy }], { x: 'x', y: 'y', r: 5, fill: m.colourDy ?? m.colour, stroke: n.surface, strokeWidth: 1.5 }));
   }
   return {
-    ...base(theme, width, Math.round(width * 0.55)),
+    ...base(theme, width, options.height ?? Math.round(width * 0.55)),
     ariaLabel: s.title,
     x: { domain: data.xDomain, label: s.x, grid: true },
     y: { domain: data.yDomain, label: s.y, grid: true },

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '../kit/plot.ts';
+import type { PlotOptions } from '@observablehq/plot';
 import { base } from './common.ts';
-import type { Theme } from './palette.ts';
+import type { Theme } from '../theme.ts';
 
 export interface LayerHistogram {
   layer: number;

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import type { PlotOptions } from '../kit/plot.ts';
-import { DIVERGING_SCHEME, neutral, type Theme } from './palette.ts';
+import type { PlotOptions } from '@observablehq/plot';
+import { DIVERGING_SCHEME, neutral } from './palette.ts';
+import type { Theme } from '../theme.ts';
 
 export interface NetNode {
   layer: number;
@@ -49,7 +50,7 @@ export function networkChart(sizes: number[], nodes: NetNode[], edges: NetEdge[]
     return { ...e, x1: a.x, y1: a.y, x2: b.x, y2: b.y, mx: a.x + (b.x - a.x) * 0.62, my: a.y + (b.y - a.y) * 0.62, w: 1 + 5 * Math.min(1, Math.abs(e.value) / dom) };
   });
   const nodeRows = nodes.map((d) => ({ ...d, ...position(sizes, d.layer, d.index) }));
-  const bg = theme === 'dark' ? '#1c1f26' : '#ffffff';
+  const bg = n.surface;
   const marks: Plot.Markish[] = [
     // Dead edges get a flat grey of their own mark: mixing literal colours into a scaled
     // channel would send them through the colour scale too.

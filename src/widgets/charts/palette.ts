@@ -1,6 +1,8 @@
 import type { ActivationName } from '../../lib/index.ts';
+import { SURFACES, legible, type Theme } from '../theme.ts';
 
-export type Theme = 'light' | 'dark';
+export type { Theme };
+export { legible };
 
 /**
  * One colour per activation across the site, from the Okabe–Ito colour-blind-safe set.
@@ -35,11 +37,21 @@ export function activationColour(name: ActivationName, theme: Theme): string {
   return ACTIVATION_COLOURS[theme][name];
 }
 
-/** Neutral colours for secondary marks (theory lines, grid, muted data). */
+/**
+ * Neutral colours for secondary marks (theory lines, grid, muted data). `surface` is the
+ * figure's background, for rings around dots and halos behind labels. `muted` is also
+ * used for text, so it keeps 4.5:1 against both surfaces of its theme.
+ */
 export function neutral(theme: Theme) {
+  const surface = SURFACES[theme].raised;
   return theme === 'dark'
-    ? { ink: 'currentColor', muted: '#a9adb8', faint: '#3a3f4b', accent: '#7fb0ef', warn: '#ff8a80', dead: '#6b7080' }
-    : { ink: 'currentColor', muted: '#5a5f6b', faint: '#d9d4c8', accent: '#1f5fa8', warn: '#b3261e', dead: '#a3a3a3' };
+    ? { ink: 'currentColor', muted: SURFACES.dark.muted, faint: '#3a3f4b', accent: '#7fb0ef', warn: '#ff8a80', dead: '#6b7080', surface }
+    : { ink: 'currentColor', muted: SURFACES.light.muted, faint: '#d9d4c8', accent: '#1f5fa8', warn: '#b3261e', dead: '#a3a3a3', surface };
+}
+
+/** A colour for chart text in this hue: the line colour, darkened or lightened to 4.5:1. */
+export function textColour(colour: string, theme: Theme): string {
+  return legible(colour, theme);
 }
 
 /** Two classes in scatter plots and boundaries: orange vs blue stays distinct under every colour-vision type. */
@@ -51,3 +63,11 @@ export function classColours(theme: Theme): [string, string] {
 export const DIVERGING_SCHEME = 'PuOr';
 /** Sequential scheme for magnitudes on a log scale (heatmaps). */
 export const SEQUENTIAL_SCHEME = 'viridis';
+
+/**
+ * One colour per hidden layer in figures that draw layers as separate lines (Okabe–Ito,
+ * apart from the activation colours), lighter in the dark theme.
+ */
+export function layerColours(theme: Theme): string[] {
+  return theme === 'dark' ? ['#F0A3D0', '#FFC24D', '#9AD7F7'] : ['#B3478A', '#B07800', '#2B8CC4'];
+}

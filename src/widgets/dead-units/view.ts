@@ -1,23 +1,18 @@
 // Everything the dead-units figure displays, derived from a DeadView: chart options, the
 // summary and the data table. Shared by the build-time render and the island.
-import * as Plot from '@observablehq/plot';
 import { activation } from '../../lib/index.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { activationColour, curvesChart, functionChart, networkChart, type NetEdge, type NetNode, type Theme } from '../charts/index.ts';
+import { activationColour, curvesChart, functionChart, layerColours, networkChart, type NetEdge, type NetNode, type Theme } from '../charts/index.ts';
 import { formatNumber, formatPercent } from '../kit/format.ts';
-import type { PlotOptions } from '../kit/plot.ts';
+import type { PlotOptions } from '@observablehq/plot';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { thinLosses } from '../vanishing-lab/view.ts';
-import { formatLoss } from '../relu-vs-sigmoid/view.ts';
+import { formatLoss, thinLosses } from '../series/index.ts';
 import { HIDDEN, SIZES, countTrue, deadSeries, type DeadView } from './model.ts';
 
 const K = 'widget.deadUnits';
 
-/** One colour per hidden layer (Okabe–Ito, apart from the activation colours), lighter in the dark theme. */
-export function layerColours(theme: Theme): string[] {
-  return theme === 'dark' ? ['#F0A3D0', '#FFC24D', '#9AD7F7'] : ['#B3478A', '#B07800', '#2B8CC4'];
-}
+export { layerColours };
 
 export interface DeadCharts {
   network: PlotOptions;
@@ -64,18 +59,16 @@ export function deadCharts(view: DeadView, s: Strings, theme: Theme, lang: Lang,
     Array.from({ length: HIDDEN }, (_, l) => ({ key: `l${l + 1}`, label: tr(s, `${K}.hidden`, { n: l + 1 }), colour: colours[l], points: thinned.map((p) => ({ step: p.step, value: p.values[l] })), dashed: l === 1 })),
     { title: tr(s, `${K}.chart.dead`), x: tr(s, 'kit.axis.step'), y: tr(s, `${K}.axis.dead`) },
     theme,
-    { yDomain: [0, 1], width: w(400), height: 220 },
+    // The layers are named in an HTML legend under the chart (LayerLegend).
+    { yDomain: [0, 1], width: w(400), height: 220, labels: 'none' },
   );
   const act = view.activation === 'leakyRelu' ? 'leakyRelu' : 'relu';
   const loss = curvesChart(
-    [{ key: 'loss', label: tr(s, 'kit.col.loss'), colour: activationColour(act, theme), points: [{ step: 0, value: view.initialLoss }, ...thinLosses(view.losses)] }],
+    [{ key: 'loss', label: tr(s, 'kit.col.loss'), colour: activationColour(act, theme), points: thinLosses(view.losses, view.initialLoss) }],
     { title: tr(s, `${K}.chart.loss`), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
     theme,
-    { width: w(400), height: 200 },
+    { width: w(400), height: 200, zero: true, minStep: 100 },
   );
-    // The layers are named in an HTML legend under the chart: end-of-line labels would pile
-  // up whenever the three curves meet (at 0 with leaky ReLU, say).
-  dead.marks = ((dead.marks as Plot.Markish[]) ?? []).filter((m) => !(m instanceof Plot.Text));
   // Below 400 px the fixed-size nodes and column labels would collide: draw at 400 and let it scale.
   return { network: networkOptions(view, s, theme, Math.max(400, w(440))), dead, loss, fn: leakyChart(view.alpha, s, theme, lang, w(360)) };
 }
@@ -99,7 +92,7 @@ export function leakyChart(alpha: number, s: Strings, theme: Theme, lang?: Lang,
     },
     { title: tr(s, `${K}.chart.fn`, { alpha: a }), x: 'z', y: tr(s, `${K}.axis.fn`) },
     theme,
-    width,
+    { width },
   );
 }
 

@@ -8,6 +8,7 @@ import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { CHAIN_SCHEMA, SIGMOID_FACTOR, chainAt, chainRows, type ChainValues } from './model.ts';
+import { SURFACES } from '../theme.ts';
 
 /** "0,25¹⁰ ≈ 9,5 × 10⁻⁷" (es) or "0.25¹⁰ ≈ 9.5 × 10⁻⁷" (en). */
 export function powerText(n: number, lang: Lang): { base: string; exp: string; value: string } {
@@ -39,7 +40,7 @@ export function chainChart(v: ChainValues, s: Strings, lang: Lang, theme: Theme,
     marginBottom: 40,
     marginRight: 16,
     marginTop: 20,
-    style: { fontSize: '12px', background: 'transparent', color: theme === 'dark' ? '#e6e4df' : '#1c1d21', overflow: 'visible' },
+    style: { fontSize: '12px', background: 'transparent', color: SURFACES[theme].ink, overflow: 'visible' },
     ariaLabel: tr(s, 'widget.derivativeChain.chart'),
     x: { label: tr(s, 'widget.derivativeChain.axisX'), domain: [CHAIN_SCHEMA.depth.min, maxN], ticks: width < 520 ? 5 : 10, tickFormat: 'd', grid: true },
     y: yAxis(tr(s, 'widget.derivativeChain.axisY')),
@@ -54,7 +55,7 @@ export function chainChart(v: ChainValues, s: Strings, lang: Lang, theme: Theme,
       Plot.line(rows, { x: 'n', y: 'sigmoid', stroke: sig, strokeWidth: 2.5 }),
       Plot.dot(rows, { x: 'n', y: 'sigmoid', fill: sig, r: 2.5 }),
       Plot.text([rows[Math.round(maxN * 0.55)]], { x: 'n', y: 'sigmoid', text: () => tr(s, 'widget.derivativeChain.sigmoidLabel', { factor: p.base }), fill: sig, textAnchor: 'end', dx: -14, dy: 12, fontWeight: 600 }),
-      Plot.dot([here], { x: 'n', y: 'sigmoid', r: 6, fill: sig, stroke: theme === 'dark' ? '#14161b' : '#fff', strokeWidth: 1.5 }),
+      Plot.dot([here], { x: 'n', y: 'sigmoid', r: 6, fill: sig, stroke: neutral(theme).surface, strokeWidth: 1.5 }),
       Plot.text([here], { x: 'n', y: 'sigmoid', text: () => `${p.base}${p.exp} ≈ ${p.value}`, fill: n.ink, textAnchor: right ? 'start' : 'end', dx: right ? 10 : -10, dy: right ? 4 : 14, fontWeight: 700, fontSize: 13 }),
     ],
   };

@@ -42,12 +42,12 @@ export function gdCharts(t: Trajectory, s: Strings, theme: Theme, lang: Lang, wi
     Plot.line(xs.map((x) => ({ x, y: loss(x) })), { x: 'x', y: 'y', stroke: curveColour, strokeWidth: 2.5 }),
     Plot.dot(trail.slice(0, -1), { x: 'w', y: 'c', r: 4, fill: n.muted, fillOpacity: 0.6 }),
     Plot.arrow(arrows, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: accent, strokeWidth: (d: { age: number }) => (d.age === 0 ? 2.5 : 1.5), strokeOpacity: (d: { age: number }) => Math.max(0.25, 1 - d.age * 0.16), headLength: 9, insetEnd: 5, insetStart: 3 }),
-    Plot.dot([cur], { x: 'w', y: 'c', r: 7, fill: accent, stroke: theme === 'dark' ? '#14161b' : '#fff', strokeWidth: 1.5 }),
+    Plot.dot([cur], { x: 'w', y: 'c', r: 7, fill: accent, stroke: n.surface, strokeWidth: 1.5 }),
   ];
   // Labels point inwards, towards the minimum, so they never leave the chart: "after" above
   // its point and "before" below its own (inside the bowl, where there is room).
   const inward = (w: number) => (w <= W_STAR ? { dx: 12, textAnchor: 'start' as const } : { dx: -12, textAnchor: 'end' as const });
-  const halo = { stroke: theme === 'dark' ? '#1c1f26' : '#fff', strokeWidth: 4, paintOrder: 'stroke' as const };
+  const halo = { stroke: n.surface, strokeWidth: 4, paintOrder: 'stroke' as const };
   // Near the minimum the two points draw on top of each other: then only "after" is named.
   const apart = prev !== null && (Math.abs(prev.w - cur.w) / (2 * R) > 0.14 || Math.abs(prev.c - cur.c) / top > 0.16);
   if (prev) marks.push(Plot.dot([prev], { x: 'w', y: 'c', r: 6, fill: 'none', stroke: accent, strokeWidth: 2 }));

@@ -6,7 +6,6 @@ import { formatNumber } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { meansChart } from './meansChart.ts';
 import { EARLY, HIDDEN, LN2, MAX_STEPS, layerMeans, saturated, topLayerFacts, type GlorotView } from './model.ts';
 
 /** Okabe–Ito hues, one per hidden layer; the top layer gets the strongest (vermilion). */
@@ -42,8 +41,10 @@ export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang
     label: tr(s, l === HIDDEN - 1 ? 'widget.glorotReproduction.layerTop' : 'widget.glorotReproduction.layer', { n: l + 1 }),
     colour: layerColour(l, theme),
     points: thin(layerMeans(v.records, l)),
+    strokeWidth: l === HIDDEN - 1 ? 2.5 : 1.75,
   }));
-  const means = meansChart(curves, { title: tr(s, 'widget.glorotReproduction.chart.means'), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.glorotReproduction.axis.mean') }, theme, { maxStep, width, height: 280 });
+  // Several layers end near 0.5: curvesChart spreads their labels apart.
+  const means = curvesChart(curves, { title: tr(s, 'widget.glorotReproduction.chart.means'), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.glorotReproduction.axis.mean') }, theme, { minStep: maxStep, width, height: 280, yDomain: [0, 1], labels: 'spread' });
   const lossPts = thin([{ step: 0, value: v.initialLoss }, ...v.losses.map((value, i) => ({ step: i + 1, value }))]);
   const loss = curvesChart(
     [
@@ -52,10 +53,9 @@ export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang
     ],
     { title: tr(s, 'widget.glorotReproduction.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
     theme,
-    { width, height: 200 },
+    { width, height: 200, minStep: maxStep, zero: true },
   );
-  const fix = (o: PlotOptions): PlotOptions => ({ ...o, marginRight: width < 480 ? 72 : 110, x: { ...(o.x as object), domain: [0, maxStep] } });
-  return { means, loss: fix(loss) };
+  return { means, loss };
 }
 
 export function glorotSummary(v: GlorotView, s: Strings, lang: Lang): string {

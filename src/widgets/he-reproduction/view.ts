@@ -60,7 +60,7 @@ export function heSummary(views: Record<RunName, HeRunView>, s: Strings, lang: L
   const x = views.xavier;
   const h = views.he;
   const f = (v: number) => formatNumber(v, lang, 3);
-  const first = tr(s, 'widget.heReproduction.summary', {
+  const first = tr(s, h.step === 0 ? 'widget.heReproduction.summary.start' : 'widget.heReproduction.summary', {
     step: formatNumber(h.step, lang, 0),
     x0: f(x.initialLoss),
     x: f(x.loss),

@@ -3,13 +3,12 @@
 import type { Lang } from '../../i18n/index.ts';
 import { histogram } from '../../lib/index.ts';
 import * as Plot from '@observablehq/plot';
-import { activationColour, histogramsChart, neutral, type LayerHistogram, type Theme } from '../charts/index.ts';
+import { activationColour, histogramsChart, neutral, perLayerChart, type LayerHistogram, type Theme } from '../charts/index.ts';
 import { formatNumber, formatPercent, formatSci, formatSig, superscript as sup } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { shownLayers, type InitExplorerResult } from './model.ts';
-import { varianceChart } from './varianceChart.ts';
 
 export const BINS = 30;
 
@@ -81,20 +80,22 @@ export interface InitExplorerCharts {
 
 /** The variance chart at the width it has on screen. */
 export function varianceOptions(r: InitExplorerResult, s: Strings, theme: Theme, width = 640): PlotOptions {
-  return varianceChart(
-    signalRatio(r),
-    r.theoryApplies ? r.theory : null,
+  const measured = signalRatio(r);
+  const theory = r.theoryApplies ? r.theory : null;
+  const colour = activationColour(r.activation, theme);
+  // Layer 0 is the input, where the ratio is 1 by definition. perLayerChart's log axis
+  // follows the data over any number of decades ("too small" reaches 10⁻⁹⁰ at depth 50).
+  const allZero = measured.every((v) => !(v > 0));
+  return perLayerChart(
+    [{ key: 'measured', label: tr(s, 'widget.initExplorer.measured'), colour, values: allZero ? [] : [1, ...measured] }],
     {
       title: tr(s, 'widget.initExplorer.chart.variance'),
       x: tr(s, 'widget.initExplorer.axis.layer'),
       y: tr(s, usesMeanSquare(r.activation) ? 'widget.initExplorer.axis.meanSquare' : 'widget.initExplorer.axis.variance'),
-      measured: tr(s, 'widget.initExplorer.measured'),
-      theory: tr(s, 'widget.initExplorer.theory'),
-      allZero: tr(s, 'widget.initExplorer.allZero'),
+      envelope: theory ? tr(s, 'widget.initExplorer.theory') : undefined,
     },
     theme,
-    activationColour(r.activation, theme),
-    { width, height: Math.round(Math.max(220, width * 0.42)) },
+    { width, height: Math.round(Math.max(220, width * 0.42)), firstLayer: 0, envelope: theory ? [1, ...theory] : undefined, rule: 1, labels: 'spread', empty: allZero ? tr(s, 'widget.initExplorer.allZero') : undefined },
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ActivationName, InitSpec, LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
-import type { SessionConfig } from '../runner/session.ts';
+import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
 
 export const RACE_SCHEMA = {
   depth: { kind: 'number', min: 2, max: 20, step: 1, default: 10 },
@@ -54,22 +54,7 @@ export interface NetView {
   layers: LayerStats[];
   startLayers: LayerStats[];
   losses: number[];
-}
-
-export const gradNorms = (layers: LayerStats[]) => layers.map((l) => l.weightGradNorm);
-
-/** First layer's weight-gradient norm over the last (output) layer's. */
-export function firstToLast(layers: LayerStats[]): number {
-  const g = gradNorms(layers);
-  return g.length ? g[0] / g[g.length - 1] : NaN;
-}
-
-export const LN2 = Math.log(2);
-/**
- * A network that cannot learn settles on predicting the class prior: the loss sits at
- * ln 2 and every gradient, the output layer's too, collapses, so the ratio alone would
- * look healthy. After 100 steps a loss within 0.01 of ln 2 is called "stuck".
- */
-export function isStuck(loss: number, step: number): boolean {
-  return step >= 100 && Math.abs(loss - LN2) < 0.01;
+  /** The per-layer records (drift from the initial weights lives there). */
+  records: LayerRecord[];
+  diverged: Divergence | null;
 }

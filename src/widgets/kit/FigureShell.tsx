@@ -116,7 +116,9 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
         </div>
       )}
       </fieldset>
-      <p class="fig-summary" aria-live="polite">{liveSummary}</p>
+      {/* The visible summary follows the charts it describes; screen readers hear it at most once a second. */}
+      <p class="fig-summary" aria-hidden="true">{summary}</p>
+      <p class="visually-hidden" aria-live="polite">{liveSummary}</p>
       <fieldset class="fig-actions" disabled={!hydrated} style={inert}>
         <button type="button" class="btn btn--small" onClick={copyLink}>
           {tr(strings, 'kit.copyLink')}

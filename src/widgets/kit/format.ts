@@ -17,18 +17,23 @@ const build = (lang: Lang) => ({
 });
 const FORMATTERS = Object.freeze({ es: build('es'), en: build('en') });
 const pickDigits = (d: number) => Math.min(6, Math.max(0, Math.round(d)));
+/**
+ * Spanish groups thousands with a narrow no-break space (RAE, ISO 80000), not the point
+ * es-ES prints: 1 048 576. In Spanish output a point can only be that separator.
+ */
+const group = (text: string, lang: Lang) => (lang === 'es' ? text.replace(/\./g, '\u202f') : text);
 
 /** A decimal in the reader's convention: 0,25 in Spanish and 0.25 in English. */
 export function formatNumber(x: number, lang: Lang, digits = 2): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : x < 0 ? '−∞' : 'NaN';
   // es-ES leaves four-digit numbers ungrouped; that is the Spanish norm (RAE), so keep it.
-  return FORMATTERS[lang].fixed[pickDigits(digits)].format(x).replace('-', '−');
+  return group(FORMATTERS[lang].fixed[pickDigits(digits)].format(x), lang).replace('-', '−');
 }
 
 /** Fixed number of significant digits, e.g. 0.0066 or 0,0066. */
 export function formatSig(x: number, lang: Lang, significant = 2): string {
   if (!Number.isFinite(x)) return formatNumber(x, lang);
-  return FORMATTERS[lang].significant[pickDigits(significant)].format(x).replace('-', '−');
+  return group(FORMATTERS[lang].significant[pickDigits(significant)].format(x), lang).replace('-', '−');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type MutableRef } from 'preact/hooks';
-import type { Theme } from '../charts/palette.ts';
+import type { Theme } from '../theme.ts';
 import { STATE_CHANGE_EVENT, THEME_CHANGE_EVENT } from './events.ts';
 import { readState, writeState, type Schema, type UrlNotice, type Values } from './params.ts';
 

@@ -1,4 +1,4 @@
-import { fill } from '../../i18n/index.ts';
+import { fill } from '../../i18n/fill.ts';
 
 /** Strings handed to an island, already resolved for its language on the server. */
 export type Strings = Readonly<Record<string, string>>;

@@ -22,8 +22,9 @@ export const PAIR_SCHEMA = {
 export type PairValues = Values<typeof PAIR_SCHEMA>;
 
 /**
- * One initialisation for both networks, so the activation is the only difference.
- * Xavier (Glorot) was designed for sigmoid-like units: if anything it favours the sigmoid.
+ * One initialisation for both networks, so the activation is the only difference. Xavier
+ * (Glorot) was derived for symmetric units of slope 1 at 0 (tanh, softsign); Glorot and
+ * Bengio found the sigmoid the worst case for it, so it does not favour either network.
  */
 export const PAIR_INIT = 'xavierUniform' as const;
 export const GRID_RES = 24;
@@ -65,33 +66,15 @@ export interface RunView {
   layers: LayerStats[];
   initialLayers: LayerStats[];
   losses: number[];
+  /** The per-layer records (drift from the initial weights lives there). */
+  records: LayerRecord[];
   grid: ArrayLike<number> | null;
   diverged: Divergence | null;
-}
-
-export function gradNorms(layers: LayerStats[]): number[] {
-  return layers.map((l) => l.weightGradNorm);
-}
-
-/** First layer's weight-gradient norm over the last (output) layer's. */
-export function firstToLast(layers: LayerStats[]): number {
-  return layers.length ? layers[0].weightGradNorm / layers[layers.length - 1].weightGradNorm : NaN;
 }
 
 /** The step-0 record of a session's layer history (always recorded first). */
 export function initialLayers(records: LayerRecord[]): LayerStats[] {
   return records.find((r) => r.step === 0)?.layers ?? records[0]?.layers ?? [];
-}
-
-/**
- * Chance level: a network that answers p for every example of a balanced two-class set
- * has cross-entropy -(ln p + ln(1 - p))/2, smallest at p = 1/2, where it is ln 2.
- */
-export const CHANCE_LOSS = Math.LN2;
-
-/** Still at chance level after enough steps to have left it: the network is not learning. */
-export function isStuck(run: Pick<RunView, 'loss' | 'step'>): boolean {
-  return run.step >= 300 && Math.abs(run.loss - CHANCE_LOSS) < 0.03;
 }
 
 /** Share of all hidden units that are dead (ReLU only), from the library's per-layer counts. */

@@ -1,19 +1,20 @@
 // Everything the paired figure displays, derived from two RunViews: chart options, the
 // summary and the data table. Shared by the build-time render and the island.
-import * as Plot from '@observablehq/plot';
+import type { PlotOptions } from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { activationColour, boundaryChart, curvesChart, logAxis, logSafe, perLayerChart, type Theme } from '../charts/index.ts';
+import { activationColour, boundaryChart, curvesChart, perLayerChart, type Theme } from '../charts/index.ts';
 import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
-import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { GRID_EXTENT } from '../runner/session.ts';
-import { thinLosses } from '../vanishing-lab/view.ts';
-import { CHANCE_LOSS, GRID_RES, deadShare, firstToLast, gradNorms, isStuck, type RunView } from './model.ts';
+import { LN2, atChance, errorRms, formatLoss, gradNorms, gradientRatio, netSeries, profileSentence, thinLosses } from '../series/index.ts';
+import { GRID_RES, deadShare, type RunView } from './model.ts';
 
 export interface PairCharts {
   loss: PlotOptions;
   layers: PlotOptions;
+  error: PlotOptions;
+  drift: PlotOptions;
   boundarySigmoid: PlotOptions;
   boundaryRelu: PlotOptions;
 }
@@ -21,34 +22,35 @@ export interface PairCharts {
 type Point = { x: number; y: number; label: number };
 
 const actLabel = (s: Strings, r: RunView) => tr(s, `kit.act.${r.activation}`);
+const lineHeight = (width: number) => Math.round(Math.max(230, width * 0.5));
 
-/** A loss for the summary: three decimals, or scientific notation once it is below 0.01 (never a bare "0"). */
-export function formatLoss(x: number, lang: Lang): string {
-  return Number.isFinite(x) && Math.abs(x) < 0.01 && x !== 0 ? formatSci(x, lang) : formatNumber(x, lang, 3);
+function profiles(runs: RunView[], s: Strings, theme: Theme, values: (l: RunView['layers']) => number[]) {
+  return netSeries(runs.map((r) => ({ name: actLabel(s, r), colour: activationColour(r.activation, theme), now: values(r.layers), start: values(r.initialLayers), step: r.step })), s);
 }
 
-/**
- * The per-layer profiles now (solid, with dots) and at step 0 (dashed, no dots), for both
- * networks, on one log axis. perLayerChart draws the solid pair; the dashed pair and the
- * axis spanning all four are added here.
- */
+/** The per-layer weight-gradient profiles now (solid, with dots) and at step 0 (dashed), for both networks. */
 export function layersChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
-  const series = runs.map((r) => ({ key: r.activation, label: actLabel(s, r), colour: activationColour(r.activation, theme), values: gradNorms(r.layers) }));
-  const base = perLayerChart(series, { title: tr(s, 'widget.reluVsSigmoid.chart.layers'), x: tr(s, 'kit.axis.layer'), y: tr(s, 'kit.axis.gradNorm') }, theme, { width, height: Math.round(Math.max(200, width * 0.52)) });
-  const initial = runs.flatMap((r) => gradNorms(r.initialLayers).map((v, i) => ({ layer: i + 1, value: logSafe(v), key: r.activation })));
-  const all = [...series.flatMap((se) => se.values.map((v) => logSafe(v))), ...initial.map((d) => d.value)];
-  const marks = [
-    ...runs.map((r) =>
-      Plot.line(initial.filter((d) => d.key === r.activation), { x: 'layer', y: 'value', stroke: activationColour(r.activation, theme), strokeWidth: 1.5, strokeDasharray: '5 4', strokeOpacity: 0.75 }),
-    ),
-    ...((base.marks as Plot.Markish[]) ?? []),
-  ];
-  return { ...base, y: logAxis(tr(s, 'kit.axis.gradNorm'), all), marks };
+  return perLayerChart(profiles(runs, s, theme, gradNorms), { title: tr(s, 'widget.reluVsSigmoid.chart.layers'), x: tr(s, 'series.axis.layer'), y: tr(s, 'kit.axis.gradNorm') }, theme, { width, height: lineHeight(width), labels: 'spread' });
+}
+
+/** The backpropagated error per layer, now and at step 0, for both networks. */
+export function errorChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
+  return perLayerChart(profiles(runs, s, theme, errorRms), { title: tr(s, 'widget.reluVsSigmoid.chart.error'), x: tr(s, 'series.axis.layer'), y: tr(s, 'series.axis.error') }, theme, { width, height: lineHeight(width), labels: 'spread' });
+}
+
+/** How far each layer has moved from its initial weights, in both networks. */
+export function driftChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
+  return perLayerChart(
+    runs.map((r) => ({ key: r.activation, label: actLabel(s, r), colour: activationColour(r.activation, theme), values: r.records.at(-1)?.drift ?? [] })),
+    { title: tr(s, 'widget.reluVsSigmoid.chart.drift'), x: tr(s, 'series.axis.layer'), y: tr(s, 'series.axis.drift') },
+    theme,
+    { width, height: lineHeight(width), labels: 'spread', empty: tr(s, 'series.driftEmpty') },
+  );
 }
 
 /** Chart widths for a container `width` px wide: the line charts span it; the boundaries share it. */
 export function pairWidths(width: number): { line: number; boundary: number } {
-  const line = Math.max(300, Math.min(640, width));
+  const line = Math.max(280, Math.min(760, width));
   // Side by side when there is room for two readable squares, one above the other on a phone.
   const boundary = width >= 560 ? Math.min(300, Math.floor((width - 16) / 2)) : Math.min(300, line);
   return { line, boundary };
@@ -59,26 +61,18 @@ export function boundaryOptions(r: RunView, points: Point[], s: Strings, theme: 
     { grid: r.grid ?? new Float64Array(GRID_RES * GRID_RES).fill(0.5), res: GRID_RES, extent: GRID_EXTENT, points },
     { title: tr(s, 'widget.reluVsSigmoid.chart.boundary', { act: actLabel(s, r) }), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') },
     theme,
-    width,
-    live,
+    { width, raster: live },
   );
 }
 
+/** Both losses from 0, with ln 2 (the loss of answering 50 % to everything) as a labelled rule. */
 export function lossChart(runs: RunView[], s: Strings, theme: Theme, width: number): PlotOptions {
-  const loss = curvesChart(
-    runs.map((r) => ({ key: r.activation, label: actLabel(s, r), colour: activationColour(r.activation, theme), points: [{ step: 0, value: r.initialLoss }, ...thinLosses(r.losses)] })),
+  return curvesChart(
+    runs.map((r) => ({ key: r.activation, label: actLabel(s, r), colour: activationColour(r.activation, theme), points: thinLosses(r.losses, r.initialLoss) })),
     { title: tr(s, 'widget.reluVsSigmoid.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
     theme,
-    { width, height: Math.round(Math.max(220, width * 0.4)) },
+    { width, height: Math.round(Math.max(220, width * 0.4)), zero: true, minStep: 100, references: [{ value: LN2, label: tr(s, 'widget.reluVsSigmoid.chance') }] },
   );
-  // A faint rule at ln 2, the loss of answering 50 % to everything, labelled.
-  const muted = theme === 'dark' ? '#a9adb8' : '#5a5f6b';
-  loss.marks = [
-    Plot.ruleY([CHANCE_LOSS], { stroke: muted, strokeDasharray: '2 3', strokeOpacity: 0.8 }),
-    Plot.text([CHANCE_LOSS], { x: 0, y: (d: number) => d, text: () => tr(s, 'widget.reluVsSigmoid.chance'), fill: muted, textAnchor: 'start', dx: 4, dy: -7, fontSize: 11 }),
-    ...((loss.marks as Plot.Markish[]) ?? []),
-  ];
-  return loss;
 }
 
 /** Every chart of the figure, for the build-time render (the island memoises them one by one). */
@@ -88,40 +82,47 @@ export function pairCharts(runs: RunView[], points: Point[], s: Strings, theme: 
   return {
     loss: lossChart(runs, s, theme, w.line),
     layers: layersChart(runs, s, theme, w.line),
+    error: errorChart(runs, s, theme, w.line),
+    drift: driftChart(runs, s, theme, w.line),
     boundarySigmoid: boundaryOptions(sig, points, s, theme, live, w.boundary),
     boundaryRelu: boundaryOptions(relu, points, s, theme, live, w.boundary),
   };
 }
 
+const profile = (r: RunView, s: Strings, lang: Lang) => profileSentence({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, s, lang);
+const diagnosis = (r: RunView, s: Strings, lang: Lang) => profile(r, s, lang).text;
+const diagnose = (r: RunView) => profile(r, {}, 'en').diagnosis;
+
 export function pairSummary(runs: RunView[], s: Strings, lang: Lang): string {
   const [sig, relu] = runs;
   const key = 'widget.reluVsSigmoid';
+  const d1 = (r: RunView) => r.records.at(-1)?.drift?.[0] ?? NaN;
   const parts = [
-    tr(s, `${key}.summary`, {
+    tr(s, `${key}.summary2`, {
       step: formatNumber(Math.max(sig.step, relu.step), lang, 0),
       lossS: formatLoss(sig.loss, lang),
       lossR: formatLoss(relu.loss, lang),
       accS: formatPercent(sig.testAccuracy, lang),
       accR: formatPercent(relu.testAccuracy, lang),
-      ratioS: formatSci(firstToLast(sig.layers), lang),
-      ratioR: formatSci(firstToLast(relu.layers), lang),
-      ratioS0: formatSci(firstToLast(sig.initialLayers), lang),
-      ratioR0: formatSci(firstToLast(relu.initialLayers), lang),
-      firstS: formatSci(sig.layers[0]?.weightGradNorm ?? NaN, lang),
-      firstR: formatSci(relu.layers[0]?.weightGradNorm ?? NaN, lang),
+      diagS: diagnosis(sig, s, lang),
+      diagR: diagnosis(relu, s, lang),
+      ratioS0: formatSci(gradientRatio(sig.initialLayers), lang),
+      ratioR0: formatSci(gradientRatio(relu.initialLayers), lang),
     }),
   ];
-  const chance = formatNumber(CHANCE_LOSS, lang, 3);
-  if (isStuck(sig)) parts.push(tr(s, `${key}.stuck`, { chance }));
-  if (isStuck(relu)) parts.push(tr(s, `${key}.stuckRelu`, { chance, dead: formatPercent(deadShare(relu.layers), lang) }));
+  if (sig.step > 0 && Number.isFinite(d1(sig)) && Number.isFinite(d1(relu))) parts.push(tr(s, `${key}.drift`, { sig: formatSci(d1(sig), lang), relu: formatSci(d1(relu), lang) }));
+  const chance = formatNumber(LN2, lang, 3);
+  if (!sig.diverged && atChance(sig.loss, sig.step) && diagnose(sig) !== 'collapsed') parts.push(tr(s, `${key}.stuck`, { chance }));
+  if (!relu.diverged && atChance(relu.loss, relu.step)) parts.push(tr(s, `${key}.stuckRelu`, { chance, dead: formatPercent(deadShare(relu.layers), lang) }));
   return parts.join(' ');
 }
 
 export function pairTable(runs: RunView[], s: Strings): DataTable {
   const [sig, relu] = runs;
   const k = 'widget.reluVsSigmoid.col';
-  const columns = [tr(s, 'kit.col.layer'), tr(s, `${k}.sigmoidNow`), tr(s, `${k}.reluNow`), tr(s, `${k}.sigmoidStart`), tr(s, `${k}.reluStart`)];
+  const columns = [tr(s, 'kit.col.layer'), tr(s, `${k}.sigmoidNow`), tr(s, `${k}.reluNow`), tr(s, `${k}.sigmoidStart`), tr(s, `${k}.reluStart`), `${actLabel(s, sig)}: ${tr(s, 'series.col.error')}`, `${actLabel(s, relu)}: ${tr(s, 'series.col.error')}`, `${actLabel(s, sig)}: ${tr(s, 'series.col.drift')}`, `${actLabel(s, relu)}: ${tr(s, 'series.col.drift')}`];
   const n = Math.max(sig.layers.length, relu.layers.length);
-  const rows = Array.from({ length: n }, (_, i) => [i + 1, sig.layers[i]?.weightGradNorm ?? NaN, relu.layers[i]?.weightGradNorm ?? NaN, sig.initialLayers[i]?.weightGradNorm ?? NaN, relu.initialLayers[i]?.weightGradNorm ?? NaN]);
+  const dr = (r: RunView, i: number) => r.records.at(-1)?.drift?.[i] ?? NaN;
+  const rows = Array.from({ length: n }, (_, i) => [i + 1, sig.layers[i]?.weightGradNorm ?? NaN, relu.layers[i]?.weightGradNorm ?? NaN, sig.initialLayers[i]?.weightGradNorm ?? NaN, relu.initialLayers[i]?.weightGradNorm ?? NaN, sig.layers[i]?.deltaRms ?? NaN, relu.layers[i]?.deltaRms ?? NaN, dr(sig, i), dr(relu, i)]);
   return { columns, rows };
 }

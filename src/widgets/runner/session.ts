@@ -4,7 +4,10 @@
  * the same seed gives the same curves everywhere.
  */
 import {
+  cloneNetwork,
   createNetwork,
+  driftFromInit,
+  gradientBound,
   createOptimizerState,
   forward,
   gradients,
@@ -43,7 +46,21 @@ export const GRID_EXTENT: [number, number, number, number] = [-1.6, 1.6, -1.6, 1
 export interface LayerRecord {
   step: number;
   layers: LayerStats[];
+  /** ‖W − W₀‖ / ‖W₀‖ per layer after this step: how far each layer has moved from its start. */
+  drift?: number[];
+  /** ‖ΔW‖ / ‖W‖ per layer of this step's update (0 at step 0). */
+  update?: number[];
+  /**
+   * gradientBound() of the weights this record's gradients were computed with, per layer.
+   * Big networks compute it only every BOUND_EVERY_BIG steps (a power iteration per layer
+   * costs about one training step at 30 x 64), so some records have none.
+   */
+  bound?: number[];
 }
+
+/** Networks with more weights than this compute the bound every BOUND_EVERY_BIG steps. */
+const BIG_NET = 20_000;
+const BOUND_EVERY_BIG = 25;
 
 export interface Divergence {
   step: number;
@@ -134,7 +151,12 @@ export function createSession(config: SessionConfig): Session {
   const first = gradients(net, train.x, train.y, train.n, config.loss);
   lastLayers = first.layers.map(copyStats);
   lastLoss = first.loss;
-  layerHistory.push({ step: 0, layers: lastLayers });
+  const net0 = cloneNetwork(net);
+  // The library has no bound through normalisation layers.
+  const canBound = (config.spec.norm ?? 'none') === 'none';
+  const boundEvery = net.layers.reduce((a, l) => a + l.weights.length, 0) > BIG_NET ? Math.max(recordEvery, BOUND_EVERY_BIG) : recordEvery;
+  const boundFor = (s: number) => (canBound && s % boundEvery === 0 ? Array.from(gradientBound(net)) : undefined);
+  layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound: boundFor(0) });
   let evaluated = {
     testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
     trainAccuracy: accuracy(net, train.x, train.y, train.n),
@@ -149,6 +171,8 @@ export function createSession(config: SessionConfig): Session {
     run(n: number): number {
       let done = 0;
       while (done < n && !diverged && step < maxSteps) {
+        const recording = (step + 1) % recordEvery === 0;
+        const bound = recording ? boundFor(step + 1) : undefined;
         const r = trainStep(net, train.x, train.y, train.n, options);
         if (r.diverged) {
           diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite', loss: r.loss };
@@ -167,9 +191,9 @@ export function createSession(config: SessionConfig): Session {
         done++;
         lastLoss = r.loss;
         lossHistory.push(r.loss);
-        if (step % recordEvery === 0) {
+        if (recording) {
           lastLayers = r.layers.map(copyStats);
-          layerHistory.push({ step, layers: lastLayers });
+          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: lastLayers.map((l) => l.updateRatio), bound });
         }
       }
       return done;

@@ -3,7 +3,7 @@
 import type { FunctionSeries } from '../charts/index.ts';
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { activationColour, functionChart, type Theme } from '../charts/index.ts';
+import { activationColour, functionChart, neutral, type Theme } from '../charts/index.ts';
 import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -39,12 +39,11 @@ export function sigmoidChart(v: SigmoidValues, s: Strings, theme: Theme, width =
     },
     { title: tr(s, v.tanh ? 'widget.sigmoidExplorer.chartTanh' : 'widget.sigmoidExplorer.chart'), x: 'x', y: tr(s, 'widget.sigmoidExplorer.axisY') },
     theme,
-    width,
+    // Taller than the builder's default on phones, so the two curves and their labels keep apart.
+    { width, height: Math.max(260, Math.round(width * 0.55)) },
   );
-  // Taller than the kit's default on phones, so the two curves and their labels keep apart.
-  opts.height = Math.max(260, Math.round(width * 0.55));
   if (v.tanh) {
-    const ring = theme === 'dark' ? '#14161b' : '#fff';
+    const ring = neutral(theme).surface;
     const marks = opts.marks as Plot.Markish[];
     marks.push(
       Plot.text([{ x: -5.2, y: -1 }], { x: 'x', y: 'y', text: () => SYMBOLS.tanh, fill: th, dy: -12, fontWeight: 600, textAnchor: 'middle' }),
@@ -70,7 +69,9 @@ export function readoutText(r: PointReadout, lang: Lang): ReadoutText {
 /** "How far below the maximum": a percentage and a "times smaller" factor. */
 function below(fraction: number, lang: Lang): { pct: string; times: string } {
   const times = 1 / fraction;
-  return { pct: formatPercent(fraction, lang, fraction < 0.1 ? 1 : 0), times: times < 1e4 ? formatNumber(times, lang, times < 10 ? 1 : 0) : formatSci(times, lang, 2) };
+  // Below half a percent a rounded share would read "0 %": say "< 1 %" instead.
+  const pct = fraction > 0 && fraction < 0.005 ? `< ${formatPercent(0.01, lang, 0)}` : formatPercent(fraction, lang, fraction < 0.1 ? 1 : 0);
+  return { pct, times: times < 1e4 ? formatNumber(times, lang, times < 10 ? 1 : 0) : formatSci(times, lang, 2) };
 }
 
 export function sigmoidSummary(v: SigmoidValues, s: Strings, lang: Lang): string {

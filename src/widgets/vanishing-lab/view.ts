@@ -1,82 +1,106 @@
 // Everything the lab displays, derived from a LabView: chart options, summary, data table.
 // Shared by the build-time render and the island so both draw the same figure.
+import type { PlotOptions } from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { activationColour, boundaryChart, curvesChart, heatmapChart, perLayerChart, type Theme } from '../charts/index.ts';
-import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
-import type { PlotOptions } from '../kit/plot.ts';
+import { activationColour, boundaryChart, curvesChart, heatmapChart, heatmapDomain, perLayerChart, type HeatmapData, type Theme } from '../charts/index.ts';
+import { formatNumber, formatPercent } from '../kit/format.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { GRID_EXTENT, type SessionConfig } from '../runner/session.ts';
-import { firstToLast, gradNorms, sigmoidEnvelope, verdict, GRID_RES, type LabValues, type LabView } from './model.ts';
-import type { ActivationName } from '../../lib/index.ts';
+import { GRID_EXTENT, type LayerRecord } from '../runner/session.ts';
+import { LN2, driftSentence, errorBound, errorRms, formatLoss, gradNorms, profileSentence, thinLosses } from '../series/index.ts';
+import { GRID_RES, RECORD_EVERY, labConfig, type LabValues, type LabView } from './model.ts';
 
 /** Each chart as a function of its on-screen width (see Chart's `options`). */
 export interface LabCharts {
   layers: (width: number) => PlotOptions;
+  error: (width: number) => PlotOptions;
+  drift: (width: number) => PlotOptions;
   heatmap: (width: number) => PlotOptions;
   loss: (width: number) => PlotOptions;
   boundary: (width: number) => PlotOptions;
 }
 
-export function labCharts(view: LabView, v: LabValues, points: { x: number; y: number; label: number }[], s: Strings, theme: Theme, live = false): LabCharts {
-  const act = v.activation as ActivationName;
+const latest = (records: LayerRecord[]) => records.at(-1) ?? null;
+
+export function heatmapData(view: LabView): HeatmapData {
+  return { steps: view.records.map((r) => r.step), values: view.records.map((r) => gradNorms(r.layers)) };
+}
+
+/** `heat` is the heatmap's colour domain, held by the island so it only ever widens. */
+export function labCharts(view: LabView, v: LabValues, points: { x: number; y: number; label: number }[], s: Strings, theme: Theme, live = false, heat?: [number, number]): LabCharts {
+  const act = v.activation;
   const colour = activationColour(act, theme);
-  const norms = gradNorms(view.layers);
-  return {
-    layers: (width) => perLayerChart(
-      [{ key: act, label: tr(s, `kit.act.${act}`), colour, values: norms }],
-      { title: tr(s, 'widget.lab.chart.layers'), x: tr(s, 'kit.axis.layer'), y: tr(s, 'kit.axis.gradNorm'), envelope: act === 'sigmoid' ? tr(s, 'widget.lab.envelope') : undefined },
+  const now = tr(s, 'series.label.now', { step: String(view.step) });
+  const start = tr(s, 'series.label.start');
+  const rec = latest(view.records);
+  // The newest record that carries the bound (big networks compute it every few records).
+  const bounded = view.records.findLast((r) => r.bound !== undefined);
+  const sizes = labConfig(v).spec.sizes;
+  const height = (width: number) => Math.round(Math.max(230, Math.min(340, width * 0.55)));
+  const profile = (values: (l: LabView['layers']) => number[], title: string, y: string, width: number, extra: { envelope?: number[]; envelopeLabel?: string } = {}) =>
+    perLayerChart(
+      [
+        { key: 'now', label: now, colour, values: values(view.layers) },
+        ...(view.step > 0 ? [{ key: 'start', label: start, colour, values: values(view.start), dashed: true }] : []),
+      ],
+      { title, x: tr(s, 'series.axis.layer'), y, envelope: extra.envelopeLabel },
       theme,
-      { envelope: act === 'sigmoid' ? sigmoidEnvelope(view.layers) : undefined, width, height: Math.round(Math.max(220, width * 0.55)) },
+      { width, height: height(width), envelope: extra.envelope, labels: 'spread' },
+    );
+  return {
+    layers: (width) => profile(gradNorms, tr(s, 'widget.lab.chart.layers'), tr(s, 'kit.axis.gradNorm'), width),
+    error: (width) => profile(errorRms, tr(s, 'series.chart.error'), tr(s, 'series.axis.error'), width, { envelope: bounded ? errorBound(bounded.layers, bounded.bound, sizes) : undefined, envelopeLabel: bounded ? tr(s, 'series.label.bound') : undefined }),
+    drift: (width) => perLayerChart(
+      [
+        { key: 'drift', label: tr(s, 'series.label.drift'), colour, values: rec?.drift ?? [] },
+        { key: 'update', label: tr(s, 'series.label.update'), colour, values: rec?.update ?? [], dashed: true },
+      ],
+      { title: tr(s, 'series.chart.drift'), x: tr(s, 'series.axis.layer'), y: tr(s, 'series.axis.drift') },
+      theme,
+      { width, height: height(width), labels: 'spread', empty: tr(s, 'series.driftEmpty') },
     ),
     heatmap: (width) => heatmapChart(
-      { steps: view.records.map((r) => r.step), values: view.records.map((r) => gradNorms(r.layers)) },
+      heatmapData(view),
       { title: tr(s, 'widget.lab.chart.heatmap'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.layerShort'), colour: tr(s, 'kit.axis.gradNorm') },
       theme,
-      width,
-      live,
+      { width, raster: live, domain: heat ?? heatmapDomain(heatmapData(view)), minSteps: 100, every: RECORD_EVERY },
     ),
     loss: (width) => curvesChart(
-      [{ key: 'loss', label: tr(s, 'kit.col.loss'), colour, points: [{ step: 0, value: view.initialLoss }, ...thinLosses(view.losses)] }],
+      [{ key: 'loss', label: tr(s, 'kit.col.loss'), colour, points: thinLosses(view.losses, view.initialLoss) }],
       { title: tr(s, 'widget.lab.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
       theme,
-      { height: 220, width },
+      { height: 220, width, zero: true, minStep: 100, references: [{ value: LN2, label: tr(s, 'series.chance') }] },
     ),
     boundary: (width) => boundaryChart(
       { grid: view.grid ?? new Float64Array(GRID_RES * GRID_RES).fill(0.5), res: GRID_RES, extent: GRID_EXTENT, points },
       { title: tr(s, 'widget.lab.chart.boundary'), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') },
       theme,
-      Math.min(width, 360),
-      live,
+      { width: Math.min(width, 360), raster: live },
     ),
   };
 }
 
-/** At most ~400 points of the loss curve: enough for the eye, cheap to draw every frame. */
-export function thinLosses(losses: number[]): { step: number; value: number }[] {
-  const stride = Math.max(1, Math.ceil(losses.length / 400));
-  const out: { step: number; value: number }[] = [];
-  for (let i = 0; i < losses.length; i += stride) out.push({ step: i + 1, value: losses[i] });
-  if (losses.length && out.at(-1)!.step !== losses.length) out.push({ step: losses.length, value: losses[losses.length - 1] });
-  return out;
+/** The diagnosis sentence alone (shown above the charts, and first in the summary). */
+export function labDiagnosis(view: LabView, s: Strings, lang: Lang) {
+  return profileSentence({ step: view.step, loss: view.loss, layers: view.layers, start: view.start, diverged: view.diverged }, s, lang);
 }
 
 export function labSummary(view: LabView, s: Strings, lang: Lang): string {
-  const ratio = firstToLast(view.layers);
-  return tr(s, 'widget.lab.summary', {
+  const d = labDiagnosis(view, s, lang);
+  const drift = driftSentence(latest(view.records)?.drift, s, lang);
+  return tr(s, 'widget.lab.summaryNow', {
     step: formatNumber(view.step, lang, 0),
-    ratio: formatSci(ratio, lang),
-    verdict: tr(s, `widget.lab.verdict.${verdict(ratio, view.loss, view.step, Math.max(...gradNorms(view.layers)))}`),
-    loss: formatNumber(view.loss, lang, 3),
+    diagnosis: d.text,
+    drift,
+    loss: formatLoss(view.loss, lang),
+    loss0: formatLoss(view.initialLoss, lang),
     acc: formatPercent(view.testAccuracy, lang),
-  });
+  }).replace(/\s+/g, ' ').trim();
 }
 
-export function labTable(view: LabView, v: LabValues, s: Strings): DataTable {
-  const env = v.activation === 'sigmoid' ? sigmoidEnvelope(view.layers) : null;
-  const columns = [tr(s, 'kit.col.layer'), tr(s, 'kit.col.gradNorm'), ...(env ? [tr(s, 'kit.col.envelope')] : []), tr(s, 'kit.col.activationMean'), tr(s, 'kit.col.activationStd'), tr(s, 'kit.col.deadFraction')];
-  const rows = view.layers.map((l, i) => [i + 1, l.weightGradNorm, ...(env ? [env[i]] : []), l.activationMean, l.activationStd, l.deadFraction]);
+export function labTable(view: LabView, _v: LabValues, s: Strings): DataTable {
+  const rec = latest(view.records);
+  const columns = [tr(s, 'kit.col.layer'), tr(s, 'kit.col.gradNorm'), tr(s, 'series.col.gradStart'), tr(s, 'series.col.error'), tr(s, 'series.col.errorStart'), tr(s, 'series.col.drift'), tr(s, 'series.col.update'), tr(s, 'kit.col.activationMean'), tr(s, 'kit.col.activationStd'), tr(s, 'kit.col.deadFraction')];
+  const rows = view.layers.map((l, i) => [i + 1, l.weightGradNorm, view.start[i]?.weightGradNorm ?? NaN, l.deltaRms, view.start[i]?.deltaRms ?? NaN, rec?.drift?.[i] ?? NaN, rec?.update?.[i] ?? NaN, l.activationMean, l.activationStd, l.deadFraction]);
   return { columns, rows };
 }
-
-export type { SessionConfig };

@@ -1,11 +1,13 @@
 // A network diagram sized for the two small-network figures of chapters 3 and 4 (2-3-1):
 // large nodes with two lines of numbers inside, edge labels placed so that they never
 // collide, edges coloured by sign (not by a faint diverging ramp) and thickened by size.
-// The kit's networkChart targets wider networks with one short label per node; this
-// builder lives here rather than in the kit, which widget builders do not edit.
+// charts/networkChart draws wider networks with one short label per node; the worked
+// example needs two lines of numbers per node and a label per edge, so both of its
+// figures share this builder.
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '../kit/plot.ts';
 import { neutral, type Theme } from '../charts/palette.ts';
+import { SURFACES } from '../theme.ts';
 
 export interface DiagramNode {
   layer: number;
@@ -52,7 +54,7 @@ export function diagramChart(sizes: number[], nodes: DiagramNode[], edges: Diagr
   const width = options.width ?? 720;
   const n = neutral(theme);
   const c = signColours(theme);
-  const bg = theme === 'dark' ? '#1c1f26' : '#ffffff';
+  const bg = n.surface;
   const maxN = Math.max(...sizes);
   const dom = options.valueDomain ?? Math.max(1e-9, ...edges.map((e) => Math.abs(e.value)));
   const rows = edges.map((e) => {
@@ -107,7 +109,7 @@ export function diagramChart(sizes: number[], nodes: DiagramNode[], edges: Diagr
     marginRight: width >= 520 ? 40 : 34,
     marginTop: 20,
     marginBottom: 40,
-    style: { fontSize: '12px', background: 'transparent', color: theme === 'dark' ? '#e6e4df' : '#1c1d21' },
+    style: { fontSize: '12px', background: 'transparent', color: SURFACES[theme].ink },
     ariaLabel: s.title,
     x: { axis: null, domain: [-0.15, sizes.length - 0.85] },
     y: { axis: null, domain: [maxN - 0.55, -1] },

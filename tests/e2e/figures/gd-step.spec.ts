@@ -60,19 +60,23 @@ for (const lang of LANGS) {
       await expect(counter(page)).toHaveText(t(lang, 'widget.gdStep.count', { n: 0 }));
       await one.click();
       await expect(summary).toContainText('w = 1 ');
-      // 0.8 bounces: w = −2 → 2.8 → −0.28, crossing the minimum each time.
+      // 0.8 bounces: w = −2 → 2.8 → −0.08, crossing the minimum each time.
       await lr.fill('0.8');
       await expect(counter(page)).toHaveText(t(lang, 'widget.gdStep.count', { n: 0 }));
       await one.click();
       await expect(summary).toContainText(`w = ${num('2.8', lang)}`);
       await one.click();
-      await expect(summary).toContainText(`w = ${num('-0.28', lang)}`);
+      await expect(summary).toContainText(`w = ${num('-0.08', lang)}`);
       // 1.1 diverges: every bounce is larger; the counter starts from 0 again.
       await lr.fill('1.1');
       await expect(counter(page)).toHaveText(t(lang, 'widget.gdStep.count', { n: 0 }));
       await ten.click();
       await expect(counter(page)).toHaveText(t(lang, 'widget.gdStep.count', { n: 10 }));
       await expect(summary).toContainText(s['widget.gdStep.regime.diverge'].split('{inv2}')[0]);
+      // At the slider's end (η = 2, factor −3) the numbers overflow within a few hundred updates.
+      await lr.focus();
+      await page.keyboard.press('End');
+      await expect(counter(page)).toHaveText(t(lang, 'widget.gdStep.count', { n: 0 }));
       for (let i = 0; i < 60 && (await ten.isEnabled()); i++) await ten.click();
       const alert = fig.getByRole('alert');
       await expect(alert).toContainText(s['kit.diverged.infinite'].split('{step}')[0]);

@@ -10,7 +10,7 @@ const hydrated = (page: Page) => live(page, FIG);
 /** Step and the two final losses, read from the summary. */
 async function read(page: Page, lang: Lang) {
   const text = (await page.locator(`${FIG} .fig-summary`).allTextContents()).find((x) => x.trim()) ?? '';
-  const re = lang === 'es' ? /Tras ([\d.]+) pasos, la pérdida con Xavier ha pasado de [\d,]+ a ([\d,]+) y con He de [\d,]+ a ([\d,]+)/ : /After ([\d,]+) steps, the loss with Xavier went from [\d.]+ to ([\d.]+), and with He from [\d.]+ to ([\d.]+)/;
+  const re = lang === 'es' ? /En el paso ([\d.]+), la pérdida con Xavier ha pasado de [\d,]+ a ([\d,]+) y con He de [\d,]+ a ([\d,]+)/ : /At step ([\d,]+), the loss with Xavier has gone from [\d.]+ to ([\d.]+), and with He from [\d.]+ to ([\d.]+)/;
   const m = text.match(re);
   const num = (s: string) => Number(lang === 'es' ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, ''));
   return m ? { step: num(m[1]), x: num(m[2]), h: num(m[3]), text } : { step: NaN, x: NaN, h: NaN, text };

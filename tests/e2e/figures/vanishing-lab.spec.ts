@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { PRESETS } from '../../../src/widgets/vanishing-lab/model.ts';
+import { PRESETS, STATIC_STEPS } from '../../../src/widgets/vanishing-lab/model.ts';
 
 const FIG = '#vanishing-lab';
 const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
@@ -13,32 +13,25 @@ async function hydrated(page: Page) {
   await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible({ timeout: 15_000 });
 }
 
-/** Reads a number as formatSci/formatNumber print it: "5,3 × 10⁻¹⁰", "0.0035", "−2,1". */
-function parseShown(text: string): number {
-  const sup: Record<string, string> = { '⁻': '-', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
-  const t = text.trim().replace('−', '-');
-  const m = t.match(/^(-?[\d.,]+)(?:\s*×\s*10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?$/);
-  if (!m) return NaN;
-  const mant = Number(m[1].replace(/,/g, '.'));
-  const exp = m[2] ? Number([...m[2]].map((c) => sup[c]).join('')) : 0;
-  return mant * 10 ** exp;
+/** The state the lab's charts and summary describe, from its data-* hooks (raw numbers). */
+async function probe(page: Page) {
+  const el = page.locator(`${FIG} .fig-diagnosis`).first();
+  if ((await el.count()) === 0) return { generation: NaN, step: NaN, depth: NaN, ratio0: NaN, diagnosis: null as string | null };
+  const n = async (k: string) => Number(await el.getAttribute(`data-${k}`));
+  return { generation: await n('generation'), step: await n('step'), depth: await n('depth'), ratio0: await n('ratio0'), diagnosis: await el.getAttribute('data-diagnosis') };
 }
-
-/** The first-to-last ratio and step from the summary, in either language. */
-async function summary(page: Page, lang: Lang): Promise<{ step: number; ratio: number; text: string }> {
-  const text = (await page.locator(`${FIG} .fig-summary`).first().textContent()) ?? '';
-  const re = lang === 'es' ? /Paso ([\d.\s]+): el gradiente de la primera capa es (.+?) veces/ : /Step ([\d,]+): the first layer's gradient is (.+?) times/;
-  const m = text.match(re);
-  return { step: m ? Number(m[1].replace(/[^\d]/g, '')) : NaN, ratio: m ? parseShown(m[2]) : NaN, text };
-}
+const primarySvg = (page: Page) => page.locator(`${FIG} .fig-chart[data-primary="true"] svg`).innerHTML();
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   for (const lang of ['es', 'en'] as const) {
-    test(`${lang}: the lab shows its four build-time charts`, async ({ page }) => {
+    test(`${lang}: the lab shows its six build-time charts and the summary of a real run`, async ({ page }) => {
       await page.goto(`/${lang}/vanishing-gradient/`);
-      await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(4);
+      await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(6);
       await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.lab.chart.layers']);
+      const text = (await page.locator(`${FIG} noscript`).textContent()) ?? '';
+      expect(text).toContain(lang === 'es' ? `Paso ${STATIC_STEPS}.` : `Step ${STATIC_STEPS}.`);
+      expect(text).toContain(DICT[lang]['series.diag.collapsed'].slice(0, 20));
     });
   }
 });
@@ -53,36 +46,46 @@ for (const lang of ['es', 'en'] as const) {
       const depth = fig.getByRole('slider', { name: t['widget.lab.depth'] });
       const activation = fig.getByLabel(t['widget.lab.activation'], { exact: true });
 
-      const ratioAtStart = async () => {
-        const s = await summary(page, lang);
-        return s.step === 0 ? s.ratio : NaN;
-      };
+      // A new configuration starts paused at step 0; the probe then gives the ratio at initialisation.
+      const atStart = async (d: number) => { const p = await probe(page); return p.step === 0 && p.depth === d ? p.ratio0 : NaN; };
 
       // Deep ReLU first: the deep-sigmoid preset is also the lab's default setting.
-      await fig.getByRole('button', { name: t['widget.lab.preset.deepRelu'] }).click();
+      const relu = fig.getByRole('button', { name: t['widget.lab.preset.deepRelu'] });
+      await relu.click();
       await expect(depth).toHaveValue(String(PRESETS.deepRelu.depth));
       await expect(activation).toHaveValue('relu');
       await expect(fig.getByLabel(t['widget.lab.init'], { exact: true })).toHaveValue('he');
-      // A new configuration starts paused at step 0; the summary then gives the ratio at initialisation.
-      await expect.poll(ratioAtStart, { timeout: 10_000 }).toBeGreaterThan(1e-2);
-      await expect.poll(() => fig.locator('.fig-chart[data-primary="true"] svg').getAttribute('aria-label')).toBe(t['widget.lab.chart.layers']);
-      const reluSvg = await fig.locator('.fig-chart[data-primary="true"] svg').innerHTML();
+      await expect(relu).toHaveAttribute('aria-pressed', 'true');
+      await expect.poll(() => atStart(PRESETS.deepRelu.depth), { timeout: 15_000 }).toBeGreaterThan(1e-2);
+      const reluGeneration = (await probe(page)).generation;
+      const reluSvg = await primarySvg(page);
 
-      await fig.getByRole('button', { name: t['widget.lab.preset.deepSigmoid'] }).click();
+      const sigmoid = fig.getByRole('button', { name: t['widget.lab.preset.deepSigmoid'] });
+      await sigmoid.click();
       await expect(depth).toHaveValue(String(PRESETS.deepSigmoid.depth));
       await expect(activation).toHaveValue('sigmoid');
       await expect(fig.getByLabel(t['widget.lab.init'], { exact: true })).toHaveValue('classic');
-      await expect.poll(ratioAtStart, { timeout: 10_000 }).toBeLessThan(1e-3);
-      expect(await ratioAtStart()).toBeGreaterThan(0);
-      // After one Step the gradient profile shows the sigmoid network (see the known issue below).
-      await fig.getByRole('button', { name: t['kit.step'], exact: true }).click();
-      await expect.poll(async () => (await summary(page, lang)).step, { timeout: 10_000 }).toBeGreaterThan(0);
-      await expect.poll(() => fig.locator('.fig-chart[data-primary="true"] svg').innerHTML()).not.toBe(reluSvg);
+      await expect(sigmoid).toHaveAttribute('aria-pressed', 'true');
+      await expect(relu).toHaveAttribute('aria-pressed', 'false');
+      await expect.poll(async () => (await probe(page)).generation, { timeout: 15_000 }).toBeGreaterThan(reluGeneration);
+      await expect.poll(() => atStart(PRESETS.deepSigmoid.depth), { timeout: 15_000 }).toBeLessThan(1e-3);
+      expect((await probe(page)).ratio0).toBeGreaterThan(0);
+      expect((await probe(page)).diagnosis).toBe('vanishing');
+      await expect.poll(() => primarySvg(page)).not.toBe(reluSvg);
+      await fig.getByRole('button', { name: t['kit.stepMany'].replace('{n}', '5'), exact: true }).click();
+      await expect.poll(async () => (await probe(page)).step, { timeout: 10_000 }).toBeGreaterThan(0);
 
       await fig.getByRole('button', { name: t['widget.lab.preset.shallowSigmoid'] }).click();
       await expect(depth).toHaveValue(String(PRESETS.shallowSigmoid.depth));
       await expect(activation).toHaveValue('sigmoid');
       await expect(page).toHaveURL(new RegExp(`vanishing-lab\\.depth=${PRESETS.shallowSigmoid.depth}`));
+    });
+
+    test('the default run collapses to the prior, and the summary says so for the step it shows', async ({ page }) => {
+      await page.goto(`/${lang}/vanishing-gradient/`);
+      await hydrated(page);
+      await expect.poll(async () => (await probe(page)).diagnosis, { timeout: 40_000 }).toBe('collapsed');
+      await expect.poll(async () => (await page.locator(`${FIG} .fig-summary`).first().textContent()) ?? '', { timeout: 5_000 }).toContain(t['series.diag.collapsed'].slice(0, 20));
     });
 
     test('the gradient chart redraws as soon as a preset changes the network, before any step', async ({ page }) => {
@@ -92,8 +95,9 @@ for (const lang of ['es', 'en'] as const) {
       const fig = page.locator(FIG);
       await fig.getByRole('button', { name: t['widget.lab.preset.deepRelu'] }).click();
       await expect(fig.getByLabel(t['widget.lab.activation'], { exact: true })).toHaveValue('relu');
-      await page.waitForTimeout(1500);
-      const reluSvg = await fig.locator('.fig-chart[data-primary="true"] svg').innerHTML();
+      // Wait for the chart of the ReLU network itself: the probe, set in the same render, names its depth.
+      await expect.poll(async () => (await probe(page)).depth, { timeout: 15_000 }).toBe(PRESETS.deepRelu.depth);
+      const reluSvg = await primarySvg(page);
       await fig.getByRole('button', { name: t['widget.lab.preset.deepSigmoid'] }).click();
       await expect(fig.getByLabel(t['widget.lab.activation'], { exact: true })).toHaveValue('sigmoid');
       await expect.poll(() => fig.locator('.fig-chart[data-primary="true"] svg').innerHTML(), { timeout: 4000 }).not.toBe(reluSvg);
@@ -115,7 +119,7 @@ for (const lang of ['es', 'en'] as const) {
       await fig.getByText(t['kit.showData']).click();
       await expect(fig.locator('.fig-data tbody tr')).toHaveCount(4);
       await fig.getByRole('button', { name: t['kit.play'] }).click();
-      await expect.poll(async () => (await summary(page, lang)).step, { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => (await probe(page)).step, { timeout: 15_000 }).toBeGreaterThan(0);
     });
 
     test('share link round trip: a setting survives a reload of the URL', async ({ page }) => {

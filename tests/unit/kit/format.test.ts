@@ -6,6 +6,12 @@ describe('locale numbers', () => {
     expect(formatNumber(0.25, 'es')).toBe('0,25');
     expect(formatNumber(0.25, 'en')).toBe('0.25');
   });
+  it('groups Spanish thousands with a narrow no-break space, from five digits on', () => {
+    expect(formatNumber(1048576, 'es', 0)).toBe('1\u202f048\u202f576');
+    expect(formatNumber(9999, 'es', 0)).toBe('9999');
+    expect(formatNumber(1048576, 'en', 0)).toBe('1,048,576');
+    expect(parseLocaleNumber(formatNumber(1048576, 'es', 0), 'es')).toBe(1048576);
+  });
   it('uses a true minus sign', () => {
     expect(formatNumber(-1.5, 'en')).toBe('−1.5');
   });

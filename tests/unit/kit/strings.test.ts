@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import es from '../../../src/i18n/es.json';
 import en from '../../../src/i18n/en.json';
-import { fill } from '../../../src/i18n/index.ts';
+import { fill } from '../../../src/i18n/fill.ts';
 import { tr } from '../../../src/widgets/kit/strings.ts';
 
 const placeholders = (s: string) => [...new Set(s.match(/\{\w+\}/g) ?? [])].sort();

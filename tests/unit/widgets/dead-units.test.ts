@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { activation, makeDataset } from '../../../src/lib/index.ts';
 import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
-import { formatLoss } from '../../../src/widgets/relu-vs-sigmoid/view.ts';
+import { formatLoss } from '../../../src/widgets/series/index.ts';
 import { createSession, type Session } from '../../../src/widgets/runner/session.ts';
 import { DEAD_SCHEMA, HIDDEN, SIZES, countTrue, deadConfig, deadSeries, negativeEverywhere, trainingInputs, type DeadValues, type DeadView } from '../../../src/widgets/dead-units/model.ts';
 import { deadSummary, deadTable, leakyChart, networkOptions } from '../../../src/widgets/dead-units/view.ts';
@@ -153,4 +153,48 @@ describe('dead-units view', () => {
     expect(t.rows.at(-1)!.slice(1, 1 + HIDDEN)).toEqual(series.at(-1)!.values);
     expect(t.rows.at(-1)![1 + HIDDEN]).toBe(s.lossHistory[49]);
   });
+});
+
+// Claims the leaky-ReLU chapter may quote (docs: /work/coord/figures.md), seeds 1..3.
+describe('dead-units claims: large learning rates and revival', () => {
+  const final = new Map<string, { loss: number; peakDead: number[]; endDead: number[]; minLossAt1000: number }>();
+  const run = (patch: Partial<DeadValues>, steps = 3000) => {
+    const key = JSON.stringify([patch, steps]);
+    if (!final.has(key)) {
+      const { s } = start(patch);
+      s.run(steps);
+      const series = deadSeries(s.layerHistory);
+      final.set(key, {
+        loss: s.state().loss,
+        peakDead: Array.from({ length: HIDDEN }, (_, l) => Math.max(...series.map((r) => r.values[l]))),
+        endDead: series.at(-1)!.values,
+        minLossAt1000: s.lossHistory[999],
+      });
+    }
+    return final.get(key)!;
+  };
+
+  it('at learning rate 2 plain ReLU already recovers on seeds 1 and 3 (loss under 0.1 after 3000 steps)', () => {
+    expect(run({ lr: '2', seed: 1 }).loss).toBeLessThan(0.1);
+    expect(run({ lr: '2', seed: 3 }).loss).toBeLessThan(0.1);
+  }, 60_000);
+
+  it('at learning rate 2 leaky ReLU is no cure: seed 1 ends above 0.3, worse than plain ReLU on the same seed', () => {
+    const leaky = run({ lr: '2', seed: 1, activation: 'leakyRelu' });
+    expect(leaky.loss).toBeGreaterThan(0.3);
+    expect(leaky.loss).toBeGreaterThan(run({ lr: '2', seed: 1 }).loss);
+    // On seeds 2 and 3 it does learn.
+    expect(run({ lr: '2', seed: 2, activation: 'leakyRelu' }).loss).toBeLessThan(0.05);
+    expect(run({ lr: '2', seed: 3, activation: 'leakyRelu' }).loss).toBeLessThan(0.05);
+  }, 60_000);
+
+  it('dead units revive: with bias −0.5, on seeds 1 and 3 some hidden layer’s dead fraction ends below its peak (seed 2: none does)', () => {
+    const revived = (seed: number) => {
+      const r = run({ biasInit: -0.5, seed }, 1000);
+      return r.peakDead.some((p, l) => r.endDead[l] < p);
+    };
+    expect(revived(1)).toBe(true);
+    expect(revived(3)).toBe(true);
+    expect(revived(2)).toBe(false);
+  }, 60_000);
 });

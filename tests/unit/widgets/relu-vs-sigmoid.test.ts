@@ -5,11 +5,14 @@ import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { formatNumber, formatSci } from '../../../src/widgets/kit/format.ts';
 import { createSession } from '../../../src/widgets/runner/session.ts';
-import { CHANCE_LOSS, PAIR, PAIR_SCHEMA, firstToLast, initialLayers, isStuck, pairConfigs, type PairValues, type RunView } from '../../../src/widgets/relu-vs-sigmoid/model.ts';
-import { formatLoss, layersChart, pairSummary, pairTable } from '../../../src/widgets/relu-vs-sigmoid/view.ts';
+import { PAIR, PAIR_SCHEMA, initialLayers, pairConfigs, type PairValues, type RunView } from '../../../src/widgets/relu-vs-sigmoid/model.ts';
+import { errorChart, layersChart, pairSummary, pairTable } from '../../../src/widgets/relu-vs-sigmoid/view.ts';
+import { LN2 as CHANCE_LOSS, atChance, diagnose, errorRms, firstToLast as ratioOf, formatLoss, gradientRatio as firstToLast } from '../../../src/widgets/series/index.ts';
 
 const STEPS = 1000;
-const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.reluVsSigmoid.') });
+const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'series.'), ...pick(lang, 'widget.reluVsSigmoid.') });
+const isStuck = (r: Pick<RunView, 'loss' | 'step'>) => atChance(r.loss, r.step);
+const diag = (r: RunView) => diagnose({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, firstToLast(r.layers));
 
 function train(v: PairValues, steps = STEPS): RunView[] {
   return pairConfigs(v).map((c, i) => {
@@ -17,7 +20,7 @@ function train(v: PairValues, steps = STEPS): RunView[] {
     s.run(steps);
     s.evaluate();
     const st = s.state();
-    return { activation: PAIR[i], step: st.step, loss: st.loss, initialLoss: st.initialLoss, testAccuracy: st.testAccuracy, layers: st.layers, initialLayers: initialLayers(s.layerHistory), losses: s.lossHistory, grid: null, diverged: st.diverged };
+    return { activation: PAIR[i], step: st.step, loss: st.loss, initialLoss: st.initialLoss, testAccuracy: st.testAccuracy, layers: st.layers, initialLayers: initialLayers(s.layerHistory), losses: s.lossHistory, records: [...s.layerHistory], grid: null, diverged: st.diverged };
   });
 }
 
@@ -51,7 +54,7 @@ describe('relu-vs-sigmoid settings', () => {
   it('chance level is the cross-entropy of answering 1/2 to everything', () => {
     expect(CHANCE_LOSS).toBeCloseTo(-(0.5 * Math.log(0.5) + 0.5 * Math.log(0.5)), 12);
     expect(isStuck({ loss: CHANCE_LOSS + 0.001, step: 500 })).toBe(true);
-    expect(isStuck({ loss: CHANCE_LOSS + 0.001, step: 100 })).toBe(false);
+    expect(isStuck({ loss: CHANCE_LOSS + 0.001, step: 10 })).toBe(false);
     expect(isStuck({ loss: 0.3, step: 500 })).toBe(false);
   });
 });
@@ -62,6 +65,25 @@ describe('relu-vs-sigmoid default experiment, seeds 1..3', () => {
       const [sig, relu] = runs({ seed });
       expect(firstToLast(sig.initialLayers)).toBeLessThan(1e-3);
       expect(firstToLast(relu.initialLayers)).toBeGreaterThan(1e-2);
+    }, 30_000);
+
+    it(`seed ${seed}: the sigmoid's first layer starts at 10⁻⁶..10⁻⁴ of the output layer's gradient; ReLU's weight-gradient ratio is 0.5..5 although its error shrinks 30..300 times`, () => {
+      const [sig, relu] = runs({ seed });
+      expect(firstToLast(sig.initialLayers)).toBeGreaterThan(1e-6);
+      expect(firstToLast(sig.initialLayers)).toBeLessThan(1e-4);
+      expect(firstToLast(relu.initialLayers)).toBeGreaterThan(0.5);
+      expect(firstToLast(relu.initialLayers)).toBeLessThan(5);
+      // Forward and backward shrinkage cancel in the weight gradient: the error itself shrinks.
+      const e = ratioOf(errorRms(relu.initialLayers));
+      expect(e).toBeGreaterThan(1 / 300);
+      expect(e).toBeLessThan(1 / 30);
+    }, 30_000);
+
+    it(`seed ${seed}: the sigmoid collapses to the prior and its first layer barely moves (under 10⁻³ of its size by step ${STEPS}); ReLU's moves over 10 %`, () => {
+      const [sig, relu] = runs({ seed });
+      expect(diag(sig)).toBe('collapsed');
+      expect(sig.records.at(-1)!.drift![0]).toBeLessThan(1e-3);
+      expect(relu.records.at(-1)!.drift![0]).toBeGreaterThan(0.1);
     }, 30_000);
 
     it(`seed ${seed}: after ${STEPS} steps the sigmoid is stuck at ln 2 and ReLU has learned`, () => {
@@ -97,6 +119,8 @@ describe('relu-vs-sigmoid view', () => {
       expect(text).toContain(formatSci(firstToLast(pair[0].initialLayers), lang));
       expect(text).toContain(formatSci(firstToLast(pair[1].layers), lang));
       expect(text).toContain(formatNumber(CHANCE_LOSS, lang, 3));
+      expect(text).toContain(strings(lang)['series.diag.collapsed'].slice(0, 20));
+      expect(text).not.toMatch(/NaN|\{/);
     }
     expect(pairSummary(pair, strings('es'), 'es')).toContain('0,693');
     expect(pairSummary(pair, strings('en'), 'en')).toContain('0.693');
@@ -108,16 +132,24 @@ describe('relu-vs-sigmoid view', () => {
     expect(formatLoss(0.6931, 'es')).toBe('0,693');
   });
 
-  it('the summary says nothing about being stuck before step 300', () => {
+  it('the summary says nothing about being stuck in the first steps', () => {
     const pair = runs({ seed: 1 }).map((r) => ({ ...r, step: 10 }));
     expect(pairSummary(pair, strings('en'), 'en')).not.toContain(formatNumber(CHANCE_LOSS, 'en', 3));
+  });
+
+  it('a ReLU network with a dead output layer is named, never "NaN times"', () => {
+    const pair = runs({ seed: 1 }).map((r) => ({ ...r, layers: r.layers.map((l) => ({ ...l, weightGradNorm: 0 })) }));
+    const text = pairSummary(pair, strings('en'), 'en');
+    expect(text).not.toContain('NaN');
+    expect(text).toContain(strings('en')['series.diag.dead'].slice(0, 15));
   });
 
   it('the data table has one row per layer with both networks, now and at step 0', () => {
     const pair = runs({ seed: 2 });
     const t = pairTable(pair, strings('en'));
     expect(t.rows).toHaveLength(defaults(PAIR_SCHEMA).depth + 1);
-    expect(t.rows[0]).toEqual([1, pair[0].layers[0].weightGradNorm, pair[1].layers[0].weightGradNorm, pair[0].initialLayers[0].weightGradNorm, pair[1].initialLayers[0].weightGradNorm]);
+    expect(t.rows[0].slice(0, 5)).toEqual([1, pair[0].layers[0].weightGradNorm, pair[1].layers[0].weightGradNorm, pair[0].initialLayers[0].weightGradNorm, pair[1].initialLayers[0].weightGradNorm]);
+    expect(t.columns).toHaveLength(t.rows[0].length);
   });
 
   it('the per-layer chart spans both profiles, now and at step 0, on a log axis', () => {
@@ -129,5 +161,7 @@ describe('relu-vs-sigmoid view', () => {
     expect(y.domain[0]).toBeLessThanOrEqual(Math.min(...all));
     expect(y.domain[1]).toBeGreaterThanOrEqual(Math.max(...all));
     expect(o.ariaLabel).toBe(strings('en')['widget.reluVsSigmoid.chart.layers']);
+    const e = errorChart(pair, strings('en'), 'light').y as { domain: [number, number] };
+    expect(e.domain[0]).toBeLessThanOrEqual(Math.min(...pair.flatMap((r) => r.initialLayers.map((l) => l.deltaRms))));
   });
 });

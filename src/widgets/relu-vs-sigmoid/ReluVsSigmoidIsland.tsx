@@ -4,7 +4,8 @@ import type { Lang } from '../../i18n/index.ts';
 import { activationColour } from '../charts/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
-import { trainingAlert } from '../kit/alerts.ts';
+import { trainingAlert } from '../runner/alerts.ts';
+import { diagnose, gradientRatio } from '../series/index.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -12,7 +13,7 @@ import { NumberInput, TrainerControls, Select, Slider } from '../controls/index.
 import { datasetPoints } from '../runner/session.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
 import { LR_OPTIONS, PAIR, PAIR_SCHEMA, RECORD_EVERY, initialLayers, pairConfigs, type PairActivation, type PairValues, type RunView } from './model.ts';
-import { boundaryOptions, layersChart, lossChart, pairSummary, pairTable, pairWidths } from './view.ts';
+import { boundaryOptions, driftChart, errorChart, layersChart, lossChart, pairSummary, pairTable, pairWidths } from './view.ts';
 
 interface Props {
   figureId: string;
@@ -22,6 +23,8 @@ interface Props {
   /** Build-time SVGs, shown until the live charts are drawn (Astro named slots). */
   lossSvg?: ComponentChildren;
   layersSvg?: ComponentChildren;
+  errorSvg?: ComponentChildren;
+  driftSvg?: ComponentChildren;
   boundarySigmoidSvg?: ComponentChildren;
   boundaryReluSvg?: ComponentChildren;
 }
@@ -35,15 +38,22 @@ function toRun(activation: PairActivation, v: SessionView): RunView {
     testAccuracy: v.state.testAccuracy,
     layers: v.state.layers,
     initialLayers: initialLayers(v.records),
-    losses: v.losses,
+    losses: v.losses.slice(),
+    records: v.records.slice(),
     grid: v.grid,
     diverged: v.state.diverged,
   };
 }
 
+/** Test hooks: the state the per-layer charts and the summary describe, as raw numbers. */
+function probe(runs: RunView[], generation: number, depth: number) {
+  const d = (r: RunView) => diagnose({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, gradientRatio(r.layers));
+  return { 'data-generation': generation, 'data-step': runs[0].step, 'data-depth': depth, 'data-diagnosis-sigmoid': d(runs[0]), 'data-diagnosis-relu': d(runs[1]), 'data-ratio0-sigmoid': gradientRatio(runs[0].initialLayers), 'data-ratio0-relu': gradientRatio(runs[1].initialLayers) };
+}
+
 const PAIR_STYLE = 'display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,16rem),1fr));gap:0.6rem 1rem;';
 
-export default function PairIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg, boundarySigmoidSvg, boundaryReluSvg }: Props) {
+export default function ReluVsSigmoidIsland({ figureId, lang, strings: s, initial, lossSvg, layersSvg, errorSvg, driftSvg, boundarySigmoidSvg, boundaryReluSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(PAIR_SCHEMA, figureId, initial);
   const v = state.values;
@@ -68,14 +78,19 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
   const w = pairWidths(width);
   const records = trainer.sessions[0]?.records.length ?? 0;
   const lossKey = useThrottled(`${trainer.generation}|${configKey}|${step}|${ready ? 1 : 0}`, 200);
-  const layersKey = useThrottled(`${configKey}|${records}|${ready ? 1 : 0}`, 200);
+  const layersKey = useThrottled(`${trainer.generation}|${configKey}|${records}|${ready ? 1 : 0}`, 200);
   const loss = useMemo(() => (runs ? lossChart(runs, s, theme, w.line) : null), [lossKey, theme, w.line]);
-  const layers = useMemo(() => (runs ? layersChart(runs, s, theme, w.line) : null), [layersKey, theme, w.line]);
+  // The per-layer charts and the summary come from one snapshot: the summary describes the step they show.
+  const perLayer = useMemo(
+    () => (runs ? { layers: layersChart(runs, s, theme, w.line), error: errorChart(runs, s, theme, w.line), drift: driftChart(runs, s, theme, w.line), summary: pairSummary(runs, s, lang), table: pairTable(runs, s), probe: probe(runs, trainer.generation, v.depth) } : null),
+    [layersKey, theme, w.line, lang],
+  );
+  const layers = perLayer?.layers ?? null;
   const gridS = trainer.sessions[0]?.grid;
   const gridR = trainer.sessions[1]?.grid;
   const boundaryS = useMemo(() => (runs ? boundaryOptions(runs[0], points, s, theme, true, w.boundary) : null), [gridS, ready, theme, points, w.boundary]);
   const boundaryR = useMemo(() => (runs ? boundaryOptions(runs[1], points, s, theme, true, w.boundary) : null), [gridR, ready, theme, points, w.boundary]);
-  const charts = loss && layers && boundaryS && boundaryR ? { loss, layers, boundarySigmoid: boundaryS, boundaryRelu: boundaryR } : null;
+  const charts = loss && perLayer && layers && boundaryS && boundaryR ? { loss, layers, error: perLayer.error, drift: perLayer.drift, boundarySigmoid: boundaryS, boundaryRelu: boundaryR } : null;
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const options = <T extends string>(keys: readonly T[], prefix: string) => keys.map((k) => ({ value: k, label: tr(s, `${prefix}${k}`) }));
@@ -87,11 +102,11 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
         figureId={figureId}
         lang={lang}
         strings={s}
-        summary={runs ? pairSummary(runs, s, lang) : ''}
+        summary={perLayer?.summary ?? ''}
         rejected={state.rejected}
         onDismissRejected={state.dismissRejected}
         alert={trainingAlert(trainer, s, lang)}
-        data={runs ? pairTable(runs, s) : { columns: [], rows: [] }}
+        data={perLayer?.table ?? { columns: [], rows: [] }}
       >
         <div class="fig-controls">
           <Slider label={tr(s, `${k}.depth`)} spec={PAIR_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
@@ -103,11 +118,19 @@ export default function PairIsland({ figureId, lang, strings: s, initial, lossSv
           <p class="ctl-note">{tr(s, `${k}.same`)}</p>
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
         </div>
-        <div class="fig-grid" ref={grid}>
+        <div class="fig-grid" ref={grid} {...(perLayer?.probe ?? {})}>
           <div>{charts ? <Chart options={charts.loss} primary /> : <div class="fig-chart">{lossSvg}</div>}</div>
           <div>
             {charts ? <Chart options={charts.layers} /> : <div class="fig-chart">{layersSvg}</div>}
             <p class="fig-note">{tr(s, `${k}.layersNote`)}</p>
+          </div>
+          <div>
+            {charts ? <Chart options={charts.error} /> : <div class="fig-chart">{errorSvg}</div>}
+            <p class="fig-note">{tr(s, `${k}.noteError`)}</p>
+          </div>
+          <div>
+            {charts ? <Chart options={charts.drift} /> : <div class="fig-chart">{driftSvg}</div>}
+            <p class="fig-note">{tr(s, `${k}.noteDrift`)}</p>
           </div>
           <div style={PAIR_STYLE}>
             <div>
