@@ -56,13 +56,14 @@ for (const lang of ['es', 'en'] as const) {
       await expect(fig.getByRole('slider', { name: t['widget.gradientThroughTime.steps'] })).toHaveValue(String(GTT_SCHEMA.steps.min));
     });
 
-    test('a tampered link falls back with a notice', async ({ page }) => {
+    test('an out-of-range link value is clamped with a notice; the valid one is kept', async ({ page }) => {
       await page.goto(`${PAGE(lang)}?gradient-through-time.steps=9999&gradient-through-time.recInit=identity`);
       await hydrated(page);
       const fig = page.locator(FIG);
-      await expect(fig.getByRole('slider', { name: t['widget.gradientThroughTime.steps'] })).toHaveValue(String(GTT_SCHEMA.steps.default));
+      await expect(fig.getByRole('slider', { name: t['widget.gradientThroughTime.steps'] })).toHaveValue(String(GTT_SCHEMA.steps.max));
       await expect(fig.getByLabel(t['widget.gradientThroughTime.recInit'], { exact: true })).toHaveValue('identity');
-      await expect(fig.locator('.fig-notice')).toContainText('steps');
+      await expect(fig.locator('.fig-notice')).toBeVisible();
+      await expect(fig.locator('.fig-notice')).toContainText(String(GTT_SCHEMA.steps.max));
     });
   });
 }
