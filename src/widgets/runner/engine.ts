@@ -2,7 +2,7 @@
 // (worker.ts) and, where workers are unavailable, on the main thread (useTrainer.ts). It
 // steps in short time slices and posts at most one snapshot per POST_MS, so neither the page
 // nor the message queue is ever flooded.
-import { createSession, type Session } from './session.ts';
+import { createAnySession, type Steppable } from './sequenceSession.ts';
 import { checkToWorker, type FromWorker, type SessionDelta } from './protocol.ts';
 
 const POST_MS = 16;
@@ -23,7 +23,7 @@ export interface Engine {
  * the main thread, where the page must stay responsive.
  */
 export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engine {
-  let sessions: Session[] = [];
+  let sessions: Steppable[] = [];
   let playing = false;
   /** Steps still owed to `step` messages; they run in slices like Play. */
   let owed = 0;
@@ -116,7 +116,7 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engin
           generation = m.generation;
           playing = false;
           owed = 0;
-          sessions = m.configs.map(createSession);
+          sessions = m.configs.map(createAnySession);
           sentLoss = sessions.map(() => 0);
           sentRecords = sessions.map(() => 0);
           post(true);
