@@ -24,6 +24,8 @@ export interface Engine {
  */
 export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engine {
   let sessions: Steppable[] = [];
+  /** Some config asked for its partners to keep going after it diverges (SessionConfig.independent). */
+  let independent = false;
   let playing = false;
   /** Steps still owed to `step` messages; they run in slices like Play. */
   let owed = 0;
@@ -67,7 +69,7 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engin
   // Paired figures compare runs step for step: once one diverges, all stop at that step.
   // Paired runs stop together once one diverges, unless the pair compares a run with its
   // own failure (config.independent): then the survivor keeps training.
-  const stuck = () => (sessions.some((s) => s.state().diverged !== null) && !sessions.some((s) => s.config.independent)) || sessions.every((s) => s.done());
+  const stuck = () => (sessions.some((s) => s.state().diverged !== null) && !independent) || sessions.every((s) => s.done());
   const fail = (err: unknown) => {
     playing = false;
     owed = 0;
@@ -117,6 +119,7 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engin
           playing = false;
           owed = 0;
           sessions = m.configs.map(createAnySession);
+          independent = m.configs.some((c) => 'independent' in c && c.independent === true);
           sentLoss = sessions.map(() => 0);
           sentRecords = sessions.map(() => 0);
           post(true);
