@@ -2,7 +2,7 @@
 // (worker.ts) and, where workers are unavailable, on the main thread (useTrainer.ts). It
 // steps in short time slices and posts at most one snapshot per POST_MS, so neither the page
 // nor the message queue is ever flooded.
-import { createSession, type Session } from './session.ts';
+import { createAnySession, type Steppable } from './sequenceSession.ts';
 import { checkToWorker, type FromWorker, type SessionDelta } from './protocol.ts';
 
 const POST_MS = 16;
@@ -23,7 +23,9 @@ export interface Engine {
  * the main thread, where the page must stay responsive.
  */
 export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engine {
-  let sessions: Session[] = [];
+  let sessions: Steppable[] = [];
+  /** Some config asked for its partners to keep going after it diverges (SessionConfig.independent). */
+  let independent = false;
   let playing = false;
   /** Steps still owed to `step` messages; they run in slices like Play. */
   let owed = 0;
@@ -65,7 +67,9 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engin
   };
 
   // Paired figures compare runs step for step: once one diverges, all stop at that step.
-  const stuck = () => sessions.some((s) => s.state().diverged !== null) || sessions.every((s) => s.done());
+  // Paired runs stop together once one diverges, unless the pair compares a run with its
+  // own failure (config.independent): then the survivor keeps training.
+  const stuck = () => (sessions.some((s) => s.state().diverged !== null) && !independent) || sessions.every((s) => s.done());
   const fail = (err: unknown) => {
     playing = false;
     owed = 0;
@@ -114,7 +118,8 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engin
           generation = m.generation;
           playing = false;
           owed = 0;
-          sessions = m.configs.map(createSession);
+          sessions = m.configs.map(createAnySession);
+          independent = m.configs.some((c) => 'independent' in c && c.independent === true);
           sentLoss = sessions.map(() => 0);
           sentRecords = sessions.map(() => 0);
           post(true);

@@ -1,9 +1,10 @@
-import type { SessionConfig, SessionState, LayerRecord } from './session.ts';
+import type { SessionState, LayerRecord } from './session.ts';
+import type { AnyConfig } from './sequenceSession.ts';
 import type { UnitProbe } from './probe.ts';
 
 /** Main thread -> worker. Several sessions step in lockstep (paired comparisons). */
 export type ToWorker =
-  | { type: 'init'; generation: number; configs: SessionConfig[] }
+  | { type: 'init'; generation: number; configs: AnyConfig[] }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; n: number };
@@ -50,11 +51,11 @@ export function checkToWorker(m: unknown): { ok: ToWorker } | { error: string } 
     }
     case 'init': {
       const c = m.configs;
-      if (!Array.isArray(c) || c.length === 0 || !c.every((x) => isObject(x) && isObject(x.spec) && isObject(x.data))) {
+      if (!Array.isArray(c) || c.length === 0 || !c.every((x) => isObject(x) && isObject(x.spec) && (isObject(x.data) || (x.kind === 'sequence' && isObject(x.task))))) {
         return { error: 'malformed message: init needs a list of session configs' };
       }
       if (typeof m.generation !== 'number' || !Number.isSafeInteger(m.generation)) return { error: 'malformed message: init needs a generation' };
-      return { ok: { type: 'init', generation: m.generation, configs: c as SessionConfig[] } };
+      return { ok: { type: 'init', generation: m.generation, configs: c as AnyConfig[] } };
     }
     default:
       return { error: `malformed message: unknown type "${String(m.type).slice(0, 20)}"` };

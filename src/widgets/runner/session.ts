@@ -37,6 +37,8 @@ export interface SessionConfig {
   maxSteps?: number;
   /** Decision-boundary grid resolution; 0 or absent for none. */
   gridRes?: number;
+  /** Lockstep partners keep training after this one diverges (a run compared with its own failure). */
+  independent?: boolean;
   /** 'units': also report the per-unit probe (see probe.ts) with every snapshot. */
   probe?: 'units';
 }

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { createEngine, type Engine } from './engine.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { UnitProbe } from './probe.ts';
-import type { Divergence, LayerRecord, SessionConfig, SessionState } from './session.ts';
+import type { Divergence, LayerRecord, SessionState } from './session.ts';
+import type { AnyConfig } from './sequenceSession.ts';
 
 /** Everything the island knows about one session, accumulated from the worker's deltas. */
 export interface SessionView {
@@ -84,7 +85,7 @@ export function openChannel(onMessage: (m: FromWorker) => void, onFailure: (mess
  * at most one update per animation frame. `active` false (off screen, hidden tab) pauses
  * training; it resumes when active again if it was playing.
  */
-export function useTrainer(configs: SessionConfig[], active: boolean): Trainer {
+export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
   const channel = useRef<Channel | null>(null);
   /** Set when the worker died: Reset opens a new one. */
   const dead = useRef(false);

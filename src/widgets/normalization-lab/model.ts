@@ -1,0 +1,84 @@
+/**
+ * Normalisation, three ways: the same deep tanh (or sigmoid) network, same data, seed,
+ * initialisation and learning rate, trained in lockstep without normalisation, with batch
+ * norm and with layer norm. The weights start too large on purpose, so the plain network
+ * begins saturated. Pure.
+ */
+import type { InitSpec, LayerStats } from '../../lib/index.ts';
+import type { Schema, Values } from '../kit/params.ts';
+import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
+
+export const NORMS = ['none', 'batch', 'layer'] as const;
+export type NormName = (typeof NORMS)[number];
+export const NORM_INITS = ['large', 'xavier'] as const;
+export const NORM_LR = ['0.01', '0.03', '0.1', '0.3'] as const;
+
+export const NORM_SCHEMA = {
+  activation: { kind: 'enum', options: ['tanh', 'sigmoid'], default: 'tanh' },
+  depth: { kind: 'number', min: 2, max: 30, step: 1, default: 20 },
+  init: { kind: 'enum', options: NORM_INITS, default: 'large' },
+  lr: { kind: 'enum', options: NORM_LR, default: '0.1' },
+  seed: { kind: 'number', min: 1, max: 9999, step: 1, default: 1 },
+} as const satisfies Schema;
+
+export type NormValues = Values<typeof NORM_SCHEMA>;
+
+export const WIDTH = 16;
+export const RECORD_EVERY = 10;
+export const MAX_STEPS = 1500;
+export const STATIC_STEPS = 40;
+export const DATA = { name: 'moons', n: 200, noise: 0.1 } as const;
+
+/** "Too large": N(0, 1) weights, so σw² = N·Var[w] = 16 for 16-unit layers. */
+export const INIT: Record<(typeof NORM_INITS)[number], InitSpec> = { large: { kind: 'normal', std: 1 }, xavier: 'xavierNormal' };
+
+export function normConfig(v: NormValues, norm: NormName): SessionConfig {
+  return {
+    spec: {
+      sizes: [2, ...Array.from({ length: v.depth }, () => WIDTH), 1],
+      activation: v.activation,
+      output: 'sigmoid',
+      init: INIT[v.init],
+      norm,
+      seed: v.seed,
+    },
+    data: { ...DATA, seed: v.seed },
+    lr: Number(v.lr),
+    loss: 'bce',
+    recordEvery: RECORD_EVERY,
+    maxSteps: MAX_STEPS,
+  };
+}
+
+export function normConfigs(v: NormValues): SessionConfig[] {
+  return NORMS.map((n) => normConfig(v, n));
+}
+
+export interface NormRun {
+  norm: NormName;
+  step: number;
+  loss: number;
+  initialLoss: number;
+  losses: number[];
+  layers: LayerStats[];
+  initialLayers: LayerStats[];
+  records: LayerRecord[];
+  diverged: Divergence | null;
+}
+
+/** Hidden layers only: the output layer is never normalised and its units are not tanh. */
+export const hidden = (layers: LayerStats[]) => layers.slice(0, -1);
+
+/** Mean share of saturated unit-examples over the hidden layers. */
+export function meanSaturation(layers: LayerStats[]): number {
+  const h = hidden(layers);
+  return h.length ? h.reduce((a, l) => a + l.saturatedFraction, 0) / h.length : NaN;
+}
+
+/** Backpropagated error (RMS of dLoss/dz) of the first hidden layer over the last hidden layer's. */
+export function errorGrowth(layers: LayerStats[]): number {
+  const h = hidden(layers);
+  return h.length ? h[0].deltaRms / h[h.length - 1].deltaRms : NaN;
+}
+
+export const CHANCE = Math.LN2;

@@ -1,0 +1,100 @@
+// Charts, summary and table of the normalisation figure. Shared by the build and the island.
+import * as Plot from '@observablehq/plot';
+import type { Lang } from '../../i18n/index.ts';
+import { curvesChart, logAxis, logSafe, neutral, perLayerChart, type Theme } from '../charts/index.ts';
+import { base } from '../charts/common.ts';
+import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
+import type { PlotOptions } from '../kit/plot.ts';
+import { tr, type Strings } from '../kit/strings.ts';
+import type { DataTable } from '../kit/table.ts';
+import { CHANCE, NORMS, errorGrowth, hidden, meanSaturation, type NormName, type NormRun } from './model.ts';
+
+const K = 'widget.normalizationLab';
+
+/** Three decimals, or scientific notation below 0.01 (never a bare 0). */
+export function formatLoss(x: number, lang: Lang): string {
+  return Number.isFinite(x) && Math.abs(x) < 0.01 && x !== 0 ? formatSci(x, lang) : formatNumber(x, lang, 3);
+}
+
+/** At most about 400 points per loss curve: a line chart gains nothing from more. */
+export function thinLosses(losses: number[]): { step: number; value: number }[] {
+  const stride = Math.max(1, Math.ceil(losses.length / 400));
+  const out: { step: number; value: number }[] = [];
+  for (let i = 0; i < losses.length; i += stride) out.push({ step: i + 1, value: losses[i] });
+  if (losses.length && out.at(-1)!.step !== losses.length) out.push({ step: losses.length, value: losses[losses.length - 1] });
+  return out;
+}
+
+export function normColour(n: NormName, theme: Theme): string {
+  const light = { none: '#D55E00', batch: '#0072B2', layer: '#009E73' };
+  const dark = { none: '#FF8A4C', batch: '#56B4E9', layer: '#3CCB9A' };
+  return (theme === 'dark' ? dark : light)[n];
+}
+
+const label = (n: NormName, s: Strings) => tr(s, `${K}.norm.${n}`);
+
+export function lossChart(runs: NormRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
+  const o = curvesChart(
+    runs.map((r) => ({ key: r.norm, label: label(r.norm, s), colour: normColour(r.norm, theme), points: [{ step: 0, value: r.initialLoss }, ...thinLosses(r.losses)] })),
+    { title: tr(s, `${K}.chart.loss`), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
+    theme,
+    { width, height: Math.round(Math.max(220, width * 0.42)) },
+  );
+  const muted = neutral(theme).muted;
+  o.marks = [
+    Plot.ruleY([CHANCE], { stroke: muted, strokeDasharray: '2 3', strokeOpacity: 0.8 }),
+    Plot.text([CHANCE], { x: 0, y: (d: number) => d, text: () => tr(s, `${K}.chance`), fill: muted, textAnchor: 'start', dx: 4, dy: -7, fontSize: 11 }),
+    ...((o.marks as Plot.Markish[]) ?? []),
+  ];
+  return o;
+}
+
+/** Backpropagated error (RMS of dLoss/dz) per hidden layer: solid now, dashed at step 0. */
+export function errorChart(runs: NormRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
+  const series = runs.map((r) => ({ key: r.norm, label: label(r.norm, s), colour: normColour(r.norm, theme), values: hidden(r.layers).map((l) => l.deltaRms) }));
+  const o = perLayerChart(series, { title: tr(s, `${K}.chart.error`), x: tr(s, 'kit.axis.layer'), y: tr(s, `${K}.axis.error`) }, theme, { width, height: Math.round(Math.max(220, width * 0.5)) });
+  const initial = runs.flatMap((r) => hidden(r.initialLayers).map((l, i) => ({ layer: i + 1, value: logSafe(l.deltaRms), key: r.norm })));
+  const all = [...series.flatMap((x) => x.values.map((v) => logSafe(v))), ...initial.map((d) => d.value)];
+  o.y = logAxis(tr(s, `${K}.axis.error`), all);
+  o.marks = [
+    ...runs.map((r) => Plot.line(initial.filter((d) => d.key === r.norm), { x: 'layer', y: 'value', stroke: normColour(r.norm, theme), strokeWidth: 1.5, strokeDasharray: '5 4', strokeOpacity: 0.75 })),
+    ...((o.marks as Plot.Markish[]) ?? []),
+  ];
+  return o;
+}
+
+/** Saturated share per hidden layer over training, one small heat map per network, 0 to 100 %. */
+export function saturationChart(r: NormRun, s: Strings, theme: Theme, width = 640): PlotOptions {
+  const recs = r.records.length > 40 ? r.records.filter((_, i) => i % Math.ceil(r.records.length / 40) === 0 || i === r.records.length - 1) : r.records;
+  const rows = recs.flatMap((rec, c) => hidden(rec.layers).map((l, i) => ({ col: c, step: rec.step, layer: i + 1, value: l.saturatedFraction })));
+  const layers = Math.max(1, ...rows.map((d) => d.layer));
+  const every = Math.max(1, Math.ceil(recs.length / 5));
+  return {
+    ...base(theme, width, Math.max(140, Math.min(260, 50 + layers * 9))),
+    ariaLabel: tr(s, `${K}.chart.saturation`, { norm: label(r.norm, s) }),
+    padding: 0,
+    x: { label: tr(s, 'kit.axis.step'), type: 'band', ticks: recs.map((_, i) => i).filter((i) => i % every === 0), tickFormat: (c: number) => String(recs[c]?.step ?? '') },
+    y: { label: tr(s, 'kit.axis.layerShort'), type: 'band', reverse: true, ticks: Array.from({ length: layers }, (_, i) => i + 1).filter((l) => layers <= 10 || l % 5 === 0 || l === 1) },
+    color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 1], label: tr(s, `${K}.axis.saturated`) },
+    marks: [Plot.cell(rows, { x: 'col', y: 'layer', fill: 'value', inset: 0 })],
+  };
+}
+
+export function normSummary(runs: NormRun[], s: Strings, lang: Lang): string {
+  const by = Object.fromEntries(runs.map((r) => [r.norm, r])) as Record<NormName, NormRun>;
+  const vars: Record<string, string> = { step: formatNumber(Math.max(...runs.map((r) => r.step)), lang, 0) };
+  for (const n of NORMS) {
+    const r = by[n];
+    vars[`loss_${n}`] = formatLoss(r.loss, lang);
+    vars[`sat_${n}`] = formatPercent(meanSaturation(r.layers), lang);
+    vars[`grow_${n}`] = formatSci(errorGrowth(r.initialLayers), lang);
+  }
+  return tr(s, `${K}.summary`, vars);
+}
+
+export function normTable(runs: NormRun[], s: Strings): DataTable {
+  const columns = [tr(s, 'kit.col.layer'), ...runs.flatMap((r) => [tr(s, `${K}.col.error`, { norm: label(r.norm, s) }), tr(s, `${K}.col.saturated`, { norm: label(r.norm, s) })])];
+  const n = hidden(runs[0].layers).length;
+  const rows = Array.from({ length: n }, (_, i) => [i + 1, ...runs.flatMap((r) => [r.layers[i]?.deltaRms ?? NaN, r.layers[i]?.saturatedFraction ?? NaN])]);
+  return { columns, rows };
+}

@@ -1,0 +1,178 @@
+/**
+ * A training session for a recurrent network on a sequence task, with the same surface the
+ * worker drives for feed-forward sessions (run, done, evaluate, state, histories), so rnn
+ * and lstm runs step in lockstep through the same loop. Pure TypeScript over src/lib.
+ */
+import {
+  createOptimizerState,
+  createRecurrent,
+  forwardSequence,
+  makeSequenceTask,
+  sequenceGradients,
+  trainSequenceStep,
+  type LossName,
+  type OptimizerName,
+  type RecurrentNetwork,
+  type RecurrentSpec,
+  type TrainOptions,
+} from '../../lib/index.ts';
+import { EXPLODED, createSession, type Divergence, type LayerRecord, type Session, type SessionConfig, type SessionState } from './session.ts';
+
+export interface SequenceSessionConfig {
+  kind: 'sequence';
+  spec: RecurrentSpec;
+  /**
+   * Every step trains on a fresh batch drawn from `seed` and the step number, so no
+   * sequence is seen twice and a run is still reproducible; the test set is fixed.
+   */
+  task: { name: 'adding' | 'firstBit'; steps: number; seed: number; testCount: number };
+  batch: number;
+  lr: number;
+  loss: LossName;
+  optimizer?: OptimizerName;
+  clipNorm?: number;
+  /** Record the test loss and the gradient through time every this many steps. */
+  recordEvery?: number;
+  maxSteps?: number;
+}
+
+/** A LayerRecord (no per-layer stats) carrying what a sequence figure plots. */
+export interface SequenceRecord extends LayerRecord {
+  testLoss: number;
+  /** Test loss of a network that has learned only the average (see SequenceSession.baseline). */
+  baseline: number;
+  /** RMS of dLoss/dh_t over the batch and the units, for t = 1..steps. */
+  hidden: number[];
+}
+
+export function isSequenceConfig(c: unknown): c is SequenceSessionConfig {
+  return typeof c === 'object' && c !== null && (c as { kind?: unknown }).kind === 'sequence';
+}
+
+export function isSequenceRecord(r: LayerRecord): r is SequenceRecord {
+  return Array.isArray((r as Partial<SequenceRecord>).hidden);
+}
+
+/** What the worker's loop uses of a session: feed-forward and sequence sessions both provide it. */
+export type Steppable = Pick<Session, 'run' | 'done' | 'evaluate' | 'state' | 'lossHistory' | 'layerHistory' | 'grid' | 'probe'>;
+
+/** Every kind of session the runner can step. */
+export type AnyConfig = SessionConfig | SequenceSessionConfig;
+
+/** Feed-forward or sequence session, by the config's kind. */
+export function createAnySession(c: AnyConfig): Steppable {
+  return isSequenceConfig(c) ? createSequenceSession(c) : createSession(c);
+}
+
+export interface SequenceSession extends Steppable {
+  readonly config: SequenceSessionConfig;
+  readonly net: RecurrentNetwork;
+  readonly layerHistory: SequenceRecord[];
+  /** Test loss of a network that has learned only the average: always answering 1 for adding (about 1/6), ln 2 for firstBit. */
+  readonly baseline: number;
+}
+
+/**
+ * hiddenGradNorms holds entry t for t = 0..steps (0 is the initial state); the figures
+ * plot t = 1..steps.
+ */
+export function throughTime(h: Float64Array, steps: number): number[] {
+  const from = h.length === steps + 1 ? 1 : 0;
+  return Array.from(h.subarray(from, from + steps));
+}
+
+/** Per-step batch seed: distinct for every step and every task seed, and never the test seed. */
+const batchSeed = (seed: number, step: number) => (seed * 1_000_003 + step * 7_919 + 1) >>> 0;
+const testSeed = (seed: number) => (seed * 1_000_003 + 424_242) >>> 0;
+
+function mse(out: Float64Array, y: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += (out[i] - y[i]) ** 2;
+  return s / y.length;
+}
+
+function bce(out: Float64Array, y: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    const p = Math.min(1 - 1e-12, Math.max(1e-12, out[i]));
+    s -= y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
+  }
+  return s / y.length;
+}
+
+export function createSequenceSession(config: SequenceSessionConfig): SequenceSession {
+  const net = createRecurrent(config.spec);
+  const { steps, seed, testCount, name } = config.task;
+  const test = makeSequenceTask(name, { steps, count: testCount, seed: testSeed(seed) });
+  const optimizer = config.optimizer ?? 'sgd';
+  const options: TrainOptions = { loss: config.loss, lr: config.lr, optimizer, state: optimizer === 'sgd' ? undefined : createOptimizerState(net), clipNorm: config.clipNorm };
+  const recordEvery = Math.max(1, config.recordEvery ?? 1);
+  const maxSteps = config.maxSteps ?? Infinity;
+  const lossHistory: number[] = [];
+  const layerHistory: SequenceRecord[] = [];
+  const testLoss = () => {
+    const out = forwardSequence(net, test.xs, testCount, steps);
+    return config.loss === 'bce' ? bce(out, test.ys) : mse(out, test.ys);
+  };
+  // The adding task's target is a sum of two U[0, 1] values: always answering its mean, 1,
+  // costs its variance, 1/6 in expectation; measured here on the test set itself.
+  const baseline = name === 'adding' ? mse(new Float64Array(testCount).fill(1), test.ys) : Math.LN2;
+  let step = 0;
+  let diverged: Divergence | null = null;
+  let lastTest = testLoss();
+  const initialLoss = lastTest;
+  let lastLoss = initialLoss;
+
+  const batchAt = (k: number) => makeSequenceTask(name, { steps, count: config.batch, seed: batchSeed(seed, k) });
+  const take = (k: number) => {
+    const b = batchAt(k);
+    return trainSequenceStep(net, b.xs, b.ys, config.batch, steps, options);
+  };
+
+  // Step 0: the gradient through time at initialisation, before any update, on the first batch.
+  {
+    const b = batchAt(0);
+    const g = sequenceGradients(net, b.xs, b.ys, config.batch, steps, config.loss);
+    layerHistory.push({ step: 0, layers: [], testLoss: lastTest, baseline, hidden: throughTime(g.hiddenGradNorms, steps) });
+  }
+
+  return {
+    config,
+    net,
+    baseline,
+    lossHistory,
+    layerHistory,
+    run(n: number): number {
+      let done = 0;
+      while (done < n && !diverged && step < maxSteps) {
+        const r = take(step);
+        if (r.diverged) {
+          diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite', loss: r.loss };
+          break;
+        }
+        step++;
+        done++;
+        lastLoss = r.loss;
+        lossHistory.push(r.loss);
+        if (r.loss > Math.max(EXPLODED.floor, EXPLODED.factor * initialLoss)) {
+          diverged = { step, reason: 'exploded', loss: r.loss };
+          break;
+        }
+        if (step % recordEvery === 0) {
+          lastTest = testLoss();
+          layerHistory.push({ step, layers: [], testLoss: lastTest, baseline, hidden: throughTime(r.hiddenGradNorms, steps) });
+        }
+      }
+      return done;
+    },
+    done: () => diverged !== null || step >= maxSteps,
+    // The test loss is recorded with the other per-step records, at fixed steps, so runs
+    // are reproducible whatever the worker's timing.
+    evaluate(): void {},
+    state(): SessionState {
+      return { step, loss: lastLoss, initialLoss, testLoss: lastTest, trainAccuracy: NaN, testAccuracy: NaN, layers: [], diverged, finished: step >= maxSteps };
+    },
+    grid: () => null,
+    probe: () => null,
+  };
+}
