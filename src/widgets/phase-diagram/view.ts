@@ -35,7 +35,7 @@ export function mapChart(map: PhaseMap, point: { sw2: number; sb2: number }, s: 
     y: { label: tr(s, `${K}.axis.sb2`), domain: SB2_RANGE, grid: false },
     color: { type: 'diverging', scheme: 'BuRd', pivot: 0, domain: [-LOG_CHI_CLAMP, LOG_CHI_CLAMP], clamp: true },
     marks: [
-      Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'v', inset: 0 }),
+      Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'v', inset: 0, shapeRendering: 'crispEdges' }),
       Plot.line(map.critical, { x: 'sw2', y: 'sb2', stroke: '#111', strokeWidth: 2.5 }),
       Plot.line(map.critical, { x: 'sw2', y: 'sb2', stroke: '#fff', strokeWidth: 1, strokeDasharray: '4 3' }),
       Plot.text(map.critical.slice(-1), { x: 'sw2', y: 'sb2', text: () => tr(s, `${K}.edge`), fill: '#111', stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke', textAnchor: 'start', dx: 6, dy: 10, fontWeight: 600 }),
