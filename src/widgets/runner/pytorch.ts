@@ -11,7 +11,7 @@
  * Pure: no DOM, so the build, the browser and the tests all produce the same text.
  */
 import { createNetwork, makeDataset, type Network } from '../../lib/index.ts';
-import type { SessionConfig } from '../runner/session.ts';
+import type { SessionConfig } from './session.ts';
 
 /** Coefficients the runner leaves at src/lib's defaults; the lab may set them. */
 export interface OptimizerCoefficients {

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNetwork } from '../../../src/lib/index.ts';
-import { float64ToBase64, pytorchScript } from '../../../src/widgets/lab/pytorch.ts';
+import { float64ToBase64, pytorchScript } from '../../../src/widgets/runner/pytorch.ts';
 import { createSession, type SessionConfig } from '../../../src/widgets/runner/session.ts';
 import { LAB_SCHEMA, labConfig, type LabValues } from '../../../src/widgets/vanishing-lab/model.ts';
 
