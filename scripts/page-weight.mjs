@@ -11,6 +11,7 @@
 //          whose family, weight and style some CSS rule that matches the
 //          page's classes asks for. This is an estimate from class names; a
 //          browser downloads a face only if text is drawn with it.
+// `node scripts/page-weight.mjs --files` also lists each page's JS files.
 // Sizes are gzip -6 of each file (what a static host sends); woff2 is counted
 // as it is, since it is already compressed. Budget: no JS files on text pages
 // (pages without islands), <= 130 KB gz of JS on figure pages, and KaTeX's
@@ -19,7 +20,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const DIST = process.argv[2] ?? 'dist';
+const args = process.argv.slice(2);
+/** --files lists each page's JS files with their gzip sizes. */
+const LIST_FILES = args.includes('--files');
+const DIST = args.find((a) => !a.startsWith('--')) ?? 'dist';
 const JS_BUDGET = 130 * 1024;
 if (!existsSync(DIST)) {
   console.error(`No ${DIST}/: build the site first (npx astro build).`);
@@ -103,7 +107,7 @@ function pageWeight(htmlPath) {
   const url = `/${path.relative(DIST, htmlPath).split(path.sep).join('/')}`;
   const islands = [...html.matchAll(/<astro-island\b[^>]*>/g)].map((m) => m[0]);
   const entries = [];
-  for (const tag of islands) for (const attr of ['component-url', 'renderer-url']) {
+  for (const tag of islands) for (const attr of ['component-url', 'renderer-url', 'before-hydration-url']) {
     const m = tag.match(new RegExp(`${attr}="([^"]+)"`));
     if (m) entries.push(resolve(unescapeAttr(m[1]), url));
   }
@@ -185,7 +189,7 @@ function pageWeight(htmlPath) {
   if (!hasMath && katexFonts > 0) problems.push(`KaTeX fonts (${kb(katexFonts)} KB) without maths`);
   if (js.missing.length > 0) problems.push(`missing: ${js.missing.join(', ')}`);
   return {
-    url, figures: islands.length, maths: hasMath, jsFiles: js.files.length, jsGz, jsRaw, lazy: js.lazy.length, inlineJsGz: inlineJs ? gz(Buffer.from(inlineJs)) : 0,
+    url, js: js.files.map((f) => [f, gz(file(f))]), lazyFiles: js.lazy, figures: islands.length, maths: hasMath, jsFiles: js.files.length, jsGz, jsRaw, lazy: js.lazy.length, inlineJsGz: inlineJs ? gz(Buffer.from(inlineJs)) : 0,
     cssGz, katexCssGz, fontFiles: fontFiles.length, fontBytes, htmlGz: gz(Buffer.from(html)), problems,
   };
 }
@@ -210,6 +214,13 @@ for (const r of results) {
 const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
 console.log(`\nPage weight per built page (${DIST}/; KB = 1024 B; gzip -6; every figure hydrated; fonts estimated from the page's classes)`);
 for (const r of rows) console.log(r.map((s, k) => s.padEnd(widths[k])).join(' | '));
+if (LIST_FILES) {
+  for (const r of results.filter((x) => x.js.length > 0)) {
+    console.log(`\n${r.url}`);
+    for (const [f, size] of [...r.js].sort((a, b) => b[1] - a[1])) console.log(`  ${kb(size).padStart(6)} KB  ${f}`);
+    for (const f of r.lazyFiles) console.log(`    lazy    ${f}`);
+  }
+}
 const over = results.filter((r) => r.problems.length > 0);
 console.log(`\nBudget: 0 JS files on text pages; <= ${kb(JS_BUDGET)} KB gz JS on figure pages; KaTeX CSS and fonts only on pages with maths. ${over.length === 0 ? 'All pages within budget.' : `${over.length} of ${results.length} pages over budget.`}`);
 if (over.length > 0) process.exitCode = 1;
