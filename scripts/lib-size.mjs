@@ -1,4 +1,4 @@
-// npm run size: bundles src/lib/index.ts as a widget would import it
+// npm run size (first part): bundles src/lib/index.ts as a widget would import it
 // (esbuild, minified, ESM) and prints its gzipped size against the 12 KB budget.
 import { buildSync } from 'esbuild';
 import { gzipSync } from 'node:zlib';
