@@ -2,7 +2,7 @@
 // every change. They used to sit in the unit suite, where a shared, loaded
 // machine made them flaky; here they are measured as benchmarks.
 import { defaults } from '../src/widgets/kit/params.ts';
-import { batchFor, EXPLORER_SCHEMA, explore, explorerNetwork, type ExplorerValues } from '../src/widgets/init-explorer/model.ts';
+import { batchFor, INIT_EXPLORER_SCHEMA, explore, explorerNetwork, type InitExplorerValues } from '../src/widgets/init-explorer/model.ts';
 
 /** CPU time rather than wall time: on a shared machine wall time measures the neighbours. */
 const cpu = () => {
@@ -12,7 +12,7 @@ const cpu = () => {
 
 const budgets: { label: string; ms: number; run: (k: number) => void }[] = [
   (() => {
-    const values = { ...defaults(EXPLORER_SCHEMA), depth: 50, width: EXPLORER_SCHEMA.width.max, activation: 'relu', init: 'he' } as ExplorerValues;
+    const values = { ...defaults(INIT_EXPLORER_SCHEMA), depth: 50, width: INIT_EXPLORER_SCHEMA.width.max, activation: 'relu', init: 'he' } as InitExplorerValues;
     return {
       label: `init-explorer, heaviest setting: depth 50 x width ${values.width} x batch ${batchFor(50, values.width)}`,
       ms: 100,
