@@ -7,6 +7,7 @@ import { expectSane, frames, hydrated, watchErrors } from './support/clean.ts';
 // no (or a broken) Web Worker; and a figure that trains while the page keeps answering.
 const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
 const EN = dict('en');
+const ES = dict('es');
 const LAB = '#vanishing-lab';
 const stepOf = async (page: Page, sel = LAB) => Number(((await page.locator(`${sel} .ctl-play__counter`).textContent()) ?? '').replace(/\D/g, ''));
 
@@ -25,13 +26,14 @@ test.describe('when localStorage throws (private mode, blocked storage)', () => 
     test(`${lang}: the theme toggle, the figures and training still work`, async ({ page }) => {
       const watch = watchErrors(page);
       await page.goto(`/${lang}/vanishing-gradient/`);
-      const toggle = page.locator('[data-theme-toggle]').first();
+      // The header's theme choice (System / Light / Dark) still works when it cannot be stored.
+      const choice = page.locator('[data-theme-select] select').first();
       const before = await page.evaluate(() => document.documentElement.dataset.theme);
-      await toggle.click();
+      await choice.selectOption(before === 'dark' ? 'light' : 'dark');
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
       await hydrated(page, LAB);
       const play = page.locator(`${LAB} .ctl-play .btn--primary`);
-      if ((await play.textContent())?.includes(lang === 'es' ? 'Reproducir' : 'Play')) await play.click();
+      if ((await play.textContent())?.includes((lang === 'es' ? ES : EN)['kit.play'])) await play.click();
       await expect.poll(() => stepOf(page)).toBeGreaterThan(0);
       await expectSane(page, LAB, 'blocked storage');
       watch.check('blocked storage');
@@ -175,10 +177,10 @@ test('a 30 × 64 lab trains and the page keeps answering input while it does', a
   // A 30 × 64 network does a few steps a second on a loaded machine: wait on progress, long.
   await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(2);
   // Input outside the figure (theme) and inside it (a slider) answer while it trains.
-  const toggle = page.locator('[data-theme-toggle]').first();
-  const pressed = await toggle.getAttribute('aria-pressed');
-  await toggle.click();
-  await expect(toggle).not.toHaveAttribute('aria-pressed', pressed ?? '');
+  const choice = page.locator('[data-theme-select] select').first();
+  const before = await page.evaluate(() => document.documentElement.dataset.theme);
+  await choice.selectOption(before === 'dark' ? 'light' : 'dark');
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
   const s0 = await stepOf(page);
   await expect.poll(() => stepOf(page), { message: 'training keeps going', timeout: 30_000 }).toBeGreaterThan(s0);
   const depth = page.getByRole('slider', { name: EN['widget.lab.depth'] });

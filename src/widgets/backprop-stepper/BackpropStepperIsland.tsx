@@ -67,7 +67,7 @@ export default function BackpropStepperIsland({ figureId, lang, strings: s, init
         <div style={{ gridColumn: '1 / -1', display: 'flex', flexWrap: 'wrap', gap: '0.6rem 1rem', alignItems: 'flex-end' }}>
         <Select label={tr(s, 'widget.backpropStepper.nudgeWhich')} value={sel.key} options={PARAMS.map((p) => ({ value: p.key, label: paramLabel(p, s) }))} onChange={(x) => state.set('sel', x)} />
         <div class="ctl">
-          <button type="button" class="btn btn--primary" style={{ whiteSpace: 'nowrap' }} onClick={() => setChecked(sel.key)}>
+          <button type="button" class="btn btn--primary" onClick={() => setChecked(sel.key)}>
             {tr(s, 'widget.backpropStepper.nudgeButton', { eps: formatNumber(EPS, lang, 3) })}
           </button>
         </div>

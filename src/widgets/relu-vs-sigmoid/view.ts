@@ -106,10 +106,14 @@ export function pairSummary(runs: RunView[], s: Strings, lang: Lang): string {
       accR: formatPercent(relu.testAccuracy, lang),
       diagS: diagnosis(sig, s, lang),
       diagR: diagnosis(relu, s, lang),
-      ratioS0: formatSci(gradientRatio(sig.initialLayers), lang),
-      ratioR0: formatSci(gradientRatio(relu.initialLayers), lang),
     }),
   ];
+  // A ReLU network can start with a whole dead layer: its step-0 ratio is 0/0, and the
+  // summary says so instead of printing NaN.
+  const r0S = gradientRatio(sig.initialLayers);
+  const r0R = gradientRatio(relu.initialLayers);
+  if (Number.isFinite(r0S) && Number.isFinite(r0R)) parts.push(tr(s, `${key}.start`, { ratioS0: formatSci(r0S, lang), ratioR0: formatSci(r0R, lang) }));
+  else if (Number.isFinite(r0S)) parts.push(tr(s, `${key}.startDeadRelu`, { ratioS0: formatSci(r0S, lang) }));
   if (sig.step > 0 && Number.isFinite(d1(sig)) && Number.isFinite(d1(relu))) parts.push(tr(s, `${key}.drift`, { sig: formatSci(d1(sig), lang), relu: formatSci(d1(relu), lang) }));
   const chance = formatNumber(LN2, lang, 3);
   if (!sig.diverged && atChance(sig.loss, sig.step) && diagnose(sig) !== 'collapsed') parts.push(tr(s, `${key}.stuck`, { chance }));

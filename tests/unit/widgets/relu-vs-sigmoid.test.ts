@@ -144,6 +144,17 @@ describe('relu-vs-sigmoid view', () => {
     expect(text).toContain(strings('en')['series.diag.dead'].slice(0, 15));
   });
 
+  it('a ReLU network that starts with a dead layer (0/0 at step 0) is described in words, in both languages', () => {
+    const pair = runs({ seed: 1 });
+    pair[1] = { ...pair[1], initialLayers: pair[1].initialLayers.map((l) => ({ ...l, weightGradNorm: 0 })) };
+    for (const lang of ['es', 'en'] as const) {
+      const text = pairSummary(pair, strings(lang), lang);
+      expect(text).not.toMatch(/NaN|\{/);
+      expect(text).toContain(strings(lang)['widget.reluVsSigmoid.startDeadRelu'].split('{ratioS0}')[1].slice(0, 40));
+      expect(text).toContain(formatSci(firstToLast(pair[0].initialLayers), lang));
+    }
+  });
+
   it('the data table has one row per layer with both networks, now and at step 0', () => {
     const pair = runs({ seed: 2 });
     const t = pairTable(pair, strings('en'));
