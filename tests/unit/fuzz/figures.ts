@@ -2,17 +2,23 @@
 // languages) that shows it, for the share-link fuzz tests (unit and e2e). A figure added
 // to the site without an entry here fails the "every figure is listed" check.
 import type { Schema } from '../../../src/widgets/kit/params.ts';
+import * as AddingProblem from '../../../src/widgets/adding-problem/model.ts';
 import * as BackpropStepper from '../../../src/widgets/backprop-stepper/model.ts';
 import * as DeadUnits from '../../../src/widgets/dead-units/model.ts';
 import * as DerivativeChain from '../../../src/widgets/derivative-chain/model.ts';
+import * as ExplodingGradients from '../../../src/widgets/exploding-gradients/model.ts';
 import * as ForwardPass from '../../../src/widgets/forward-pass/model.ts';
 import * as GdStep from '../../../src/widgets/gd-step/model.ts';
 import * as GlorotReproduction from '../../../src/widgets/glorot-reproduction/model.ts';
+import * as GradientThroughTime from '../../../src/widgets/gradient-through-time/model.ts';
 import * as HeReproduction from '../../../src/widgets/he-reproduction/model.ts';
 import * as InitExplorer from '../../../src/widgets/init-explorer/model.ts';
 import * as IntroRace from '../../../src/widgets/intro-race/model.ts';
 import * as KitGallery from '../../../src/widgets/kit-gallery/model.ts';
+import * as NormalizationLab from '../../../src/widgets/normalization-lab/model.ts';
+import * as PhaseDiagram from '../../../src/widgets/phase-diagram/model.ts';
 import * as ReluVsSigmoid from '../../../src/widgets/relu-vs-sigmoid/model.ts';
+import * as ResidualConnections from '../../../src/widgets/residual-connections/model.ts';
 import * as SigmoidExplorer from '../../../src/widgets/sigmoid-explorer/model.ts';
 import * as VanishingLab from '../../../src/widgets/vanishing-lab/model.ts';
 
@@ -45,5 +51,11 @@ export const FIGURES: FigureEntry[] = [
   { id: 'init-explorer', schema: schemaOf(InitExplorer), path: '/initialization/', trains: false },
   { id: 'he-reproduction', schema: schemaOf(HeReproduction), path: '/initialization/', trains: true },
   { id: 'glorot-reproduction', schema: schemaOf(GlorotReproduction), path: '/initialization/', trains: true },
+  { id: 'exploding-gradients', schema: schemaOf(ExplodingGradients), path: '/exploding-gradients/', trains: true },
+  { id: 'residual-connections', schema: schemaOf(ResidualConnections), path: '/residual-connections/', trains: true },
+  { id: 'normalization-lab', schema: schemaOf(NormalizationLab), path: '/normalization/', trains: true },
+  { id: 'gradient-through-time', schema: schemaOf(GradientThroughTime), path: '/recurrent-networks/', trains: false },
+  { id: 'adding-problem', schema: schemaOf(AddingProblem), path: '/recurrent-networks/', trains: true },
+  { id: 'phase-diagram', schema: schemaOf(PhaseDiagram), path: '/signal-propagation/', trains: false },
   { id: 'kit-gallery', schema: schemaOf(KitGallery), path: '/kit/', trains: false },
 ];
