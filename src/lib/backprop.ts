@@ -74,10 +74,12 @@ function addSkip(input: Float64Array, a: Float64Array, s: number, h: Float64Arra
 
 /**
  * Runs the layers on x (batch x inputs) in inference mode (batch norm uses the
- * running statistics), writing each layer's z, a = phi(z) and output h into
- * zs[l], as[l] and hs[l] (mutated; hs[l] may be as[l] on a plain layer).
+ * running statistics) or, with training true, as a training step sees them
+ * (batch norm uses this batch's statistics), writing each layer's z, a = phi(z)
+ * and output h into zs[l], as[l] and hs[l] (mutated; hs[l] may be as[l] on a
+ * plain layer).
  */
-export function forwardInto(net: Network, acts: Activation[], x: Float64Array, batch: number, zs: Float64Array[], as: Float64Array[], hs: Float64Array[]): void {
+export function forwardInto(net: Network, acts: Activation[], x: Float64Array, batch: number, zs: Float64Array[], as: Float64Array[], hs: Float64Array[], training = false): void {
   const { layers, spec } = net;
   const norm = spec.norm ?? 'none';
   const s = spec.residualScale ?? 1;
@@ -89,7 +91,8 @@ export function forwardInto(net: Network, acts: Activation[], x: Float64Array, b
     abt(input, weights, z, batch, outputs, inputs, biases);
     if (layer.gamma && layer.beta) {
       // In place: xhat overwrites u, then gamma xhat + beta overwrites xhat.
-      if (norm === 'batch' && layer.runningMean && layer.runningVar) normalizeRunning(z, z, layer.runningMean, layer.runningVar, batch, outputs);
+      if (norm === 'batch' && training) normalizeTrain('batch', z, z, new Float64Array(outputs), new Float64Array(outputs), new Float64Array(outputs), batch, outputs);
+      else if (norm === 'batch' && layer.runningMean && layer.runningVar) normalizeRunning(z, z, layer.runningMean, layer.runningVar, batch, outputs);
       else normalizeTrain('layer', z, z, new Float64Array(batch), new Float64Array(batch), new Float64Array(batch), batch, outputs);
       affine(z, layer.gamma, layer.beta, z, batch, outputs);
     }

@@ -11,7 +11,7 @@ import type { DataTable } from '../kit/table.ts';
 import { NumberInput, Segmented, Select, Slider, TrainerControls } from '../controls/index.ts';
 import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
 import { NORMS, NORM_INITS, NORM_LR, NORM_SCHEMA, RECORD_EVERY, normConfigs, type NormName, type NormRun, type NormValues } from './model.ts';
-import { errorChart, lossChart, normColour, normSummary, normTable, saturationChart } from './view.ts';
+import { errorChart, histogramChart, lossChart, normColour, normSummary, normTable, saturationChart } from './view.ts';
 
 interface Props {
   figureId: string;
@@ -25,6 +25,9 @@ interface Props {
   satNoneSvg?: ComponentChildren;
   satBatchSvg?: ComponentChildren;
   satLayerSvg?: ComponentChildren;
+  histNoneSvg?: ComponentChildren;
+  histBatchSvg?: ComponentChildren;
+  histLayerSvg?: ComponentChildren;
 }
 
 function toRun(norm: NormName, v: SessionView): NormRun {
@@ -38,10 +41,11 @@ function toRun(norm: NormName, v: SessionView): NormRun {
     initialLayers: v.records.find((r) => r.step === 0)?.layers ?? v.records[0]?.layers ?? [],
     records: v.records,
     diverged: v.state.diverged,
+    histograms: v.histograms,
   };
 }
 
-export default function NormalizationLabIsland({ figureId, lang, strings: s, initial, staticData, lossSvg, errorSvg, satNoneSvg, satBatchSvg, satLayerSvg }: Props) {
+export default function NormalizationLabIsland({ figureId, lang, strings: s, initial, staticData, lossSvg, errorSvg, satNoneSvg, satBatchSvg, satLayerSvg, histNoneSvg, histBatchSvg, histLayerSvg }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(NORM_SCHEMA, figureId, initial);
   const v = state.values;
@@ -66,6 +70,9 @@ export default function NormalizationLabIsland({ figureId, lang, strings: s, ini
   const error = useMemo(() => (runs ? errorChart(runs, s, theme, width) : null), [recKey, theme, width]);
   const sats = useMemo(() => (runs ? runs.map((r) => saturationChart(r, s, theme, Math.max(200, small))) : null), [recKey, theme, small]);
   const fallbacks = [satNoneSvg, satBatchSvg, satLayerSvg];
+  const histKey = useThrottled(`${trainer.generation}|${configKey}|${runs ? runs.map((r) => r.histograms?.step ?? -1).join(',') : ''}`, 300);
+  const hists = useMemo(() => (runs && runs.every((r) => r.histograms) ? runs.map((r) => histogramChart(r, s, theme, Math.max(200, small))) : null), [histKey, theme, small]);
+  const histFallbacks = [histNoneSvg, histBatchSvg, histLayerSvg];
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const k = 'widget.normalizationLab';
@@ -107,6 +114,15 @@ export default function NormalizationLabIsland({ figureId, lang, strings: s, ini
             ))}
           </div>
           <p class="fig-note">{tr(s, `${k}.saturationNote`)}</p>
+          <div class="norm-hists" style="display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr));gap:0.6rem 1rem;">
+            {NORMS.map((n, i) => (
+              <div key={n}>
+                <p class="fig-note" style="font-weight:600;color:inherit"><span aria-hidden="true" style={`color:${normColour(n, theme)}`}>■</span> {tr(s, `${k}.norm.${n}`)}</p>
+                {hists ? <Chart options={hists[i]} /> : <div class="fig-chart">{histFallbacks[i]}</div>}
+              </div>
+            ))}
+          </div>
+          <p class="fig-note">{tr(s, `${k}.histogramNote`)}</p>
         </div>
       </FigureShell>
     </div>

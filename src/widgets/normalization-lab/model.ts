@@ -7,6 +7,7 @@
 import type { InitSpec, LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
+import type { ActivationHistogram, HistogramProbe } from '../runner/probe.ts';
 
 export const NORMS = ['none', 'batch', 'layer'] as const;
 export type NormName = (typeof NORMS)[number];
@@ -32,6 +33,22 @@ export const DATA = { name: 'moons', n: 200, noise: 0.1 } as const;
 /** "Too large": N(0, 1) weights, so σw² = N·Var[w] = 16 for 16-unit layers. */
 export const INIT: Record<(typeof NORM_INITS)[number], InitSpec> = { large: { kind: 'normal', std: 1 }, xavier: 'xavierNormal' };
 
+/** 20 bins of 0.1 over tanh's range: the outer two hold |a| > 0.9, tanh′ < 0.19. */
+export const HIST_BINS = 20;
+
+/** The histogrammed layers: the first, the middle and the last hidden layer. */
+export function histLayers(depth: number): number[] {
+  return [...new Set([1, Math.ceil(depth / 2), depth])];
+}
+
+export const histRange = (activation: NormValues['activation']): [number, number] => (activation === 'tanh' ? [-1, 1] : [0, 1]);
+
+/** Share of a histogram's mass in its two outer bins (tanh: |a| > 0.9; sigmoid: a < 0.05 or a > 0.95). */
+export function outerShare(h: ActivationHistogram): number {
+  const total = h.bins.reduce((a, b) => a + b.count, 0);
+  return total ? (h.bins[0].count + h.bins[h.bins.length - 1].count) / total : NaN;
+}
+
 export function normConfig(v: NormValues, norm: NormName): SessionConfig {
   return {
     spec: {
@@ -47,6 +64,7 @@ export function normConfig(v: NormValues, norm: NormName): SessionConfig {
     loss: 'bce',
     recordEvery: RECORD_EVERY,
     maxSteps: MAX_STEPS,
+    histograms: { layers: histLayers(v.depth), bins: HIST_BINS, range: histRange(v.activation) },
   };
 }
 
@@ -64,6 +82,7 @@ export interface NormRun {
   initialLayers: LayerStats[];
   records: LayerRecord[];
   diverged: Divergence | null;
+  histograms: HistogramProbe | null;
 }
 
 /** Hidden layers only: the output layer is never normalised and its units are not tanh. */

@@ -1,13 +1,13 @@
 // Charts, summary and table of the normalisation figure. Shared by the build and the island.
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { curvesChart, logAxis, logSafe, neutral, perLayerChart, type Theme } from '../charts/index.ts';
+import { curvesChart, histogramsChart, logAxis, logSafe, neutral, perLayerChart, type Theme } from '../charts/index.ts';
 import { base } from '../charts/common.ts';
 import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { CHANCE, NORMS, errorGrowth, hidden, meanSaturation, type NormName, type NormRun } from './model.ts';
+import { CHANCE, NORMS, errorGrowth, hidden, meanSaturation, outerShare, type NormName, type NormRun } from './model.ts';
 
 const K = 'widget.normalizationLab';
 
@@ -80,6 +80,35 @@ export function saturationChart(r: NormRun, s: Strings, theme: Theme, width = 64
   };
 }
 
+/**
+ * Activation histograms of the first, middle and last hidden layer, one small multiple per
+ * layer: bars now, a dashed outline at step 0. Saturation shows as mass piled in the outer bins.
+ */
+export function histogramChart(r: NormRun, s: Strings, theme: Theme, width = 640): PlotOptions {
+  const h = r.histograms;
+  const now = h?.now ?? [];
+  const o = histogramsChart(
+    now,
+    { title: tr(s, `${K}.chart.histogram`, { norm: label(r.norm, s), layers: now.map((x) => x.layer).join(', ') }), x: tr(s, `${K}.axis.activation`), y: tr(s, 'kit.axis.layerShort') },
+    theme,
+    { colour: normColour(r.norm, theme), width },
+  );
+  const initial = (h?.initial ?? []).flatMap((x) => {
+    const total = x.bins.reduce((a, b) => a + b.count, 0) || 1;
+    return x.bins.map((b) => ({ layer: x.layer, x1: b.x0, x2: b.x1, share: b.count / total }));
+  });
+  o.marks = [
+    ...((o.marks as Plot.Markish[]) ?? []),
+    Plot.rectY(initial, { x1: 'x1', x2: 'x2', y: 'share', fy: 'layer', fill: 'none', stroke: neutral(theme).muted, strokeWidth: 1.2, strokeDasharray: '3 2' }),
+  ];
+  return o;
+}
+
+const middle = (r: NormRun) => {
+  const hs = r.histograms?.now ?? [];
+  return hs[Math.floor((hs.length - 1) / 2)];
+};
+
 export function normSummary(runs: NormRun[], s: Strings, lang: Lang): string {
   const by = Object.fromEntries(runs.map((r) => [r.norm, r])) as Record<NormName, NormRun>;
   const vars: Record<string, string> = { step: formatNumber(Math.max(...runs.map((r) => r.step)), lang, 0) };
@@ -89,12 +118,35 @@ export function normSummary(runs: NormRun[], s: Strings, lang: Lang): string {
     vars[`sat_${n}`] = formatPercent(meanSaturation(r.layers), lang);
     vars[`grow_${n}`] = formatSci(errorGrowth(r.initialLayers), lang);
   }
+  const mid = runs.map(middle);
+  if (mid.every((x) => x)) {
+    const mid0 = runs.map((r) => r.histograms!.initial.find((x) => x.layer === middle(r)!.layer));
+    const hv: Record<string, string> = { layer: formatNumber(mid[0]!.layer, lang, 0) };
+    runs.forEach((r, i) => {
+      hv[`out_${r.norm}`] = formatPercent(outerShare(mid[i]!), lang);
+      hv[`out0_${r.norm}`] = mid0[i] ? formatPercent(outerShare(mid0[i]!), lang) : '—';
+    });
+    return `${tr(s, `${K}.summary`, vars)} ${tr(s, `${K}.summaryHist`, hv)}`;
+  }
   return tr(s, `${K}.summary`, vars);
 }
 
 export function normTable(runs: NormRun[], s: Strings): DataTable {
-  const columns = [tr(s, 'kit.col.layer'), ...runs.flatMap((r) => [tr(s, `${K}.col.error`, { norm: label(r.norm, s) }), tr(s, `${K}.col.saturated`, { norm: label(r.norm, s) })])];
+  const columns = [
+    tr(s, 'kit.col.layer'),
+    ...runs.flatMap((r) => [tr(s, `${K}.col.error`, { norm: label(r.norm, s) }), tr(s, `${K}.col.saturated`, { norm: label(r.norm, s) })]),
+    ...runs.map((r) => tr(s, `${K}.col.outer`, { norm: label(r.norm, s) })),
+  ];
   const n = hidden(runs[0].layers).length;
-  const rows = Array.from({ length: n }, (_, i) => [i + 1, ...runs.flatMap((r) => [r.layers[i]?.deltaRms ?? NaN, r.layers[i]?.saturatedFraction ?? NaN])]);
+  // The outer-bin share exists only for the histogrammed layers; the other cells stay empty.
+  const outer = (r: NormRun, layer: number) => {
+    const h = r.histograms?.now.find((x) => x.layer === layer);
+    return h ? outerShare(h) : '';
+  };
+  const rows = Array.from({ length: n }, (_, i) => [
+    i + 1,
+    ...runs.flatMap((r) => [r.layers[i]?.deltaRms ?? NaN, r.layers[i]?.saturatedFraction ?? NaN]),
+    ...runs.map((r) => outer(r, i + 1)),
+  ]);
   return { columns, rows };
 }

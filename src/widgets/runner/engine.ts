@@ -4,6 +4,7 @@
 // nor the message queue is ever flooded.
 import { createAnySession, type Steppable } from './sequenceSession.ts';
 import { checkToWorker, type FromWorker, type SessionDelta } from './protocol.ts';
+import type { HistogramProbe } from './probe.ts';
 
 const POST_MS = 16;
 /** Accuracy and the boundary grid cost forward passes; refresh them at most this often... */
@@ -44,10 +45,12 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engin
     lastPost = now;
     const extras = force || now - lastExtras >= Math.max(EXTRAS_MS, extrasCost / EXTRAS_SHARE);
     let grids: (Float64Array | null)[] = sessions.map(() => null);
+    let hists: (HistogramProbe | null)[] = sessions.map(() => null);
     if (extras) {
       lastExtras = now;
       for (const s of sessions) s.evaluate();
       grids = sessions.map((s) => s.grid());
+      hists = sessions.map((s) => s.histograms());
       extrasCost = performance.now() - now;
     }
     const deltas: SessionDelta[] = sessions.map((s, i) => {
@@ -58,6 +61,7 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engin
         records: s.layerHistory.slice(sentRecords[i]),
         grid: grids[i],
         probe: s.probe(),
+        histograms: hists[i],
       };
       sentLoss[i] = s.lossHistory.length;
       sentRecords[i] = s.layerHistory.length;

@@ -27,3 +27,46 @@ export function probeUnits(net: Network, x: Float64Array, n: number): UnitProbe 
   }
   return { negative, weights: net.layers.map((l) => l.weights.slice()) };
 }
+
+/** One layer's activation histogram: bins[i] covers [x0, x1); the last bin includes x1. */
+export interface ActivationHistogram {
+  layer: number;
+  bins: { x0: number; x1: number; count: number }[];
+}
+
+export interface HistogramSpec {
+  /** Hidden layers to histogram, 1-based. */
+  layers: number[];
+  bins: number;
+  /** The activation's range, e.g. [-1, 1] for tanh. */
+  range: [number, number];
+}
+
+/** The histogram probe: activations at step 0, and as of `step`. */
+export interface HistogramProbe {
+  step: number;
+  initial: ActivationHistogram[];
+  now: ActivationHistogram[];
+}
+
+/**
+ * Histograms of the chosen layers' activations over the training set, in training mode:
+ * batch norm's running statistics lag behind, and saturation during training is what the
+ * batch statistics produce. One forward pass.
+ */
+export function probeHistograms(net: Network, x: Float64Array, n: number, spec: HistogramSpec): ActivationHistogram[] {
+  const acts = activationsPerLayer(net, x, n, 'training');
+  const [lo, hi] = spec.range;
+  const w = (hi - lo) / spec.bins;
+  return spec.layers
+    .filter((l) => l >= 1 && l < acts.length)
+    .map((l) => {
+      const a = acts[l - 1].a;
+      const counts = new Array<number>(spec.bins).fill(0);
+      for (let i = 0; i < a.length; i++) {
+        if (!Number.isFinite(a[i])) continue;
+        counts[Math.min(spec.bins - 1, Math.max(0, Math.floor((a[i] - lo) / w)))]++;
+      }
+      return { layer: l, bins: counts.map((count, i) => ({ x0: lo + i * w, x1: lo + (i + 1) * w, count })) };
+    });
+}

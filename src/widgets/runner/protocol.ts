@@ -1,6 +1,6 @@
 import type { SessionState, LayerRecord } from './session.ts';
 import type { AnyConfig } from './sequenceSession.ts';
-import type { UnitProbe } from './probe.ts';
+import type { HistogramProbe, UnitProbe } from './probe.ts';
 
 /** Main thread -> worker. Several sessions step in lockstep (paired comparisons). */
 export type ToWorker =
@@ -25,6 +25,8 @@ export interface SessionDelta {
   grid: Float64Array | null;
   /** The per-unit probe, for sessions whose config asks for one (else null). */
   probe: UnitProbe | null;
+  /** Activation histograms, refreshed with the other extras only (absent or null between). */
+  histograms?: HistogramProbe | null;
 }
 
 /** Worker -> main thread. */

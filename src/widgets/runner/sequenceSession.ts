@@ -54,7 +54,7 @@ export function isSequenceRecord(r: LayerRecord): r is SequenceRecord {
 }
 
 /** What the worker's loop uses of a session: feed-forward and sequence sessions both provide it. */
-export type Steppable = Pick<Session, 'run' | 'done' | 'evaluate' | 'state' | 'lossHistory' | 'layerHistory' | 'grid' | 'probe'>;
+export type Steppable = Pick<Session, 'run' | 'done' | 'evaluate' | 'state' | 'lossHistory' | 'layerHistory' | 'grid' | 'probe' | 'histograms'>;
 
 /** Every kind of session the runner can step. */
 export type AnyConfig = SessionConfig | SequenceSessionConfig;
@@ -174,5 +174,6 @@ export function createSequenceSession(config: SequenceSessionConfig): SequenceSe
     },
     grid: () => null,
     probe: () => null,
+    histograms: () => null,
   };
 }

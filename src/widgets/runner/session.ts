@@ -22,7 +22,7 @@ import {
   type OptimizerName,
   type OptimizerState,
 } from '../../lib/index.ts';
-import { probeUnits, type UnitProbe } from './probe.ts';
+import { probeHistograms, probeUnits, type HistogramProbe, type HistogramSpec, type UnitProbe } from './probe.ts';
 
 export interface SessionConfig {
   spec: NetworkSpec;
@@ -41,6 +41,8 @@ export interface SessionConfig {
   independent?: boolean;
   /** 'units': also report the per-unit probe (see probe.ts) with every snapshot. */
   probe?: 'units';
+  /** Activation histograms of some hidden layers (see probe.ts), refreshed with the other extras. */
+  histograms?: HistogramSpec;
 }
 
 export const GRID_EXTENT: [number, number, number, number] = [-1.6, 1.6, -1.6, 1.6];
@@ -113,6 +115,8 @@ export interface Session {
   grid(): Float64Array | null;
   /** The per-unit probe for the current weights, or null when the config does not ask for it. */
   probe(): UnitProbe | null;
+  /** The histogram probe for the current weights, or null when the config does not ask for it. One forward pass. */
+  histograms(): HistogramProbe | null;
 }
 
 function accuracy(net: Network, x: Float64Array, y: Float64Array, n: number): number {
@@ -159,6 +163,7 @@ export function createSession(config: SessionConfig): Session {
   const boundEvery = net.layers.reduce((a, l) => a + l.weights.length, 0) > BIG_NET ? Math.max(recordEvery, BOUND_EVERY_BIG) : recordEvery;
   const boundFor = (s: number) => (canBound && s % boundEvery === 0 ? Array.from(gradientBound(net)) : undefined);
   layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound: boundFor(0) });
+  const hist0 = config.histograms ? probeHistograms(net, train.x, train.n, config.histograms) : null;
   let evaluated = {
     testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
     trainAccuracy: accuracy(net, train.x, train.y, train.n),
@@ -229,6 +234,10 @@ export function createSession(config: SessionConfig): Session {
     },
     probe(): UnitProbe | null {
       return config.probe === 'units' ? probeUnits(net, train.x, train.n) : null;
+    },
+    histograms(): HistogramProbe | null {
+      if (!config.histograms || !hist0) return null;
+      return { step, initial: hist0, now: step === 0 ? hist0 : probeHistograms(net, train.x, train.n, config.histograms) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { createEngine, type Engine } from './engine.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import type { UnitProbe } from './probe.ts';
+import type { HistogramProbe, UnitProbe } from './probe.ts';
 import type { Divergence, LayerRecord, SessionState } from './session.ts';
 import type { AnyConfig } from './sequenceSession.ts';
 
@@ -14,6 +14,8 @@ export interface SessionView {
   grid: Float64Array | null;
   /** The per-unit probe, when the session's config asks for one. */
   probe: UnitProbe | null;
+  /** The activation-histogram probe, when the session's config asks for one (latest received). */
+  histograms: HistogramProbe | null;
 }
 
 /** Where the sessions train: in a Web Worker, or on the page when no worker could start. */
@@ -120,12 +122,13 @@ export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
     }
     const vs = views.current;
     m.sessions.forEach((d, i) => {
-      const v = (vs[i] ??= { state: d.state, losses: [], records: [], grid: null, probe: null });
+      const v = (vs[i] ??= { state: d.state, losses: [], records: [], grid: null, probe: null, histograms: null });
       v.state = d.state;
       for (const x of d.losses) v.losses.push(x);
       for (const r of d.records) v.records.push(r);
       if (d.grid) v.grid = d.grid;
       if (d.probe) v.probe = d.probe;
+      if (d.histograms) v.histograms = d.histograms;
     });
     if (!m.playing) wantPlay.current = wantPlay.current && m.sessions.every((s) => !s.state.diverged && !s.state.finished);
     setPlaying(m.playing);

@@ -88,6 +88,28 @@ describe('forward and helpers', () => {
     layers[0].z.forEach((z, i) => expect(layers[0].a[i]).toBe(Math.tanh(z)));
   });
 
+  it("activationsPerLayer in 'training' mode uses the batch's own statistics for batch norm, not the running ones", () => {
+    const { train } = makeDataset('moons', { n: 40, noise: 0.1, seed: 2 });
+    const net = createNetwork({ ...SPEC, init: { kind: 'normal', std: 2 }, norm: 'batch' });
+    const units = SPEC.sizes[1];
+    const moments = (z: Float64Array) => Array.from({ length: units }, (_, j) => {
+      let m = 0, v = 0;
+      for (let b = 0; b < train.n; b++) m += z[b * units + j] / train.n;
+      for (let b = 0; b < train.n; b++) v += (z[b * units + j] - m) ** 2 / train.n;
+      return [m, v];
+    });
+    // gamma = 1, beta = 0 at init: each unit's z is standardised over the batch.
+    for (const [m, v] of moments(activationsPerLayer(net, train.x, train.n, 'training')[0].z)) {
+      expect(Math.abs(m)).toBeLessThan(1e-9);
+      expect(v).toBeCloseTo(1, 3);
+    }
+    // The running statistics start at mean 0, variance 1, so inference mode leaves z unstandardised.
+    expect(Math.max(...moments(activationsPerLayer(net, train.x, train.n)[0].z).map(([, v]) => v))).toBeGreaterThan(2);
+    // Without batch norm the mode changes nothing.
+    const plain = createNetwork(SPEC);
+    expect(activationsPerLayer(plain, train.x, train.n, 'training')[1].a).toEqual(activationsPerLayer(plain, train.x, train.n)[1].a);
+  });
+
   it('cloneNetwork shares no arrays', () => {
     const net = createNetwork(SPEC);
     const copy = cloneNetwork(net);
