@@ -25,8 +25,13 @@ test.describe('without JavaScript', () => {
   for (const lang of ['es', 'en'] as const) {
     test(`${lang}: the build-time charts and summary are there`, async ({ page }) => {
       await page.goto(PAGE(lang));
-      await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(5);
+      await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(8);
       await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.normalizationLab.chart.loss']);
+      // The three build-time activation histograms, with their bars drawn.
+      const hist = page.locator(`${FIG} .norm-hists svg.vg-plot`);
+      await expect(hist).toHaveCount(3);
+      await expect(hist.first()).toHaveAttribute('aria-label', new RegExp(`^${DICT[lang]['widget.normalizationLab.norm.none']}`));
+      expect(await hist.first().locator('rect').count()).toBeGreaterThan(20);
       const html = await page.locator(FIG).innerHTML();
       expect(html).toContain(lang === 'es' ? `Paso ${STATIC_STEPS}.` : `Step ${STATIC_STEPS}.`);
     });
@@ -44,7 +49,11 @@ for (const lang of ['es', 'en'] as const) {
       const before = await loss.innerHTML();
       await expect.poll(() => step(page, lang), { timeout: 20_000 }).toBeGreaterThan(20);
       await expect.poll(() => loss.innerHTML()).not.toBe(before);
-      await expect(fig.locator('svg.vg-plot')).toHaveCount(5);
+      await expect(fig.locator('svg.vg-plot')).toHaveCount(8);
+      const hist = fig.locator('.norm-hists .fig-chart[data-live="true"] svg.vg-plot');
+      await expect(hist).toHaveCount(3);
+      await expect(hist.nth(1)).toHaveAttribute('aria-label', new RegExp(`^${t['widget.normalizationLab.norm.batch']}`));
+      expect(await hist.first().locator('rect').count()).toBeGreaterThan(20);
       await fig.getByRole('button', { name: t['kit.pause'] }).click();
       await fig.getByText(t['kit.showData']).click();
       await expect(fig.locator('.fig-data tbody tr')).toHaveCount(NORM_SCHEMA.depth.default);
