@@ -93,13 +93,19 @@ export function histogramChart(r: NormRun, s: Strings, theme: Theme, width = 640
     theme,
     { colour: normColour(r.norm, theme), width },
   );
+  // Step 0 as one continuous dashed step line per layer (outlines of 20 small rects read as noise).
   const initial = (h?.initial ?? []).flatMap((x) => {
     const total = x.bins.reduce((a, b) => a + b.count, 0) || 1;
-    return x.bins.map((b) => ({ layer: x.layer, x1: b.x0, x2: b.x1, share: b.count / total }));
+    const pts = x.bins.map((b) => ({ layer: x.layer, x: b.x0, share: b.count / total }));
+    const last = x.bins[x.bins.length - 1];
+    return last ? [...pts, { layer: x.layer, x: last.x1, share: last.count / total }] : pts;
   });
+  const range = h?.now[0]?.bins ?? [];
+  o.height = 44 + Math.max(1, now.length) * 58;
+  if (range.length) o.x = { ...(o.x as object), domain: [range[0].x0, range[range.length - 1].x1] };
   o.marks = [
     ...((o.marks as Plot.Markish[]) ?? []),
-    Plot.rectY(initial, { x1: 'x1', x2: 'x2', y: 'share', fy: 'layer', fill: 'none', stroke: neutral(theme).muted, strokeWidth: 1.2, strokeDasharray: '3 2' }),
+    Plot.lineY(initial, { x: 'x', y: 'share', fy: 'layer', z: 'layer', curve: 'step-after', stroke: neutral(theme).ink, strokeWidth: 1.3, strokeDasharray: '4 3', strokeOpacity: 0.8 }),
   ];
   return o;
 }
