@@ -91,9 +91,12 @@ export function forwardInto(net: Network, acts: Activation[], x: Float64Array, b
     abt(input, weights, z, batch, outputs, inputs, biases);
     if (layer.gamma && layer.beta) {
       // In place: xhat overwrites u, then gamma xhat + beta overwrites xhat.
-      if (norm === 'batch' && training) normalizeTrain('batch', z, z, new Float64Array(outputs), new Float64Array(outputs), new Float64Array(outputs), batch, outputs);
-      else if (norm === 'batch' && layer.runningMean && layer.runningVar) normalizeRunning(z, z, layer.runningMean, layer.runningVar, batch, outputs);
-      else normalizeTrain('layer', z, z, new Float64Array(batch), new Float64Array(batch), new Float64Array(batch), batch, outputs);
+      if (norm === 'batch' && !training && layer.runningMean && layer.runningVar) normalizeRunning(z, z, layer.runningMean, layer.runningVar, batch, outputs);
+      else {
+        // Statistics of this batch: per unit for batch norm, per example for layer norm.
+        const n = norm === 'batch' ? outputs : batch;
+        normalizeTrain(norm, z, z, new Float64Array(n), new Float64Array(n), new Float64Array(n), batch, outputs);
+      }
       affine(z, layer.gamma, layer.beta, z, batch, outputs);
     }
     applyActivation(acts[l], z, as[l], n);

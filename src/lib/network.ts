@@ -55,16 +55,16 @@ export function cloneNetwork(net: Network): Network {
 /**
  * Each layer's pre-activations z (after normalisation), activations a = phi(z)
  * and outputs h (a itself, or h_(l-1) + s a on a residual layer), batch x
- * units, for x (batch x inputs), in inference mode; with mode 'training', batch
+ * units, for x (batch x inputs), in inference mode; with batchStats true, batch
  * norm uses x's own batch statistics, as a training step on x does (the running
  * statistics lag behind training). Does not mutate net.
  */
-export function activationsPerLayer(net: Network, x: Float64Array, batch: number, mode: 'inference' | 'training' = 'inference'): { z: Float64Array; a: Float64Array; h: Float64Array }[] {
+export function activationsPerLayer(net: Network, x: Float64Array, batch: number, batchStats = false): { z: Float64Array; a: Float64Array; h: Float64Array }[] {
   validateBatch(net, x, null, batch);
   const zs = net.layers.map((l) => new Float64Array(batch * l.outputs));
   const as = net.layers.map((l) => new Float64Array(batch * l.outputs));
   const hs = net.layers.map((l, i) => (isResidual(net, i) ? new Float64Array(batch * l.outputs) : as[i]));
-  forwardInto(net, layerActivations(net), x, batch, zs, as, hs, mode === 'training');
+  forwardInto(net, layerActivations(net), x, batch, zs, as, hs, batchStats);
   return zs.map((z, l) => ({ z, a: as[l], h: hs[l] }));
 }
 

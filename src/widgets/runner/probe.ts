@@ -55,7 +55,7 @@ export interface HistogramProbe {
  * batch statistics produce. One forward pass.
  */
 export function probeHistograms(net: Network, x: Float64Array, n: number, spec: HistogramSpec): ActivationHistogram[] {
-  const acts = activationsPerLayer(net, x, n, 'training');
+  const acts = activationsPerLayer(net, x, n, true);
   const [lo, hi] = spec.range;
   const w = (hi - lo) / spec.bins;
   return spec.layers

@@ -88,7 +88,7 @@ describe('forward and helpers', () => {
     layers[0].z.forEach((z, i) => expect(layers[0].a[i]).toBe(Math.tanh(z)));
   });
 
-  it("activationsPerLayer in 'training' mode uses the batch's own statistics for batch norm, not the running ones", () => {
+  it("activationsPerLayer with batchStats uses the batch's own statistics for batch norm, not the running ones", () => {
     const { train } = makeDataset('moons', { n: 40, noise: 0.1, seed: 2 });
     const net = createNetwork({ ...SPEC, init: { kind: 'normal', std: 2 }, norm: 'batch' });
     const units = SPEC.sizes[1];
@@ -99,7 +99,7 @@ describe('forward and helpers', () => {
       return [m, v];
     });
     // gamma = 1, beta = 0 at init: each unit's z is standardised over the batch.
-    for (const [m, v] of moments(activationsPerLayer(net, train.x, train.n, 'training')[0].z)) {
+    for (const [m, v] of moments(activationsPerLayer(net, train.x, train.n, true)[0].z)) {
       expect(Math.abs(m)).toBeLessThan(1e-9);
       expect(v).toBeCloseTo(1, 3);
     }
@@ -107,7 +107,7 @@ describe('forward and helpers', () => {
     expect(Math.max(...moments(activationsPerLayer(net, train.x, train.n)[0].z).map(([, v]) => v))).toBeGreaterThan(2);
     // Without batch norm the mode changes nothing.
     const plain = createNetwork(SPEC);
-    expect(activationsPerLayer(plain, train.x, train.n, 'training')[1].a).toEqual(activationsPerLayer(plain, train.x, train.n)[1].a);
+    expect(activationsPerLayer(plain, train.x, train.n, true)[1].a).toEqual(activationsPerLayer(plain, train.x, train.n)[1].a);
   });
 
   it('cloneNetwork shares no arrays', () => {
