@@ -3,13 +3,14 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
-import { formatNumber, formatSci } from '../kit/format.ts';
+import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
-import { NumberInput, PlayControls, Segmented, Select, Slider } from '../controls/index.ts';
+import { NumberInput, Segmented, Select, Slider, TrainerControls } from '../controls/index.ts';
+import { trainingAlert } from '../runner/alerts.ts';
+import { useTrainer } from '../runner/useTrainer.ts';
 import { DEAD_SCHEMA, LR_OPTIONS, RECORD_EVERY, deadConfig, type DeadValues, type DeadView } from './model.ts';
 import { deadCharts, deadSummary, deadTable, layerColours } from './view.ts';
-import { useLocalRun } from './useLocalRun.ts';
 
 interface Props {
   figureId: string;
@@ -50,34 +51,35 @@ export default function DeadUnitsIsland({ figureId, lang, strings: s, initial, n
   const reduced = useReducedMotion();
   const active = useActive(root);
   const config = useMemo(() => deadConfig(v), [v.lr, v.biasInit, v.activation, v.activation === 'leakyRelu' ? v.alpha : 0, v.dataset, v.seed]);
-  const run = useLocalRun(config, active);
-  const session = run.session;
+  const trainer = useTrainer([config], active);
+  const session = trainer.sessions[0];
+  const probe = session?.probe ?? null;
 
-  useAutoplayOnce(session !== null, run.play);
+  useAutoplayOnce(session !== undefined, trainer.play);
 
-  const st = session?.state();
+  const st = session?.state;
   const view: DeadView | null =
-    session && st
+    session && st && probe
       ? {
           activation: v.activation,
           alpha: v.alpha,
           step: st.step,
           loss: st.loss,
           initialLoss: st.initialLoss,
-          losses: session.lossHistory,
-          history: session.layerHistory,
-          units: run.units,
-          weights: session.net.layers.map((l) => l.weights),
+          losses: session.losses,
+          history: session.records,
+          units: probe.negative,
+          weights: probe.weights,
           diverged: st.diverged,
         }
       : null;
-  const drawKey = useThrottled(`${JSON.stringify(config)}|${run.version}`, 150);
+  // Charts redraw at most about seven times a second, whenever the trainer has new data.
+  const drawn = useThrottled(trainer.version, 150);
   const cell = useRef<HTMLDivElement>(null);
   const cellWidth = useChartWidth(cell, 440);
-  const charts = useMemo(() => (view ? deadCharts(view, s, theme, lang, cellWidth) : null), [drawKey, theme, v.alpha, cellWidth]);
+  const charts = useMemo(() => (view ? deadCharts(view, s, theme, lang, cellWidth) : null), [drawn, theme, v.alpha, cellWidth]);
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
-  const d = st?.diverged ?? null;
   const leaky = v.activation === 'leakyRelu';
 
   return (
@@ -87,9 +89,8 @@ export default function DeadUnitsIsland({ figureId, lang, strings: s, initial, n
         lang={lang}
         strings={s}
         summary={view ? deadSummary(view, s, lang) : ''}
-        rejected={state.rejected}
-        onDismissRejected={state.dismissRejected}
-        alert={d ? { message: tr(s, `kit.diverged.${d.reason}`, { step: fmtInt(d.step), loss: formatSci(d.loss, lang) }), action: { label: tr(s, 'kit.reset'), run: run.reset } } : null}
+        state={state}
+        alert={trainingAlert(trainer, s, lang)}
         data={view ? deadTable(view, s) : { columns: [], rows: [] }}
       >
         <div class="fig-controls">
@@ -99,17 +100,7 @@ export default function DeadUnitsIsland({ figureId, lang, strings: s, initial, n
           <Slider label={tr(s, `${K}.alpha`)} spec={DEAD_SCHEMA.alpha} value={v.alpha} onChange={(x) => state.set('alpha', x)} format={(x) => formatNumber(x, lang, 2)} />
           <Select label={tr(s, `${K}.dataset`)} value={v.dataset} options={DEAD_SCHEMA.dataset.options.map((o) => ({ value: o, label: tr(s, `kit.data.${o}`) }))} onChange={(x) => state.set('dataset', x)} />
           <NumberInput label={tr(s, `${K}.seed`)} spec={DEAD_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
-          <PlayControls
-            strings={s}
-            playing={run.playing}
-            onPlay={run.play}
-            onPause={run.pause}
-            onStep={() => run.step(RECORD_EVERY)}
-            onReset={run.reset}
-            canRun={!!session && !session.done()}
-            step={st?.step ?? 0}
-            format={fmtInt}
-          />
+          <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
           {!leaky && <p class="ctl-note">{tr(s, `${K}.alphaNote`)}</p>}
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
         </div>

@@ -1,9 +1,9 @@
 /**
  * Dead units: a small ReLU network whose units can die, drawn unit by unit. Settings,
- * training config and the per-unit "negative on every input" test. Pure, so the build,
+ * training config and the per-unit series. Pure, so the build,
  * the island and the tests compute the same thing.
  */
-import { activationsPerLayer, makeDataset, type LayerStats, type Network } from '../../lib/index.ts';
+import type { LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
 
@@ -46,35 +46,9 @@ export function deadConfig(v: DeadValues): SessionConfig {
     loss: 'bce',
     recordEvery: RECORD_EVERY,
     maxSteps: MAX_STEPS,
+    // The figure draws every unit: the session reports which are negative on every input.
+    probe: 'units',
   };
-}
-
-/** The training inputs a session built from config trains on (same call as session.ts). */
-export function trainingInputs(config: SessionConfig): { x: Float64Array; n: number } {
-  const d = config.data;
-  const { train } = makeDataset(d.name, { n: d.n, noise: d.noise, seed: d.seed, testFraction: d.testFraction ?? 0.25 });
-  return { x: train.x, n: train.n };
-}
-
-/**
- * For each hidden layer, for each unit: is its pre-activation <= 0 for every training
- * input? Under ReLU such a unit is dead (output 0 and derivative 0 on every example);
- * under leaky ReLU it still passes α times the gradient.
- */
-export function negativeEverywhere(net: Network, x: Float64Array, n: number): boolean[][] {
-  const layers = activationsPerLayer(net, x, n);
-  const out: boolean[][] = [];
-  for (let l = 0; l < layers.length - 1; l++) {
-    const units = net.layers[l].outputs;
-    const z = layers[l].z;
-    const neg = new Array<boolean>(units).fill(true);
-    for (let b = 0; b < n; b++) {
-      const row = b * units;
-      for (let j = 0; j < units; j++) if (z[row + j] > 0) neg[j] = false;
-    }
-    out.push(neg);
-  }
-  return out;
 }
 
 export function countTrue(units: boolean[][]): number {
@@ -90,7 +64,7 @@ export interface DeadView {
   initialLoss: number;
   losses: number[];
   history: LayerRecord[];
-  /** negativeEverywhere() for the current weights. */
+  /** Per hidden layer, per unit: negative on every training input (runner/probe.ts). */
   units: boolean[][];
   /** Each layer's weights (outputs x inputs, row-major), for the edges. */
   weights: Float64Array[];

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createSession } from '../../../src/widgets/runner/session.ts';
-import { DEAD_SCHEMA, deadConfig, negativeEverywhere, trainingInputs, type DeadValues } from '../../../src/widgets/dead-units/model.ts';
+import { DEAD_SCHEMA, deadConfig, type DeadValues } from '../../../src/widgets/dead-units/model.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 
 const FIG = '#dead-units';
@@ -20,9 +20,9 @@ async function hydrated(page: Page) {
 /** Units negative on every training input, per hidden layer, at step 0: computed with src/lib. */
 function expectedAtStart(patch: Partial<DeadValues>): number[] {
   const config = deadConfig({ ...defaults(DEAD_SCHEMA), ...patch } as DeadValues);
-  const s = createSession(config);
-  const { x, n } = trainingInputs(config);
-  return negativeEverywhere(s.net, x, n).map((l) => l.filter(Boolean).length);
+  const probe = createSession(config).probe();
+  if (!probe) throw new Error('deadConfig must ask for the per-unit probe');
+  return probe.negative.map((l) => l.filter(Boolean).length);
 }
 
 const summaryText = async (page: Page) => (await page.locator(`${FIG} .fig-summary`).first().textContent()) ?? '';

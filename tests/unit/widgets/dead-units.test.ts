@@ -6,22 +6,27 @@ import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { formatLoss } from '../../../src/widgets/series/index.ts';
 import { createSession, type Session } from '../../../src/widgets/runner/session.ts';
-import { DEAD_SCHEMA, HIDDEN, SIZES, countTrue, deadConfig, deadSeries, negativeEverywhere, trainingInputs, type DeadValues, type DeadView } from '../../../src/widgets/dead-units/model.ts';
+import { DEAD_SCHEMA, HIDDEN, SIZES, countTrue, deadConfig, deadSeries, type DeadValues, type DeadView } from '../../../src/widgets/dead-units/model.ts';
 import { deadSummary, deadTable, leakyChart, networkOptions } from '../../../src/widgets/dead-units/view.ts';
 
 const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.deadUnits.') });
 const values = (patch: Partial<DeadValues>) => ({ ...defaults(DEAD_SCHEMA), ...patch }) as DeadValues;
 
-function start(patch: Partial<DeadValues>): { s: Session; v: DeadValues; x: Float64Array; n: number } {
+function start(patch: Partial<DeadValues>): { s: Session; v: DeadValues } {
   const v = values(patch);
-  const config = deadConfig(v);
-  const { x, n } = trainingInputs(config);
-  return { s: createSession(config), v, x, n };
+  return { s: createSession(deadConfig(v)), v };
 }
 
-function view(s: Session, v: DeadValues, x: Float64Array, n: number): DeadView {
+/** The session's per-unit probe (deadConfig asks for it): units negative on every training input. */
+function negative(s: Session): boolean[][] {
+  const p = s.probe();
+  if (!p) throw new Error('deadConfig must ask for the per-unit probe');
+  return p.negative;
+}
+
+function view(s: Session, v: DeadValues): DeadView {
   const st = s.state();
-  return { activation: v.activation, alpha: v.alpha, step: st.step, loss: st.loss, initialLoss: st.initialLoss, losses: s.lossHistory, history: s.layerHistory, units: negativeEverywhere(s.net, x, n), weights: s.net.layers.map((l) => l.weights), diverged: st.diverged };
+  return { activation: v.activation, alpha: v.alpha, step: st.step, loss: st.loss, initialLoss: st.initialLoss, losses: s.lossHistory, history: s.layerHistory, units: negative(s), weights: s.net.layers.map((l) => l.weights), diverged: st.diverged };
 }
 
 /** Share of dead hidden units, from the library's per-layer fractions (all layers are 8 wide). */
@@ -60,8 +65,8 @@ describe('per-unit deadness agrees with the library', () => {
   for (const biasInit of [0, -0.5, -1]) {
     for (const seed of [1, 2, 3]) {
       it(`ReLU, bias ${biasInit}, seed ${seed}: units negative on every input / layer size = LayerStats.deadFraction`, () => {
-        const { s, x, n } = start({ biasInit, seed });
-        const units = negativeEverywhere(s.net, x, n);
+        const { s } = start({ biasInit, seed });
+        const units = negative(s);
         const lib = s.layerHistory[0].layers;
         for (let l = 0; l < HIDDEN; l++) expect(units[l].filter(Boolean).length / units[l].length).toBeCloseTo(lib[l].deadFraction, 12);
       });
@@ -86,8 +91,8 @@ describe('the chapter\'s experiments, seeds 1..3', () => {
     }, 30_000);
 
     it(`seed ${seed}: with leaky ReLU the library reports no dead unit, though some units are negative on every input`, () => {
-      const { s, x, n } = start({ biasInit: -1, activation: 'leakyRelu', alpha: 0.01, seed });
-      expect(countTrue(negativeEverywhere(s.net, x, n))).toBeGreaterThan(0);
+      const { s } = start({ biasInit: -1, activation: 'leakyRelu', alpha: 0.01, seed });
+      expect(countTrue(negative(s))).toBeGreaterThan(0);
       s.run(200);
       for (const r of s.layerHistory) for (const l of r.layers) expect(l.deadFraction).toBe(0);
     }, 30_000);
@@ -105,8 +110,8 @@ describe('the chapter\'s experiments, seeds 1..3', () => {
 
 describe('dead-units view', () => {
   it('the diagram greys exactly the dead units, and every edge into or out of them', () => {
-    const { s, v, x, n } = start({ biasInit: -0.5, seed: 2 });
-    const dv = view(s, v, x, n);
+    const { s, v } = start({ biasInit: -0.5, seed: 2 });
+    const dv = view(s, v);
     const o = networkOptions(dv, strings('en'), 'light');
     const marks = o.marks as unknown as { data: { dead?: boolean; layer: number; from?: number; to?: number; index?: number }[] }[];
     const nodes = marks.find((m) => Array.isArray(m.data) && m.data.length === SIZES.reduce((a, b) => a + b, 0))!.data;
@@ -127,7 +132,7 @@ describe('dead-units view', () => {
 
   it('the summary counts dead units per layer under ReLU and speaks of slope α under leaky ReLU, in both languages', () => {
     const relu = start({ biasInit: -1, seed: 1 });
-    const rv = view(relu.s, relu.v, relu.x, relu.n);
+    const rv = view(relu.s, relu.v);
     const perLayer = rv.units.map((l) => l.filter(Boolean).length);
     const en = deadSummary(rv, strings('en'), 'en');
     expect(en).toContain(`${perLayer[0]} of 8 in hidden layer 1`);
@@ -137,7 +142,7 @@ describe('dead-units view', () => {
     expect(es).toContain(formatLoss(rv.loss, 'es'));
 
     const leaky = start({ biasInit: -1, activation: 'leakyRelu', alpha: 0.05, seed: 1 });
-    const lv = view(leaky.s, leaky.v, leaky.x, leaky.n);
+    const lv = view(leaky.s, leaky.v);
     const count = countTrue(lv.units);
     expect(deadSummary(lv, strings('en'), 'en')).toContain(`${count} units are negative on every input`);
     expect(deadSummary(lv, strings('es'), 'es')).toContain('α = 0,05');
@@ -145,9 +150,9 @@ describe('dead-units view', () => {
   });
 
   it('the data table holds the library dead fractions at every recorded step', () => {
-    const { s, v, x, n } = start({ lr: '3', seed: 1 });
+    const { s, v } = start({ lr: '3', seed: 1 });
     s.run(50);
-    const t = deadTable(view(s, v, x, n), strings('en'));
+    const t = deadTable(view(s, v), strings('en'));
     const series = deadSeries(s.layerHistory);
     expect(t.rows).toHaveLength(series.length);
     expect(t.rows.at(-1)!.slice(1, 1 + HIDDEN)).toEqual(series.at(-1)!.values);
