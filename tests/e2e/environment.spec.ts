@@ -181,6 +181,9 @@ test('a 30 × 64 lab trains and the page keeps answering input while it does', a
   const before = await page.evaluate(() => document.documentElement.dataset.theme);
   await choice.selectOption(before === 'dark' ? 'light' : 'dark');
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
+  // Reaching the header's select may scroll the page; the lab pauses by design while it is off
+  // screen, so bring it back before asking whether training goes on.
+  await page.locator(LAB).scrollIntoViewIfNeeded();
   const s0 = await stepOf(page);
   await expect.poll(() => stepOf(page), { message: 'training keeps going', timeout: 30_000 }).toBeGreaterThan(s0);
   const depth = page.getByRole('slider', { name: EN['widget.lab.depth'] });
