@@ -186,7 +186,7 @@ test('a 30 × 64 lab trains and the page keeps answering input while it does', a
   await page.locator(LAB).scrollIntoViewIfNeeded();
   const s0 = await stepOf(page);
   await expect.poll(() => stepOf(page), { message: 'training keeps going', timeout: 30_000 }).toBeGreaterThan(s0);
-  const depth = page.getByRole('slider', { name: EN['widget.lab.depth'] });
+  const depth = page.getByRole('slider', { name: EN['widget.vanishingLab.depth'] });
   await depth.focus();
   await page.keyboard.press('ArrowLeft');
   await expect(depth).toHaveValue('29');

@@ -63,7 +63,7 @@ test('a typed value out of range is clamped, a non-number keeps the value, and t
   await page.goto('/en/kit/');
   await hydrated(page);
   // Scoped to the lab: the gallery has a Seed field too.
-  const seed = page.locator(LAB).getByLabel(en['widget.lab.seed'], { exact: true });
+  const seed = page.locator(LAB).getByLabel(en['widget.vanishingLab.seed'], { exact: true });
   await seed.fill('123456');
   await seed.press('Enter');
   await expect(seed).toHaveValue('9999');
@@ -80,7 +80,7 @@ test('a typed value out of range is clamped, a non-number keeps the value, and t
 test('number fields read English thousands groups: 9,999 is 9999 and 1,000 is 1000; Infinity is the maximum', async ({ page }) => {
   await page.goto('/en/kit/');
   await hydrated(page);
-  const seed = page.locator(LAB).getByLabel(en['widget.lab.seed'], { exact: true });
+  const seed = page.locator(LAB).getByLabel(en['widget.vanishingLab.seed'], { exact: true });
   await seed.fill('9,999');
   await seed.press('Enter');
   await expect(seed).toHaveValue('9999');

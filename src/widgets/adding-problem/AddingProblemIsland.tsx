@@ -3,7 +3,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell } from '../kit/FigureShell.tsx';
-import { trainingAlert } from '../kit/alerts.ts';
+import { trainingAlert } from '../runner/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
 import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';

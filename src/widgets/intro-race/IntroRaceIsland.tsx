@@ -52,13 +52,12 @@ export default function IntroRaceIsland({ figureId, lang, strings: s, initial, l
   useAutoplayOnce(ready, trainer.play);
 
   const nets = ready ? trainer.sessions.map(toView) : [];
-  const step = nets[0]?.step ?? 0;
-  // Charts redraw at most about seven times a second; the summary stays current.
-  const drawKey = useThrottled(`${trainer.generation}|${step}|${ready ? 1 : 0}|${v.depth}|${v.seed}`, 150);
+  // Charts redraw at most about seven times a second, whenever the trainer has new data.
+  const drawn = useThrottled(trainer.version, 150);
   // The summary is computed from the same snapshot as the charts: it describes the step they show.
   const fresh = useMemo(
     () => (ready ? { layers: layersChart(nets, s, theme, width), error: errorChart(nets, s, theme, width), drift: driftChart(nets, s, theme, width), loss: lossChart(nets, s, theme, width), summary: raceSummary(nets, v.depth, s, lang), table: raceTable(nets, s), probe: probe(nets, trainer.generation, v.depth) } : null),
-    [drawKey, theme, width, lang],
+    [drawn, theme, width, lang],
   );
   // While a new configuration starts in the worker, keep the last drawing rather than flash back to the static one.
   const last = useRef(fresh);
@@ -75,8 +74,7 @@ export default function IntroRaceIsland({ figureId, lang, strings: s, initial, l
         lang={lang}
         strings={s}
         summary={charts?.summary ?? ''}
-        rejected={state.rejected}
-        onDismissRejected={state.dismissRejected}
+        state={state}
         alert={trainingAlert(trainer, s, lang)}
         data={charts?.table ?? { columns: [], rows: [] }}
       >

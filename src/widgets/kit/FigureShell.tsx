@@ -30,10 +30,6 @@ interface Props {
   alert?: FigureAlert | null;
   /** The figure's settings state: its URL notices and how to dismiss them. */
   state?: ShellState;
-  /** @deprecated pass `state`; kept while the training figures move over. */
-  rejected?: UrlNotice[];
-  /** @deprecated pass `state`. */
-  onDismissRejected?(): void;
   data: DataTable;
   /**
    * The table computed at build time, shown under "Show data" while `data` is still empty
@@ -61,10 +57,10 @@ function cell(v: string | number, lang: Lang): string {
  * The chrome every live figure shares: URL notices, the summary (aria-live, at most once
  * a second), the divergence alert, "copy link", exports and the data table.
  */
-export function FigureShell({ figureId, lang, strings, children, summary, alert, state, rejected: rejectedProp, onDismissRejected, data, staticData, maxRows = 60 }: Props) {
+export function FigureShell({ figureId, lang, strings, children, summary, alert, state, data, staticData, maxRows = 60 }: Props) {
   const root = useRef<HTMLDivElement>(null);
-  const rejected = state?.rejected ?? rejectedProp ?? [];
-  const dismiss = state?.dismissRejected ?? onDismissRejected ?? (() => {});
+  const rejected = state?.rejected ?? [];
+  const dismiss = state?.dismissRejected ?? (() => {});
   // Until the island runs, nothing here can work: the build-time HTML shows the controls
   // disabled (an inert fieldset) and the data table filled, instead of pretending to be live.
   const [hydrated, setHydrated] = useState(false);

@@ -61,7 +61,6 @@ export default function ReluVsSigmoidIsland({ figureId, lang, strings: s, initia
   const reduced = useReducedMotion();
   const active = useActive(root);
   const configs = useMemo(() => pairConfigs(v), [v]);
-  const configKey = JSON.stringify(v);
   const trainer = useTrainer(configs, active);
   const ready = trainer.sessions.length === PAIR.length && trainer.sessions.every((x) => x.state.layers.length > 0);
   const points = useMemo(() => datasetPoints(configs[0].data), [v.dataset, v.seed]);
@@ -69,21 +68,17 @@ export default function ReluVsSigmoidIsland({ figureId, lang, strings: s, initia
   useAutoplayOnce(ready, trainer.play);
 
   const runs = ready ? PAIR.map((a, i) => toRun(a, trainer.sessions[i])) : null;
-  const step = runs ? runs[0].step : 0;
-  // Each chart redraws only when its own data changed, and the line charts at most about
-  // five times a second: the loss every step, the per-layer profile every RECORD_EVERY
-  // steps, the boundaries when the worker sends new grids.
+  // The line charts redraw at most about five times a second, whenever the trainer has new
+  // data; the boundaries only when the worker sends new grids.
   const grid = useRef<HTMLDivElement>(null);
   const width = useChartWidth(grid, 640);
   const w = pairWidths(width);
-  const records = trainer.sessions[0]?.records.length ?? 0;
-  const lossKey = useThrottled(`${trainer.generation}|${configKey}|${step}|${ready ? 1 : 0}`, 200);
-  const layersKey = useThrottled(`${trainer.generation}|${configKey}|${records}|${ready ? 1 : 0}`, 200);
-  const loss = useMemo(() => (runs ? lossChart(runs, s, theme, w.line) : null), [lossKey, theme, w.line]);
+  const drawn = useThrottled(trainer.version, 200);
+  const loss = useMemo(() => (runs ? lossChart(runs, s, theme, w.line) : null), [drawn, theme, w.line]);
   // The per-layer charts and the summary come from one snapshot: the summary describes the step they show.
   const perLayer = useMemo(
     () => (runs ? { layers: layersChart(runs, s, theme, w.line), error: errorChart(runs, s, theme, w.line), drift: driftChart(runs, s, theme, w.line), summary: pairSummary(runs, s, lang), table: pairTable(runs, s), probe: probe(runs, trainer.generation, v.depth) } : null),
-    [layersKey, theme, w.line, lang],
+    [drawn, theme, w.line, lang],
   );
   const layers = perLayer?.layers ?? null;
   const gridS = trainer.sessions[0]?.grid;
@@ -103,8 +98,7 @@ export default function ReluVsSigmoidIsland({ figureId, lang, strings: s, initia
         lang={lang}
         strings={s}
         summary={perLayer?.summary ?? ''}
-        rejected={state.rejected}
-        onDismissRejected={state.dismissRejected}
+        state={state}
         alert={trainingAlert(trainer, s, lang)}
         data={perLayer?.table ?? { columns: [], rows: [] }}
       >

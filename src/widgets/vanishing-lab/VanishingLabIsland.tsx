@@ -53,7 +53,7 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
   const heat = useRef<{ generation: number; domain: [number, number] } | null>(null);
   // Charts and the summary redraw together, at most about seven times a second, from one
   // snapshot: the summary describes the step the charts show.
-  const drawKey = useThrottled(`${trainer.generation}|${view.step}|${view.records.length}|${session ? 1 : 0}`, 150);
+  const drawn = useThrottled(trainer.version, 150);
   const frame = useMemo(() => {
     if (!session || view.layers.length === 0) return null;
     const prev = heat.current?.generation === trainer.generation ? heat.current.domain : undefined;
@@ -64,7 +64,7 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
     // Test hooks: the state these charts and this summary describe, as raw numbers.
     const probe = { 'data-generation': trainer.generation, 'data-step': snapshot.step, 'data-depth': v.depth, 'data-diagnosis': d.diagnosis, 'data-ratio0': gradientRatio(snapshot.start), 'data-loss': snapshot.loss };
     return { charts: labCharts(snapshot, v, points, s, theme, true, domain), summary: labSummary(snapshot, s, lang), diagnosis: d.headline, probe, table: labTable(snapshot, v, s) };
-  }, [drawKey, theme, points, lang]);
+  }, [drawn, theme, points, lang]);
   const charts = frame?.charts ?? null;
   const ready = frame !== null;
   const preset = activePreset(v);
@@ -80,27 +80,26 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
         lang={lang}
         strings={s}
         summary={frame?.summary ?? ''}
-        rejected={state.rejected}
-        onDismissRejected={state.dismissRejected}
+        state={state}
         alert={trainingAlert(trainer, s, lang)}
         data={frame?.table ?? { columns: [], rows: [] }}
       >
         <div class="fig-controls">
-          <div class="ctl ctl-presets" role="group" aria-label={tr(s, 'widget.lab.presets')}>
-            <span class="ctl-presets__label" aria-hidden="true">{tr(s, 'widget.lab.presets')}</span>
+          <div class="ctl ctl-presets" role="group" aria-label={tr(s, 'widget.vanishingLab.presets')}>
+            <span class="ctl-presets__label" aria-hidden="true">{tr(s, 'widget.vanishingLab.presets')}</span>
             {(Object.keys(PRESETS) as PresetName[]).map((p) => (
               <button type="button" class={`btn btn--small${preset === p ? ' is-active' : ''}`} key={p} aria-pressed={preset === p} onClick={() => applyPreset(p)}>
-                {tr(s, `widget.lab.preset.${p}`)}
+                {tr(s, `widget.vanishingLab.preset.${p}`)}
               </button>
             ))}
           </div>
-          <Slider label={tr(s, 'widget.lab.depth')} spec={LAB_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
-          <Slider label={tr(s, 'widget.lab.width')} spec={LAB_SCHEMA.width} value={v.width} onChange={(x) => state.set('width', x)} format={fmtInt} />
-          <Select label={tr(s, 'widget.lab.activation')} value={v.activation} options={options(LAB_SCHEMA.activation.options, 'kit.act.')} onChange={(x) => state.set('activation', x)} />
-          <Select label={tr(s, 'widget.lab.init')} value={v.init} options={options(LAB_SCHEMA.init.options, 'kit.init.')} onChange={(x) => state.set('init', x)} />
-          <Select label={tr(s, 'widget.lab.lr')} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
-          <Select label={tr(s, 'widget.lab.dataset')} value={v.dataset} options={options(LAB_SCHEMA.dataset.options, 'kit.data.')} onChange={(x) => state.set('dataset', x)} />
-          <NumberInput label={tr(s, 'widget.lab.seed')} spec={LAB_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
+          <Slider label={tr(s, 'widget.vanishingLab.depth')} spec={LAB_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
+          <Slider label={tr(s, 'widget.vanishingLab.width')} spec={LAB_SCHEMA.width} value={v.width} onChange={(x) => state.set('width', x)} format={fmtInt} />
+          <Select label={tr(s, 'widget.vanishingLab.activation')} value={v.activation} options={options(LAB_SCHEMA.activation.options, 'kit.act.')} onChange={(x) => state.set('activation', x)} />
+          <Select label={tr(s, 'widget.vanishingLab.init')} value={v.init} options={options(LAB_SCHEMA.init.options, 'kit.init.')} onChange={(x) => state.set('init', x)} />
+          <Select label={tr(s, 'widget.vanishingLab.lr')} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
+          <Select label={tr(s, 'widget.vanishingLab.dataset')} value={v.dataset} options={options(LAB_SCHEMA.dataset.options, 'kit.data.')} onChange={(x) => state.set('dataset', x)} />
+          <NumberInput label={tr(s, 'widget.vanishingLab.seed')} spec={LAB_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} format={fmtInt} />
           <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
           {session?.state.finished && <p class="ctl-note" role="status">{tr(s, 'kit.finished', { steps: fmtInt(session.state.step) })}</p>}
@@ -109,17 +108,17 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
           {frame && <p class="fig-note fig-diagnosis" {...frame.probe}>{frame.diagnosis}</p>}
           <div class="fig-grid__main">
             {charts ? <Chart options={charts.layers} primary /> : <div class="fig-chart">{layersSvg}</div>}
-            <p class="fig-note">{tr(s, 'widget.lab.outputLayer')}</p>
+            <p class="fig-note">{tr(s, 'widget.vanishingLab.outputLayer')}</p>
           </div>
           <div class="fig-grid__side">{charts ? <Chart options={charts.boundary} /> : <div class="fig-chart">{boundarySvg}</div>}</div>
           <div class="fig-grid__wide fig-grid fig-grid--pair">
             <div>
               {charts ? <Chart options={charts.error} /> : <div class="fig-chart">{errorSvg}</div>}
-              <p class="fig-note">{tr(s, 'widget.lab.errorNote')}</p>
+              <p class="fig-note">{tr(s, 'widget.vanishingLab.errorNote')}</p>
             </div>
             <div>
               {charts ? <Chart options={charts.drift} /> : <div class="fig-chart">{driftSvg}</div>}
-              <p class="fig-note">{tr(s, 'widget.lab.driftNote')}</p>
+              <p class="fig-note">{tr(s, 'widget.vanishingLab.driftNote')}</p>
             </div>
           </div>
           <div class="fig-grid__wide">{charts ? <Chart options={charts.heatmap} /> : <div class="fig-chart">{heatmapSvg}</div>}</div>

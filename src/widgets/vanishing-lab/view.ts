@@ -48,7 +48,7 @@ export function labCharts(view: LabView, v: LabValues, points: { x: number; y: n
       { width, height: height(width), envelope: extra.envelope, labels: 'spread' },
     );
   return {
-    layers: (width) => profile(gradNorms, tr(s, 'widget.lab.chart.layers'), tr(s, 'kit.axis.gradNorm'), width),
+    layers: (width) => profile(gradNorms, tr(s, 'widget.vanishingLab.chart.layers'), tr(s, 'kit.axis.gradNorm'), width),
     error: (width) => profile(errorRms, tr(s, 'series.chart.error'), tr(s, 'series.axis.error'), width, { envelope: bounded ? errorBound(bounded.layers, bounded.bound, sizes) : undefined, envelopeLabel: bounded ? tr(s, 'series.label.bound') : undefined }),
     drift: (width) => perLayerChart(
       [
@@ -61,19 +61,19 @@ export function labCharts(view: LabView, v: LabValues, points: { x: number; y: n
     ),
     heatmap: (width) => heatmapChart(
       heatmapData(view),
-      { title: tr(s, 'widget.lab.chart.heatmap'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.layerShort'), colour: tr(s, 'kit.axis.gradNorm') },
+      { title: tr(s, 'widget.vanishingLab.chart.heatmap'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.layerShort'), colour: tr(s, 'kit.axis.gradNorm') },
       theme,
       { width, raster: live, domain: heat ?? heatmapDomain(heatmapData(view)), minSteps: 100, every: RECORD_EVERY },
     ),
     loss: (width) => curvesChart(
       [{ key: 'loss', label: tr(s, 'kit.col.loss'), colour, points: thinLosses(view.losses, view.initialLoss) }],
-      { title: tr(s, 'widget.lab.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
+      { title: tr(s, 'widget.vanishingLab.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
       theme,
       { height: 220, width, zero: true, minStep: 100, references: [{ value: LN2, label: tr(s, 'series.chance') }] },
     ),
     boundary: (width) => boundaryChart(
       { grid: view.grid ?? new Float64Array(GRID_RES * GRID_RES).fill(0.5), res: GRID_RES, extent: GRID_EXTENT, points },
-      { title: tr(s, 'widget.lab.chart.boundary'), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') },
+      { title: tr(s, 'widget.vanishingLab.chart.boundary'), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') },
       theme,
       { width: Math.min(width, 360), raster: live },
     ),
@@ -88,7 +88,7 @@ export function labDiagnosis(view: LabView, s: Strings, lang: Lang) {
 export function labSummary(view: LabView, s: Strings, lang: Lang): string {
   const d = labDiagnosis(view, s, lang);
   const drift = driftSentence(latest(view.records)?.drift, s, lang);
-  return tr(s, 'widget.lab.summaryNow', {
+  return tr(s, 'widget.vanishingLab.summaryNow', {
     step: formatNumber(view.step, lang, 0),
     diagnosis: d.text,
     drift,

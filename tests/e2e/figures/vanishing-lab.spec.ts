@@ -28,7 +28,7 @@ test.describe('without JavaScript', () => {
     test(`${lang}: the lab shows its six build-time charts and the summary of a real run`, async ({ page }) => {
       await page.goto(`/${lang}/vanishing-gradient/`);
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(6);
-      await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.lab.chart.layers']);
+      await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.vanishingLab.chart.layers']);
       const text = (await page.locator(`${FIG} noscript`).textContent()) ?? '';
       expect(text).toContain(lang === 'es' ? `Paso ${STATIC_STEPS}.` : `Step ${STATIC_STEPS}.`);
       expect(text).toContain(DICT[lang]['series.diag.collapsed'].slice(0, 20));
@@ -43,28 +43,28 @@ for (const lang of ['es', 'en'] as const) {
       await page.goto(`/${lang}/vanishing-gradient/`);
       await hydrated(page);
       const fig = page.locator(FIG);
-      const depth = fig.getByRole('slider', { name: t['widget.lab.depth'] });
-      const activation = fig.getByLabel(t['widget.lab.activation'], { exact: true });
+      const depth = fig.getByRole('slider', { name: t['widget.vanishingLab.depth'] });
+      const activation = fig.getByLabel(t['widget.vanishingLab.activation'], { exact: true });
 
       // A new configuration starts paused at step 0; the probe then gives the ratio at initialisation.
       const atStart = async (d: number) => { const p = await probe(page); return p.step === 0 && p.depth === d ? p.ratio0 : NaN; };
 
       // Deep ReLU first: the deep-sigmoid preset is also the lab's default setting.
-      const relu = fig.getByRole('button', { name: t['widget.lab.preset.deepRelu'] });
+      const relu = fig.getByRole('button', { name: t['widget.vanishingLab.preset.deepRelu'] });
       await relu.click();
       await expect(depth).toHaveValue(String(PRESETS.deepRelu.depth));
       await expect(activation).toHaveValue('relu');
-      await expect(fig.getByLabel(t['widget.lab.init'], { exact: true })).toHaveValue('he');
+      await expect(fig.getByLabel(t['widget.vanishingLab.init'], { exact: true })).toHaveValue('he');
       await expect(relu).toHaveAttribute('aria-pressed', 'true');
       await expect.poll(() => atStart(PRESETS.deepRelu.depth), { timeout: 15_000 }).toBeGreaterThan(1e-2);
       const reluGeneration = (await probe(page)).generation;
       const reluSvg = await primarySvg(page);
 
-      const sigmoid = fig.getByRole('button', { name: t['widget.lab.preset.deepSigmoid'] });
+      const sigmoid = fig.getByRole('button', { name: t['widget.vanishingLab.preset.deepSigmoid'] });
       await sigmoid.click();
       await expect(depth).toHaveValue(String(PRESETS.deepSigmoid.depth));
       await expect(activation).toHaveValue('sigmoid');
-      await expect(fig.getByLabel(t['widget.lab.init'], { exact: true })).toHaveValue('classic');
+      await expect(fig.getByLabel(t['widget.vanishingLab.init'], { exact: true })).toHaveValue('classic');
       await expect(sigmoid).toHaveAttribute('aria-pressed', 'true');
       await expect(relu).toHaveAttribute('aria-pressed', 'false');
       await expect.poll(async () => (await probe(page)).generation, { timeout: 15_000 }).toBeGreaterThan(reluGeneration);
@@ -75,7 +75,7 @@ for (const lang of ['es', 'en'] as const) {
       await fig.getByRole('button', { name: t['kit.stepMany'].replace('{n}', '5'), exact: true }).click();
       await expect.poll(async () => (await probe(page)).step, { timeout: 10_000 }).toBeGreaterThan(0);
 
-      await fig.getByRole('button', { name: t['widget.lab.preset.shallowSigmoid'] }).click();
+      await fig.getByRole('button', { name: t['widget.vanishingLab.preset.shallowSigmoid'] }).click();
       await expect(depth).toHaveValue(String(PRESETS.shallowSigmoid.depth));
       await expect(activation).toHaveValue('sigmoid');
       await expect(page).toHaveURL(new RegExp(`vanishing-lab\\.depth=${PRESETS.shallowSigmoid.depth}`));
@@ -93,13 +93,13 @@ for (const lang of ['es', 'en'] as const) {
       await page.goto(`/${lang}/vanishing-gradient/`);
       await hydrated(page);
       const fig = page.locator(FIG);
-      await fig.getByRole('button', { name: t['widget.lab.preset.deepRelu'] }).click();
-      await expect(fig.getByLabel(t['widget.lab.activation'], { exact: true })).toHaveValue('relu');
+      await fig.getByRole('button', { name: t['widget.vanishingLab.preset.deepRelu'] }).click();
+      await expect(fig.getByLabel(t['widget.vanishingLab.activation'], { exact: true })).toHaveValue('relu');
       // Wait for the chart of the ReLU network itself: the probe, set in the same render, names its depth.
       await expect.poll(async () => (await probe(page)).depth, { timeout: 15_000 }).toBe(PRESETS.deepRelu.depth);
       const reluSvg = await primarySvg(page);
-      await fig.getByRole('button', { name: t['widget.lab.preset.deepSigmoid'] }).click();
-      await expect(fig.getByLabel(t['widget.lab.activation'], { exact: true })).toHaveValue('sigmoid');
+      await fig.getByRole('button', { name: t['widget.vanishingLab.preset.deepSigmoid'] }).click();
+      await expect(fig.getByLabel(t['widget.vanishingLab.activation'], { exact: true })).toHaveValue('sigmoid');
       await expect.poll(() => fig.locator('.fig-chart[data-primary="true"] svg').innerHTML(), { timeout: 4000 }).not.toBe(reluSvg);
     });
 
@@ -107,7 +107,7 @@ for (const lang of ['es', 'en'] as const) {
       await page.goto(`/${lang}/vanishing-gradient/`);
       await hydrated(page);
       const fig = page.locator(FIG);
-      const depth = fig.getByRole('slider', { name: t['widget.lab.depth'] });
+      const depth = fig.getByRole('slider', { name: t['widget.vanishingLab.depth'] });
       await depth.focus();
       await page.keyboard.press('Home');
       await expect(depth).toHaveValue('1');
@@ -126,17 +126,17 @@ for (const lang of ['es', 'en'] as const) {
       await page.goto(`/${lang}/vanishing-gradient/`);
       await hydrated(page);
       const fig = page.locator(FIG);
-      await fig.getByRole('slider', { name: t['widget.lab.depth'] }).focus();
+      await fig.getByRole('slider', { name: t['widget.vanishingLab.depth'] }).focus();
       await page.keyboard.press('End');
-      await fig.getByLabel(t['widget.lab.activation'], { exact: true }).selectOption('tanh');
+      await fig.getByLabel(t['widget.vanishingLab.activation'], { exact: true }).selectOption('tanh');
       await expect(page).toHaveURL(/vanishing-lab\.depth=30/);
       await expect(page).toHaveURL(/vanishing-lab\.activation=tanh/);
       const url = page.url();
       await page.goto('about:blank');
       await page.goto(url);
       await hydrated(page);
-      await expect(fig.getByRole('slider', { name: t['widget.lab.depth'] })).toHaveValue('30');
-      await expect(fig.getByLabel(t['widget.lab.activation'], { exact: true })).toHaveValue('tanh');
+      await expect(fig.getByRole('slider', { name: t['widget.vanishingLab.depth'] })).toHaveValue('30');
+      await expect(fig.getByLabel(t['widget.vanishingLab.activation'], { exact: true })).toHaveValue('tanh');
     });
   });
 }

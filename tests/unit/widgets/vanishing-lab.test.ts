@@ -12,7 +12,7 @@ import { labCharts, labSummary, labTable } from '../../../src/widgets/vanishing-
 
 const SEEDS = [1, 2, 3] as const;
 const STEPS = 1000;
-const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'series.'), ...pick(lang, 'widget.lab.') });
+const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'series.'), ...pick(lang, 'widget.vanishingLab.') });
 
 function values(preset: PresetName, seed: number, patch: Partial<LabValues> = {}): LabValues {
   return { ...defaults(LAB_SCHEMA), ...PRESETS[preset], seed, ...patch } as LabValues;
