@@ -8,7 +8,10 @@
  */
 import { createNetwork, gradientBound, type LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
-import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
+import type { LayerRecord, SessionConfig } from '../runner/session.ts';
+import { classifierConfig, initialRecord, type NamedRun } from '../runner/runs.ts';
+
+export { initialRecord };
 
 export const WIDTH = 64;
 export const CLIP_OPTIONS = ['0.1', '0.3', '1', '3', '10'] as const;
@@ -29,7 +32,7 @@ export const EXPLODING_SCHEMA = {
 export type ExplodingValues = Values<typeof EXPLODING_SCHEMA>;
 
 export const RUNS = ['plain', 'clipped'] as const;
-export type RunName = (typeof RUNS)[number];
+export type ExplodingRunName = (typeof RUNS)[number];
 
 export const RECORD_EVERY = 5;
 export const MAX_STEPS = 500;
@@ -43,27 +46,26 @@ export const DATA = { name: 'moons', n: 160, noise: 0.08 } as const;
  */
 export const BALANCED: Record<ExplodingActivation, number> = { relu: Math.SQRT2, tanh: 1 };
 
-export function explodingConfig(v: ExplodingValues, run: RunName): SessionConfig {
-  return {
-    spec: {
-      sizes: [2, ...Array.from({ length: v.depth }, () => WIDTH), 1],
+export function explodingConfig(v: ExplodingValues, run: ExplodingRunName): SessionConfig {
+  return classifierConfig(
+    {
+      depth: v.depth,
+      width: WIDTH,
       activation: v.activation,
-      output: 'sigmoid',
       // One absolute standard deviation for every layer: σ/√n with n the hidden width, so
       // n·Var[w] = σ² in every hidden and the output layer (the 2-input first layer just
       // scales the inputs down).
       init: { kind: 'normal', std: v.scale / Math.sqrt(WIDTH) },
       seed: v.seed,
+      data: DATA,
+      lr: Number(v.lr),
+      recordEvery: RECORD_EVERY,
+      maxSteps: MAX_STEPS,
     },
-    data: { ...DATA, seed: v.seed },
-    lr: Number(v.lr),
-    loss: 'bce',
-    clipNorm: run === 'clipped' ? Number(v.clip) : undefined,
-    recordEvery: RECORD_EVERY,
-    maxSteps: MAX_STEPS,
+    {},
     // The clipped run must keep going after its unclipped twin has diverged: that is the comparison.
-    independent: true,
-  };
+    { clipNorm: run === 'clipped' ? Number(v.clip) : undefined, independent: true },
+  );
 }
 
 export function explodingConfigs(v: ExplodingValues): SessionConfig[] {
@@ -71,15 +73,7 @@ export function explodingConfigs(v: ExplodingValues): SessionConfig[] {
 }
 
 /** What the figure shows of one run, from a build-time session or the worker. */
-export interface RunView {
-  run: RunName;
-  step: number;
-  loss: number;
-  initialLoss: number;
-  losses: number[];
-  records: LayerRecord[];
-  diverged: Divergence | null;
-}
+export type ExplodingRun = NamedRun<ExplodingRunName>;
 
 /** Units per layer (hidden layers, then the output), to turn an RMS into a norm. */
 export function layerWidths(depth: number): number[] {
@@ -119,13 +113,8 @@ export function globalGradNorm(layers: LayerStats[]): number {
   return Math.sqrt(s);
 }
 
-/** The step-0 record (always recorded first). */
-export function initialRecord(records: LayerRecord[]): LayerRecord | undefined {
-  return records.find((r) => r.step === 0) ?? records[0];
-}
-
 /** Survives: has not diverged and has brought the loss below where it started. */
-export function survives(r: RunView): boolean {
+export function survives(r: ExplodingRun): boolean {
   return r.diverged === null && Number.isFinite(r.loss) && r.loss < r.initialLoss;
 }
 

@@ -10,7 +10,7 @@ import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { errorProfile, globalGradNorm, initialRecord, regime, survives, type ExplodingValues, type RunName, type RunView } from './model.ts';
+import { errorProfile, globalGradNorm, initialRecord, regime, survives, type ExplodingValues, type ExplodingRunName, type ExplodingRun } from './model.ts';
 
 const K = 'widget.explodingGradients';
 
@@ -20,21 +20,21 @@ export interface ExplodingCharts {
   gradNorm: PlotOptions;
 }
 
-export function runColour(run: RunName, theme: Theme): string {
+export function runColour(run: ExplodingRunName, theme: Theme): string {
   const [orange, blue] = classColours(theme);
   return run === 'plain' ? orange : blue;
 }
 
-const runLabel = (s: Strings, run: RunName, v: ExplodingValues, lang: Lang) =>
+const runLabel = (s: Strings, run: ExplodingRunName, v: ExplodingValues, lang: Lang) =>
   tr(s, `${K}.run.${run}`, { clip: formatNumber(Number(v.clip), lang, 2) });
 
 /** The measured profile at step 0, identical for both runs (same seed, no update yet). */
-export function initialProfile(runs: RunView[]): number[] {
+export function initialProfile(runs: ExplodingRun[]): number[] {
   const rec = initialRecord(runs[0]?.records ?? []);
   return rec ? errorProfile(rec.layers) : [];
 }
 
-export function profileChart(runs: RunView[], bound: number[], s: Strings, theme: Theme, width = 640): PlotOptions {
+export function profileChart(runs: ExplodingRun[], bound: number[], s: Strings, theme: Theme, width = 640): PlotOptions {
   return perLayerChart(
     [{ key: 'measured', label: tr(s, `${K}.measured`), colour: neutral(theme).accent, values: initialProfile(runs) }],
     { title: tr(s, `${K}.chart.profile`), x: tr(s, `${K}.axis.layer`), y: tr(s, `${K}.axis.ratio`), envelope: tr(s, `${K}.bound`) },
@@ -43,12 +43,12 @@ export function profileChart(runs: RunView[], bound: number[], s: Strings, theme
   );
 }
 
-export function lossPoints(r: RunView): LossPoint[] {
+export function lossPoints(r: ExplodingRun): LossPoint[] {
   return thinLosses(r.losses, r.initialLoss);
 }
 
 /** A cross at the last finite point of each diverged run, labelled with its step. */
-function withDivergenceMarks(base: PlotOptions, runs: RunView[], pointsOf: (r: RunView) => LossPoint[], s: Strings, theme: Theme, lang: Lang): PlotOptions {
+function withDivergenceMarks(base: PlotOptions, runs: ExplodingRun[], pointsOf: (r: ExplodingRun) => LossPoint[], s: Strings, theme: Theme, lang: Lang): PlotOptions {
   const marks = [...((base.marks as Plot.Markish[]) ?? [])];
   for (const r of runs) {
     const p = r.diverged ? pointsOf(r).at(-1) : undefined;
@@ -60,10 +60,10 @@ function withDivergenceMarks(base: PlotOptions, runs: RunView[], pointsOf: (r: R
   return { ...base, marks };
 }
 
-const curves = (runs: RunView[], v: ExplodingValues, s: Strings, theme: Theme, lang: Lang, points: (r: RunView) => LossPoint[]) =>
+const curves = (runs: ExplodingRun[], v: ExplodingValues, s: Strings, theme: Theme, lang: Lang, points: (r: ExplodingRun) => LossPoint[]) =>
   runs.map((r) => ({ key: r.run, label: runLabel(s, r.run, v, lang), colour: runColour(r.run, theme), points: points(r) }));
 
-export function lossChart(runs: RunView[], v: ExplodingValues, s: Strings, theme: Theme, lang: Lang, width = 640): PlotOptions {
+export function lossChart(runs: ExplodingRun[], v: ExplodingValues, s: Strings, theme: Theme, lang: Lang, width = 640): PlotOptions {
   const base = curvesChart(curves(runs, v, s, theme, lang, lossPoints), { title: tr(s, `${K}.chart.loss`), x: tr(s, 'kit.axis.step'), y: tr(s, `${K}.axis.lossLog`) }, theme, {
     log: true,
     minStep: 20,
@@ -74,11 +74,11 @@ export function lossChart(runs: RunView[], v: ExplodingValues, s: Strings, theme
 }
 
 /** The global gradient norm (before clipping) at every recorded step. */
-export function gradNormPoints(r: RunView): LossPoint[] {
+export function gradNormPoints(r: ExplodingRun): LossPoint[] {
   return r.records.map((rec) => ({ step: rec.step, value: globalGradNorm(rec.layers) })).filter((p) => Number.isFinite(p.value));
 }
 
-export function gradNormChart(runs: RunView[], v: ExplodingValues, s: Strings, theme: Theme, lang: Lang, width = 640): PlotOptions {
+export function gradNormChart(runs: ExplodingRun[], v: ExplodingValues, s: Strings, theme: Theme, lang: Lang, width = 640): PlotOptions {
   const clip = Number(v.clip);
   const base = curvesChart(curves(runs, v, s, theme, lang, gradNormPoints), { title: tr(s, `${K}.chart.gradNorm`), x: tr(s, 'kit.axis.step'), y: tr(s, `${K}.axis.gradNorm`) }, theme, {
     log: true,
@@ -90,7 +90,7 @@ export function gradNormChart(runs: RunView[], v: ExplodingValues, s: Strings, t
   return withDivergenceMarks(base, runs, gradNormPoints, s, theme, lang);
 }
 
-export function explodingCharts(runs: RunView[], bound: number[], v: ExplodingValues, s: Strings, theme: Theme, lang: Lang, width = 640): ExplodingCharts {
+export function explodingCharts(runs: ExplodingRun[], bound: number[], v: ExplodingValues, s: Strings, theme: Theme, lang: Lang, width = 640): ExplodingCharts {
   return {
     profile: profileChart(runs, bound, s, theme, width),
     loss: lossChart(runs, v, s, theme, lang, width),
@@ -102,12 +102,12 @@ export function explodingCharts(runs: RunView[], bound: number[], v: ExplodingVa
 const lossText = (x: number, lang: Lang) => (Number.isFinite(x) && Math.abs(x) >= 1e4 ? formatSci(x, lang) : formatLoss(x, lang));
 
 /** Share of the hidden units' derivatives below a tenth of their maximum at step 0 (saturation). */
-export function saturatedShare(runs: RunView[]): number {
+export function saturatedShare(runs: ExplodingRun[]): number {
   const hidden = initialRecord(runs[0]?.records ?? [])?.layers.slice(0, -1) ?? [];
   return hidden.length ? hidden.reduce((a, l) => a + l.saturatedFraction, 0) / hidden.length : 0;
 }
 
-export function explodingSummary(runs: RunView[], bound: number[], v: ExplodingValues, s: Strings, lang: Lang): string {
+export function explodingSummary(runs: ExplodingRun[], bound: number[], v: ExplodingValues, s: Strings, lang: Lang): string {
   const [plain, clipped] = runs;
   const measured = initialProfile(runs);
   const ratio = measured[0] ?? NaN;
@@ -139,10 +139,10 @@ export function explodingSummary(runs: RunView[], bound: number[], v: ExplodingV
 }
 
 /** One row per layer: the step-0 ratio and its bound, and each run's ratio now. */
-export function explodingTable(runs: RunView[], bound: number[], s: Strings): DataTable {
+export function explodingTable(runs: ExplodingRun[], bound: number[], s: Strings): DataTable {
   const [plain, clipped] = runs;
   const measured = initialProfile(runs);
-  const now = (r: RunView) => errorProfile(r.records.at(-1)?.layers ?? []);
+  const now = (r: ExplodingRun) => errorProfile(r.records.at(-1)?.layers ?? []);
   const p = now(plain);
   const c = now(clipped);
   const columns = [tr(s, 'kit.col.layer'), tr(s, `${K}.col.initial`), tr(s, `${K}.col.bound`), tr(s, `${K}.col.plainNow`), tr(s, `${K}.col.clippedNow`)];

@@ -3,9 +3,10 @@
  * (He init) of the same shape, on the same data and seed, trained in lockstep with the
  * same optimiser and learning rate. Pure, so the build, the island and the tests agree.
  */
-import type { ActivationName, InitSpec, LayerStats } from '../../lib/index.ts';
+import type { ActivationName, InitSpec } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
-import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
+import type { SessionConfig } from '../runner/session.ts';
+import { classifierConfig, type ActivationRun } from '../runner/runs.ts';
 
 export const RACE_SCHEMA = {
   depth: { kind: 'number', min: 2, max: 20, step: 1, default: 10 },
@@ -33,28 +34,10 @@ export const NETS: readonly { activation: ActivationName; init: InitSpec }[] = [
 ];
 
 export function raceConfigs(v: RaceValues): SessionConfig[] {
-  return NETS.map(({ activation, init }) => ({
-    spec: { sizes: [2, ...Array.from({ length: v.depth }, () => WIDTH), 1], activation, output: 'sigmoid', init, seed: v.seed },
-    data: { name: 'circle', n: 240, noise: 0.08, seed: v.seed },
-    lr: LR,
-    clipNorm: CLIP,
-    loss: 'bce',
-    recordEvery: RECORD_EVERY,
-    maxSteps: MAX_STEPS,
-  }));
+  return NETS.map(({ activation, init }) =>
+    classifierConfig({ depth: v.depth, width: WIDTH, activation, init, seed: v.seed, data: { name: 'circle', n: 240, noise: 0.08 }, lr: LR, recordEvery: RECORD_EVERY, maxSteps: MAX_STEPS }, {}, { clipNorm: CLIP }),
+  );
 }
 
 /** What the figure shows for one network, from a build-time session or the worker. */
-export interface NetView {
-  activation: ActivationName;
-  step: number;
-  loss: number;
-  initialLoss: number;
-  /** Per-layer stats now, and before any update (step 0). */
-  layers: LayerStats[];
-  startLayers: LayerStats[];
-  losses: number[];
-  /** The per-layer records (drift from the initial weights lives there). */
-  records: LayerRecord[];
-  diverged: Divergence | null;
-}
+export type RaceNet = ActivationRun;

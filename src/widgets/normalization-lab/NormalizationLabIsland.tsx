@@ -2,14 +2,13 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
-import { FigureShell } from '../kit/FigureShell.tsx';
-import { trainingAlert } from '../kit/alerts.ts';
 import { formatNumber } from '../kit/format.ts';
-import { useActive, useAutoplayOnce, useChartWidth, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
+import { useChartWidth, useFigureState, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { NumberInput, Segmented, Select, Slider, TrainerControls } from '../controls/index.ts';
-import { useTrainer, type SessionView } from '../runner/useTrainer.ts';
+import { Segmented, Select, Slider } from '../controls/index.ts';
+import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
+import type { SessionView } from '../runner/useTrainer.ts';
 import { NORMS, NORM_INITS, NORM_LR, NORM_SCHEMA, RECORD_EVERY, normConfigs, type NormName, type NormRun, type NormValues } from './model.ts';
 import { errorChart, histogramChart, lossChart, normColour, normSummary, normTable, saturationChart } from './view.ts';
 
@@ -30,6 +29,8 @@ interface Props {
   histLayerSvg?: ComponentChildren;
 }
 
+const hasLayers = (s: SessionView) => s.state.layers.length > 0;
+
 function toRun(norm: NormName, v: SessionView): NormRun {
   return {
     norm,
@@ -45,86 +46,77 @@ function toRun(norm: NormName, v: SessionView): NormRun {
   };
 }
 
+const K = 'widget.normalizationLab';
+
 export default function NormalizationLabIsland({ figureId, lang, strings: s, initial, staticData, lossSvg, errorSvg, satNoneSvg, satBatchSvg, satLayerSvg, histNoneSvg, histBatchSvg, histLayerSvg }: Props) {
-  const root = useRef<HTMLDivElement>(null);
   const state = useFigureState(NORM_SCHEMA, figureId, initial);
   const v = state.values;
-  const theme = useTheme();
-  const reduced = useReducedMotion();
-  const active = useActive(root);
   const configs = useMemo(() => normConfigs(v), [v]);
-  const trainer = useTrainer(configs, active);
-  const ready = trainer.sessions.length === NORMS.length && trainer.sessions.every((x) => x.state.layers.length > 0);
-  useAutoplayOnce(ready, trainer.play);
+  const training = useTraining({ figureId, lang, strings: s, prefix: K, state }, configs, { ready: hasLayers, redrawMs: 200 });
+  const { trainer, ready, version, theme } = training;
   const runs = ready ? NORMS.map((n, i) => toRun(n, trainer.sessions[i])) : null;
 
   const grid = useRef<HTMLDivElement>(null);
   const width = useChartWidth(grid, 640);
-  const step = runs ? runs[0].step : 0;
-  const records = trainer.sessions[0]?.records.length ?? 0;
-  const configKey = JSON.stringify(v);
-  const lossKey = useThrottled(`${trainer.generation}|${configKey}|${step}|${ready ? 1 : 0}`, 200);
-  const recKey = useThrottled(`${trainer.generation}|${configKey}|${records}|${ready ? 1 : 0}`, 300);
+  // The loss follows every step; the per-layer charts and histograms, drawn six at a time,
+  // follow the records at most every 300 ms.
+  const slow = useThrottled(trainer.version, 300);
   const small = width >= 560 ? Math.floor((width - 32) / 3) : width;
-  const loss = useMemo(() => (runs ? lossChart(runs, s, theme, width) : null), [lossKey, theme, width]);
-  const error = useMemo(() => (runs ? errorChart(runs, s, theme, width) : null), [recKey, theme, width]);
-  const sats = useMemo(() => (runs ? runs.map((r) => saturationChart(r, s, theme, Math.max(200, small))) : null), [recKey, theme, small]);
-  const fallbacks = [satNoneSvg, satBatchSvg, satLayerSvg];
-  const histKey = useThrottled(`${trainer.generation}|${configKey}|${runs ? runs.map((r) => r.histograms?.step ?? -1).join(',') : ''}`, 300);
-  const hists = useMemo(() => (runs && runs.every((r) => r.histograms) ? runs.map((r) => histogramChart(r, s, theme, Math.max(200, small))) : null), [histKey, theme, small]);
+  const loss = useMemo(() => (runs ? lossChart(runs, s, theme, width) : null), [version, ready, theme, width]);
+  const error = useMemo(() => (runs ? errorChart(runs, s, theme, width) : null), [slow, ready, theme, width]);
+  const sats = useMemo(() => (runs ? runs.map((r) => saturationChart(r, s, theme, Math.max(200, small))) : null), [slow, ready, theme, small]);
+  const hists = useMemo(() => (runs && runs.every((r) => r.histograms) ? runs.map((r) => histogramChart(r, s, theme, Math.max(200, small))) : null), [slow, ready, theme, small]);
+  const satFallbacks = [satNoneSvg, satBatchSvg, satLayerSvg];
   const histFallbacks = [histNoneSvg, histBatchSvg, histLayerSvg];
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
-  const k = 'widget.normalizationLab';
+  const runHeading = (n: NormName) => (
+    <p class="fig-note" style="font-weight:600;color:inherit"><span aria-hidden="true" style={`color:${normColour(n, theme)}`}>■</span> {tr(s, `${K}.norm.${n}`)}</p>
+  );
 
   return (
-    <div ref={root}>
-      <FigureShell
-        figureId={figureId}
-        lang={lang}
-        strings={s}
-        summary={runs ? normSummary(runs, s, lang) : ''}
-        state={state}
-        alert={trainingAlert(trainer, s, lang)}
-        staticData={staticData}
-        data={runs ? normTable(runs, s) : { columns: [], rows: [] }}
-      >
-        <div class="fig-controls">
-          <Segmented label={tr(s, `${k}.activation`)} value={v.activation} options={NORM_SCHEMA.activation.options.map((a) => ({ value: a, label: tr(s, `kit.act.${a}`) }))} onChange={(x) => state.set('activation', x)} />
-          <Slider label={tr(s, `${k}.depth`)} spec={NORM_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
-          <Select label={tr(s, `${k}.init`)} value={v.init} options={NORM_INITS.map((o) => ({ value: o, label: tr(s, `${k}.initName.${o}`) }))} onChange={(x) => state.set('init', x)} />
-          <Select label={tr(s, `${k}.lr`)} value={v.lr} options={NORM_LR.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
-          <NumberInput label={tr(s, `${k}.seed`)} spec={NORM_SCHEMA.seed} value={v.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
-          <TrainerControls trainer={trainer} strings={s} stepBy={RECORD_EVERY} format={fmtInt} />
-          <p class="ctl-note">{tr(s, `${k}.same`)}</p>
-          {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}
+    <TrainingFigure
+      training={training}
+      seed={NORM_SCHEMA.seed}
+      settings={
+        <>
+          <Segmented label={tr(s, `${K}.activation`)} value={v.activation} options={NORM_SCHEMA.activation.options.map((a) => ({ value: a, label: tr(s, `kit.act.${a}`) }))} onChange={(x) => state.set('activation', x)} />
+          <Slider label={tr(s, `${K}.depth`)} spec={NORM_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
+          <Select label={tr(s, `${K}.init`)} value={v.init} options={NORM_INITS.map((o) => ({ value: o, label: tr(s, `${K}.initName.${o}`) }))} onChange={(x) => state.set('init', x)} />
+          <Select label={tr(s, `${K}.lr`)} value={v.lr} options={NORM_LR.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
+        </>
+      }
+      notes={<p class="ctl-note">{tr(s, `${K}.same`)}</p>}
+      stepBy={RECORD_EVERY}
+      summary={runs ? normSummary(runs, s, lang) : ''}
+      data={runs ? normTable(runs, s) : null}
+      staticData={staticData}
+    >
+      <div class="fig-grid" ref={grid}>
+        <div><Chart options={loss} fallback={lossSvg} primary /></div>
+        <div>
+          <Chart options={error} fallback={errorSvg} />
+          <p class="fig-note">{tr(s, `${K}.errorNote`)}</p>
         </div>
-        <div class="fig-grid" ref={grid}>
-          <div>{loss ? <Chart options={loss} primary /> : <div class="fig-chart">{lossSvg}</div>}</div>
-          <div>
-            {error ? <Chart options={error} /> : <div class="fig-chart">{errorSvg}</div>}
-            <p class="fig-note">{tr(s, `${k}.errorNote`)}</p>
-          </div>
-          <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr));gap:0.6rem 1rem;">
-            {NORMS.map((n, i) => (
-              <div key={n}>
-                <p class="fig-note" style="font-weight:600;color:inherit"><span aria-hidden="true" style={`color:${normColour(n, theme)}`}>■</span> {tr(s, `${k}.norm.${n}`)}</p>
-                {sats ? <Chart options={sats[i]} /> : <div class="fig-chart">{fallbacks[i]}</div>}
-              </div>
-            ))}
-          </div>
-          <p class="fig-note">{tr(s, `${k}.saturationNote`)}</p>
-          <div class="norm-hists" style="display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr));gap:0.6rem 1rem;">
-            {NORMS.map((n, i) => (
-              <div key={n}>
-                <p class="fig-note" style="font-weight:600;color:inherit"><span aria-hidden="true" style={`color:${normColour(n, theme)}`}>■</span> {tr(s, `${k}.norm.${n}`)}</p>
-                {hists ? <Chart options={hists[i]} /> : <div class="fig-chart">{histFallbacks[i]}</div>}
-              </div>
-            ))}
-          </div>
-          <p class="fig-note">{tr(s, `${k}.histogramNote`)}</p>
+        <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr));gap:0.6rem 1rem;">
+          {NORMS.map((n, i) => (
+            <div key={n}>
+              {runHeading(n)}
+              <Chart options={sats?.[i] ?? null} fallback={satFallbacks[i]} />
+            </div>
+          ))}
         </div>
-      </FigureShell>
-    </div>
+        <p class="fig-note">{tr(s, `${K}.saturationNote`)}</p>
+        <div class="norm-hists" style="display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr));gap:0.6rem 1rem;">
+          {NORMS.map((n, i) => (
+            <div key={n}>
+              {runHeading(n)}
+              <Chart options={hists?.[i] ?? null} fallback={histFallbacks[i]} />
+            </div>
+          ))}
+        </div>
+        <p class="fig-note">{tr(s, `${K}.histogramNote`)}</p>
+      </div>
+    </TrainingFigure>
   );
 }

@@ -130,13 +130,13 @@ export default function PhaseDiagramIsland({ figureId, lang, strings: s, initial
             style="cursor:crosshair;touch-action:pan-y"
             data-map="true"
           >
-            {mapOptions ? <Chart options={mapOptions} primary fallback={mapSvg} /> : <div class="fig-chart" data-primary="true">{mapSvg}</div>}
+            <Chart options={mapOptions} primary fallback={mapSvg} />
           </div>
           <p class="fig-note">{tr(s, `${k}.mapNote`)}</p>
         </div>
-        <div>{ready ? <Chart options={ratio} /> : <div class="fig-chart">{ratioSvg}</div>}</div>
+        <div><Chart options={ready ? ratio : null} fallback={ratioSvg} /></div>
         <div>
-          {ready ? <Chart options={relative} /> : <div class="fig-chart">{relativeSvg}</div>}
+          <Chart options={ready ? relative : null} fallback={relativeSvg} />
           <p class="fig-note">{tr(s, `${k}.relativeNote`)}</p>
         </div>
       </div>

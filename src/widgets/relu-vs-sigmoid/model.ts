@@ -5,7 +5,8 @@
  */
 import type { ActivationName, LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
-import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
+import type { SessionConfig } from '../runner/session.ts';
+import { classifierConfig, type ActivationRun } from '../runner/runs.ts';
 
 export const LR_OPTIONS = ['0.01', '0.03', '0.1', '0.3', '1', '3'] as const;
 export const PAIR = ['sigmoid', 'relu'] as const satisfies readonly ActivationName[];
@@ -34,21 +35,11 @@ export const MAX_STEPS = 3000;
 export const STATIC_STEPS = 300;
 
 export function pairConfig(v: PairValues, activation: PairActivation): SessionConfig {
-  return {
-    spec: {
-      sizes: [2, ...Array.from({ length: v.depth }, () => v.width), 1],
-      activation,
-      output: 'sigmoid',
-      init: PAIR_INIT,
-      seed: v.seed,
-    },
-    data: { name: v.dataset, n: 240, noise: 0.08, seed: v.seed },
-    lr: Number(v.lr),
-    loss: 'bce',
-    recordEvery: RECORD_EVERY,
-    maxSteps: MAX_STEPS,
-    gridRes: GRID_RES,
-  };
+  return classifierConfig(
+    { depth: v.depth, width: v.width, activation, init: PAIR_INIT, seed: v.seed, data: { name: v.dataset, n: 240, noise: 0.08 }, lr: Number(v.lr), recordEvery: RECORD_EVERY, maxSteps: MAX_STEPS },
+    {},
+    { gridRes: GRID_RES },
+  );
 }
 
 export function pairConfigs(v: PairValues): SessionConfig[] {
@@ -56,26 +47,7 @@ export function pairConfigs(v: PairValues): SessionConfig[] {
 }
 
 /** What the figure shows of one network, from a build-time session or the worker. */
-export interface RunView {
-  activation: PairActivation;
-  step: number;
-  loss: number;
-  initialLoss: number;
-  testAccuracy: number;
-  /** Per-layer stats now, and at step 0 (before any update). */
-  layers: LayerStats[];
-  initialLayers: LayerStats[];
-  losses: number[];
-  /** The per-layer records (drift from the initial weights lives there). */
-  records: LayerRecord[];
-  grid: ArrayLike<number> | null;
-  diverged: Divergence | null;
-}
-
-/** The step-0 record of a session's layer history (always recorded first). */
-export function initialLayers(records: LayerRecord[]): LayerStats[] {
-  return records.find((r) => r.step === 0)?.layers ?? records[0]?.layers ?? [];
-}
+export type PairRun = ActivationRun<PairActivation>;
 
 /** Share of all hidden units that are dead (ReLU only), from the library's per-layer counts. */
 export function deadShare(layers: LayerStats[]): number {

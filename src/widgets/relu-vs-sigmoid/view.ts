@@ -8,7 +8,7 @@ import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { GRID_EXTENT } from '../runner/session.ts';
 import { LN2, atChance, errorRms, formatLoss, gradNorms, gradientRatio, netSeries, profileSentence, thinLosses } from '../series/index.ts';
-import { GRID_RES, deadShare, type RunView } from './model.ts';
+import { GRID_RES, deadShare, type PairRun } from './model.ts';
 
 export interface PairCharts {
   loss: PlotOptions;
@@ -21,25 +21,25 @@ export interface PairCharts {
 
 type Point = { x: number; y: number; label: number };
 
-const actLabel = (s: Strings, r: RunView) => tr(s, `kit.act.${r.activation}`);
+const actLabel = (s: Strings, r: PairRun) => tr(s, `kit.act.${r.activation}`);
 const lineHeight = (width: number) => Math.round(Math.max(230, width * 0.5));
 
-function profiles(runs: RunView[], s: Strings, theme: Theme, values: (l: RunView['layers']) => number[]) {
+function profiles(runs: PairRun[], s: Strings, theme: Theme, values: (l: PairRun['layers']) => number[]) {
   return netSeries(runs.map((r) => ({ name: actLabel(s, r), colour: activationColour(r.activation, theme), now: values(r.layers), start: values(r.initialLayers), step: r.step })), s);
 }
 
 /** The per-layer weight-gradient profiles now (solid, with dots) and at step 0 (dashed), for both networks. */
-export function layersChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
+export function layersChart(runs: PairRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
   return perLayerChart(profiles(runs, s, theme, gradNorms), { title: tr(s, 'widget.reluVsSigmoid.chart.layers'), x: tr(s, 'series.axis.layer'), y: tr(s, 'kit.axis.gradNorm') }, theme, { width, height: lineHeight(width), labels: 'spread' });
 }
 
 /** The backpropagated error per layer, now and at step 0, for both networks. */
-export function errorChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
+export function errorChart(runs: PairRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
   return perLayerChart(profiles(runs, s, theme, errorRms), { title: tr(s, 'widget.reluVsSigmoid.chart.error'), x: tr(s, 'series.axis.layer'), y: tr(s, 'series.axis.error') }, theme, { width, height: lineHeight(width), labels: 'spread' });
 }
 
 /** How far each layer has moved from its initial weights, in both networks. */
-export function driftChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
+export function driftChart(runs: PairRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
   return perLayerChart(
     runs.map((r) => ({ key: r.activation, label: actLabel(s, r), colour: activationColour(r.activation, theme), values: r.records.at(-1)?.drift ?? [] })),
     { title: tr(s, 'widget.reluVsSigmoid.chart.drift'), x: tr(s, 'series.axis.layer'), y: tr(s, 'series.axis.drift') },
@@ -56,7 +56,7 @@ export function pairWidths(width: number): { line: number; boundary: number } {
   return { line, boundary };
 }
 
-export function boundaryOptions(r: RunView, points: Point[], s: Strings, theme: Theme, live: boolean, width: number): PlotOptions {
+export function boundaryOptions(r: PairRun, points: Point[], s: Strings, theme: Theme, live: boolean, width: number): PlotOptions {
   return boundaryChart(
     { grid: r.grid ?? new Float64Array(GRID_RES * GRID_RES).fill(0.5), res: GRID_RES, extent: GRID_EXTENT, points },
     { title: tr(s, 'widget.reluVsSigmoid.chart.boundary', { act: actLabel(s, r) }), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') },
@@ -66,7 +66,7 @@ export function boundaryOptions(r: RunView, points: Point[], s: Strings, theme: 
 }
 
 /** Both losses from 0, with ln 2 (the loss of answering 50 % to everything) as a labelled rule. */
-export function lossChart(runs: RunView[], s: Strings, theme: Theme, width: number): PlotOptions {
+export function lossChart(runs: PairRun[], s: Strings, theme: Theme, width: number): PlotOptions {
   return curvesChart(
     runs.map((r) => ({ key: r.activation, label: actLabel(s, r), colour: activationColour(r.activation, theme), points: thinLosses(r.losses, r.initialLoss) })),
     { title: tr(s, 'widget.reluVsSigmoid.chart.loss'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
@@ -76,7 +76,7 @@ export function lossChart(runs: RunView[], s: Strings, theme: Theme, width: numb
 }
 
 /** Every chart of the figure, for the build-time render (the island memoises them one by one). */
-export function pairCharts(runs: RunView[], points: Point[], s: Strings, theme: Theme, live = false, width = 640): PairCharts {
+export function pairCharts(runs: PairRun[], points: Point[], s: Strings, theme: Theme, live = false, width = 640): PairCharts {
   const w = pairWidths(width);
   const [sig, relu] = runs;
   return {
@@ -89,14 +89,14 @@ export function pairCharts(runs: RunView[], points: Point[], s: Strings, theme: 
   };
 }
 
-const profile = (r: RunView, s: Strings, lang: Lang) => profileSentence({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, s, lang);
-const diagnosis = (r: RunView, s: Strings, lang: Lang) => profile(r, s, lang).text;
-const diagnose = (r: RunView) => profile(r, {}, 'en').diagnosis;
+const profile = (r: PairRun, s: Strings, lang: Lang) => profileSentence({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, s, lang);
+const diagnosis = (r: PairRun, s: Strings, lang: Lang) => profile(r, s, lang).text;
+const diagnose = (r: PairRun) => profile(r, {}, 'en').diagnosis;
 
-export function pairSummary(runs: RunView[], s: Strings, lang: Lang): string {
+export function pairSummary(runs: PairRun[], s: Strings, lang: Lang): string {
   const [sig, relu] = runs;
   const key = 'widget.reluVsSigmoid';
-  const d1 = (r: RunView) => r.records.at(-1)?.drift?.[0] ?? NaN;
+  const d1 = (r: PairRun) => r.records.at(-1)?.drift?.[0] ?? NaN;
   const parts = [
     tr(s, `${key}.summary2`, {
       step: formatNumber(Math.max(sig.step, relu.step), lang, 0),
@@ -121,12 +121,12 @@ export function pairSummary(runs: RunView[], s: Strings, lang: Lang): string {
   return parts.join(' ');
 }
 
-export function pairTable(runs: RunView[], s: Strings): DataTable {
+export function pairTable(runs: PairRun[], s: Strings): DataTable {
   const [sig, relu] = runs;
   const k = 'widget.reluVsSigmoid.col';
   const columns = [tr(s, 'kit.col.layer'), tr(s, `${k}.sigmoidNow`), tr(s, `${k}.reluNow`), tr(s, `${k}.sigmoidStart`), tr(s, `${k}.reluStart`), `${actLabel(s, sig)}: ${tr(s, 'series.col.error')}`, `${actLabel(s, relu)}: ${tr(s, 'series.col.error')}`, `${actLabel(s, sig)}: ${tr(s, 'series.col.drift')}`, `${actLabel(s, relu)}: ${tr(s, 'series.col.drift')}`];
   const n = Math.max(sig.layers.length, relu.layers.length);
-  const dr = (r: RunView, i: number) => r.records.at(-1)?.drift?.[i] ?? NaN;
+  const dr = (r: PairRun, i: number) => r.records.at(-1)?.drift?.[i] ?? NaN;
   const rows = Array.from({ length: n }, (_, i) => [i + 1, sig.layers[i]?.weightGradNorm ?? NaN, relu.layers[i]?.weightGradNorm ?? NaN, sig.initialLayers[i]?.weightGradNorm ?? NaN, relu.initialLayers[i]?.weightGradNorm ?? NaN, sig.layers[i]?.deltaRms ?? NaN, relu.layers[i]?.deltaRms ?? NaN, dr(sig, i), dr(relu, i)]);
   return { columns, rows };
 }

@@ -10,7 +10,10 @@
 import type { LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 import { LN2, atChance } from '../series/chance.ts';
-import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
+import type { LayerRecord, SessionConfig } from '../runner/session.ts';
+import { classifierConfig, initialRecord, type NamedRun } from '../runner/runs.ts';
+
+export { initialRecord };
 
 export const WIDTH = 16;
 export const INIT_OPTIONS = ['classic', 'xavierUniform'] as const;
@@ -28,7 +31,7 @@ export const RESIDUAL_SCHEMA = {
 export type ResidualValues = Values<typeof RESIDUAL_SCHEMA>;
 
 export const RUNS = ['plain', 'residual'] as const;
-export type RunName = (typeof RUNS)[number];
+export type ResidualRunName = (typeof RUNS)[number];
 
 export const RECORD_EVERY = 10;
 export const MAX_STEPS = 600;
@@ -36,22 +39,11 @@ export const MAX_STEPS = 600;
 export const STATIC_STEPS = 150;
 export const DATA = { name: 'moons', n: 160, noise: 0.08 } as const;
 
-export function residualConfig(v: ResidualValues, run: RunName): SessionConfig {
-  return {
-    spec: {
-      sizes: [2, ...Array.from({ length: v.depth }, () => WIDTH), 1],
-      activation: 'tanh',
-      output: 'sigmoid',
-      init: v.init,
-      seed: v.seed,
-      ...(run === 'residual' ? { residual: true, residualScale: Number(v.branch) } : {}),
-    },
-    data: { ...DATA, seed: v.seed },
-    lr: Number(v.lr),
-    loss: 'bce',
-    recordEvery: RECORD_EVERY,
-    maxSteps: MAX_STEPS,
-  };
+export function residualConfig(v: ResidualValues, run: ResidualRunName): SessionConfig {
+  return classifierConfig(
+    { depth: v.depth, width: WIDTH, activation: 'tanh', init: v.init, seed: v.seed, data: DATA, lr: Number(v.lr), recordEvery: RECORD_EVERY, maxSteps: MAX_STEPS },
+    run === 'residual' ? { residual: true, residualScale: Number(v.branch) } : {},
+  );
 }
 
 export function residualConfigs(v: ResidualValues): SessionConfig[] {
@@ -59,24 +51,11 @@ export function residualConfigs(v: ResidualValues): SessionConfig[] {
 }
 
 /** What the figure shows of one run, from a build-time session or the worker. */
-export interface RunView {
-  run: RunName;
-  step: number;
-  loss: number;
-  initialLoss: number;
-  testAccuracy: number;
-  losses: number[];
-  records: LayerRecord[];
-  diverged: Divergence | null;
-}
+export type ResidualRun = NamedRun<ResidualRunName>;
 
 /** First hidden layer's error over the output layer's: how much of the signal reaches the bottom. */
 export function firstToOutput(layers: LayerStats[]): number {
   return layers.length ? layers[0].deltaRms / layers[layers.length - 1].deltaRms : NaN;
-}
-
-export function initialRecord(records: LayerRecord[]): LayerRecord | undefined {
-  return records.find((r) => r.step === 0) ?? records[0];
 }
 
 export function latestRecord(records: LayerRecord[]): LayerRecord | undefined {
@@ -84,17 +63,17 @@ export function latestRecord(records: LayerRecord[]): LayerRecord | undefined {
 }
 
 /** ‖W − W₀‖ / ‖W₀‖ per layer at the latest record (zeros before any step). */
-export function latestDrift(r: RunView): number[] {
+export function latestDrift(r: ResidualRun): number[] {
   const rec = latestRecord(r.records);
   return rec?.drift ?? rec?.layers.map(() => 0) ?? [];
 }
 
 /** The site's one rule for "stuck at chance": within 0.02 of ln 2 after 50 steps or more. */
-export function stalled(r: Pick<RunView, 'loss' | 'step'>): boolean {
+export function stalled(r: Pick<ResidualRun, 'loss' | 'step'>): boolean {
   return atChance(r.loss, r.step);
 }
 
 /** Trains: its loss is well below ln 2. */
-export function trains(r: Pick<RunView, 'loss'>): boolean {
+export function trains(r: Pick<ResidualRun, 'loss'>): boolean {
   return r.loss < LN2 - 0.2;
 }

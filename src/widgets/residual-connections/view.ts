@@ -8,7 +8,7 @@ import { formatNumber, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { MAX_STEPS, firstToOutput, initialRecord, latestDrift, latestRecord, stalled, trains, type ResidualValues, type RunName, type RunView } from './model.ts';
+import { MAX_STEPS, firstToOutput, initialRecord, latestDrift, latestRecord, stalled, trains, type ResidualValues, type ResidualRunName, type ResidualRun } from './model.ts';
 
 const K = 'widget.residualConnections';
 
@@ -18,18 +18,18 @@ export interface ResidualCharts {
   drift: PlotOptions;
 }
 
-export function runColour(run: RunName, theme: Theme): string {
+export function runColour(run: ResidualRunName, theme: Theme): string {
   const [orange, blue] = classColours(theme);
   return run === 'plain' ? orange : blue;
 }
 
-const runLabel = (s: Strings, run: RunName) => tr(s, `${K}.run.${run}`);
+const runLabel = (s: Strings, run: ResidualRunName) => tr(s, `${K}.run.${run}`);
 
-export function lossPoints(r: RunView): LossPoint[] {
+export function lossPoints(r: ResidualRun): LossPoint[] {
   return thinLosses(r.losses, r.initialLoss);
 }
 
-export function lossChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
+export function lossChart(runs: ResidualRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
   return curvesChart(
     runs.map((r) => ({ key: r.run, label: runLabel(s, r.run), colour: runColour(r.run, theme), points: lossPoints(r) })),
     { title: tr(s, `${K}.chart.loss`), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
@@ -40,7 +40,7 @@ export function lossChart(runs: RunView[], s: Strings, theme: Theme, width = 640
 }
 
 /** Both networks' error per layer now (solid, dots) and at step 0 (dashed), on one log axis. */
-export function errorsChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
+export function errorsChart(runs: ResidualRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
   const series = runs.flatMap((r) => [
     { key: `${r.run}0`, label: '', colour: runColour(r.run, theme), values: errorRms(initialRecord(r.records)?.layers ?? []), dashed: true },
     { key: r.run, label: runLabel(s, r.run), colour: runColour(r.run, theme), values: errorRms(latestRecord(r.records)?.layers ?? []) },
@@ -52,19 +52,19 @@ export function errorsChart(runs: RunView[], s: Strings, theme: Theme, width = 6
  * Drift from the initial weights per layer. A layer that never moved has drift 0, which a
  * log axis cannot show: perLayerChart draws it on the floor, a decade below the smallest drift.
  */
-export function driftChart(runs: RunView[], s: Strings, theme: Theme, width = 640): PlotOptions {
+export function driftChart(runs: ResidualRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
   const series = runs.map((r) => ({ key: r.run, label: runLabel(s, r.run), colour: runColour(r.run, theme), values: latestDrift(r) }));
   return perLayerChart(series, { title: tr(s, `${K}.chart.drift`), x: tr(s, `${K}.axis.layer`), y: tr(s, `${K}.axis.drift`) }, theme, { width, height: Math.round(Math.max(220, width * 0.5)) });
 }
 
-export function residualCharts(runs: RunView[], s: Strings, theme: Theme, width = 640): ResidualCharts {
+export function residualCharts(runs: ResidualRun[], s: Strings, theme: Theme, width = 640): ResidualCharts {
   return { loss: lossChart(runs, s, theme, width), errors: errorsChart(runs, s, theme, width), drift: driftChart(runs, s, theme, width) };
 }
 
-export function residualSummary(runs: RunView[], v: ResidualValues, s: Strings, lang: Lang): string {
+export function residualSummary(runs: ResidualRun[], v: ResidualValues, s: Strings, lang: Lang): string {
   const [plain, res] = runs;
-  const first = (r: RunView) => firstToOutput(initialRecord(r.records)?.layers ?? []);
-  const drift0 = (r: RunView) => latestDrift(r)[0] ?? NaN;
+  const first = (r: ResidualRun) => firstToOutput(initialRecord(r.records)?.layers ?? []);
+  const drift0 = (r: ResidualRun) => latestDrift(r)[0] ?? NaN;
   const parts = [
     tr(s, `${K}.summary`, {
       depth: formatNumber(v.depth, lang, 0),
@@ -86,10 +86,10 @@ export function residualSummary(runs: RunView[], v: ResidualValues, s: Strings, 
 }
 
 /** One row per layer: each network's error at step 0 and now, and its drift now. */
-export function residualTable(runs: RunView[], s: Strings): DataTable {
+export function residualTable(runs: ResidualRun[], s: Strings): DataTable {
   const [plain, res] = runs;
-  const e0 = (r: RunView) => errorRms(initialRecord(r.records)?.layers ?? []);
-  const e = (r: RunView) => errorRms(latestRecord(r.records)?.layers ?? []);
+  const e0 = (r: ResidualRun) => errorRms(initialRecord(r.records)?.layers ?? []);
+  const e = (r: ResidualRun) => errorRms(latestRecord(r.records)?.layers ?? []);
   const cols = [e0(plain), e0(res), e(plain), e(res), latestDrift(plain), latestDrift(res)];
   const columns = [tr(s, 'kit.col.layer'), ...['plainStart', 'residualStart', 'plainNow', 'residualNow', 'plainDrift', 'residualDrift'].map((c) => tr(s, `${K}.col.${c}`))];
   const n = Math.max(...cols.map((c) => c.length));

@@ -74,3 +74,15 @@ export function netSeries(nets: NetProfile[], s: Strings): { key: string; label:
     ...(n.step > 0 ? [{ key: `${n.name}-start`, label: tr(s, 'series.label.netStart', { net: n.name }), colour: n.colour, values: n.start, dashed: true }] : []),
   ]);
 }
+
+/** One network of a sigmoid-against-ReLU comparison, as the test hooks read it. */
+type PairNet = Pick<ProfileView, 'step' | 'loss' | 'layers' | 'diverged'> & { initialLayers: LayerStats[] };
+
+/**
+ * Test hooks for a sigmoid/ReLU pair (data-* attributes on the chart grid): the state the
+ * charts and the summary describe, as raw numbers, so an e2e test can check the text.
+ */
+export function pairProbe([sigmoid, relu]: readonly PairNet[], generation: number, depth: number): Record<string, string | number> {
+  const d = (n: PairNet) => diagnose({ step: n.step, loss: n.loss, layers: n.layers, start: n.initialLayers, diverged: n.diverged }, gradientRatio(n.layers));
+  return { 'data-generation': generation, 'data-step': sigmoid.step, 'data-depth': depth, 'data-diagnosis-sigmoid': d(sigmoid), 'data-diagnosis-relu': d(relu), 'data-ratio0-sigmoid': gradientRatio(sigmoid.initialLayers), 'data-ratio0-relu': gradientRatio(relu.initialLayers) };
+}

@@ -5,28 +5,22 @@ import { pick } from '../../../src/i18n/index.ts';
 import { createNetwork, gradients, makeDataset } from '../../../src/lib/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { formatSci } from '../../../src/widgets/kit/format.ts';
-import { createSession } from '../../../src/widgets/runner/session.ts';
+import { trainActivationRuns } from '../../../src/widgets/runner/runs.ts';
 import { LN2, diagnose, errorRms, firstToLast, gradientRatio, thinLosses } from '../../../src/widgets/series/index.ts';
-import { NETS, RACE_SCHEMA, raceConfigs, type NetView, type RaceValues } from '../../../src/widgets/intro-race/model.ts';
+import { NETS, RACE_SCHEMA, raceConfigs, type RaceNet, type RaceValues } from '../../../src/widgets/intro-race/model.ts';
 import { driftChart, errorChart, layersChart, lossChart, raceSummary, raceTable } from '../../../src/widgets/intro-race/view.ts';
 
 const S = { es: { ...pick('es', 'kit.'), ...pick('es', 'series.'), ...pick('es', 'widget.introRace.') }, en: { ...pick('en', 'kit.'), ...pick('en', 'series.'), ...pick('en', 'widget.introRace.') } };
 
-const cache = new Map<string, NetView[]>();
-function race(v: RaceValues, steps: number): NetView[] {
+const cache = new Map<string, RaceNet[]>();
+function race(v: RaceValues, steps: number): RaceNet[] {
   const key = JSON.stringify([v, steps]);
   if (cache.has(key)) return cache.get(key)!;
-  const nets = raceConfigs(v).map((c, i) => {
-    const s = createSession(c);
-    const start = s.state().layers;
-    s.run(steps);
-    const st = s.state();
-    return { activation: NETS[i].activation, step: st.step, loss: st.loss, initialLoss: st.initialLoss, layers: st.layers, startLayers: start, losses: [...s.lossHistory], records: [...s.layerHistory], diverged: st.diverged };
-  });
+  const nets = trainActivationRuns(NETS.map((n) => n.activation), raceConfigs(v), steps);
   cache.set(key, nets);
   return nets;
 }
-const diag = (n: NetView) => diagnose({ step: n.step, loss: n.loss, layers: n.layers, start: n.startLayers, diverged: n.diverged }, gradientRatio(n.layers));
+const diag = (n: RaceNet) => diagnose({ step: n.step, loss: n.loss, layers: n.layers, start: n.initialLayers, diverged: n.diverged }, gradientRatio(n.layers));
 
 describe('intro-race model', () => {
   it('defaults: depth 10 (2..20), seed 1', () => {
@@ -56,14 +50,14 @@ describe('intro-race model', () => {
   for (const seed of [1, 2, 3]) {
     it(`seed ${seed}: at the start the sigmoid's first layer gets 10⁻¹⁰..10⁻⁸ of the output layer's gradient, ReLU's 0.2..0.7`, () => {
       const [sig, relu] = race({ depth: 10, seed }, 300);
-      const rs = gradientRatio(sig.startLayers);
-      const rr = gradientRatio(relu.startLayers);
+      const rs = gradientRatio(sig.initialLayers);
+      const rr = gradientRatio(relu.initialLayers);
       expect(rs).toBeGreaterThan(1e-10);
       expect(rs).toBeLessThan(1e-8);
       expect(rr).toBeGreaterThan(0.2);
       expect(rr).toBeLessThan(0.7);
       // The sigmoid profile falls towards the input: each layer gets less than the next.
-      const g = sig.startLayers.map((l) => l.weightGradNorm);
+      const g = sig.initialLayers.map((l) => l.weightGradNorm);
       for (let i = 0; i + 1 < g.length; i++) expect(g[i]).toBeLessThan(g[i + 1]);
     }, 60_000);
 
@@ -110,11 +104,11 @@ describe('intro-race view', () => {
 
   it('the charts span gradients far below 10⁻¹² (depth 20), show step 0 dashed next to now, and the table has every layer', () => {
     const nets = race({ depth: 20, seed: 1 }, 10);
-    const tiny = Math.min(...nets[0].startLayers.map((l) => l.weightGradNorm));
+    const tiny = Math.min(...nets[0].initialLayers.map((l) => l.weightGradNorm));
     expect(tiny).toBeLessThan(1e-15);
     const lo = (o: { y?: unknown }) => (o.y as { domain: number[] }).domain[0];
     expect(lo(layersChart(nets, S.en, 'light'))).toBeLessThanOrEqual(tiny);
-    expect(lo(errorChart(nets, S.en, 'light'))).toBeLessThanOrEqual(Math.min(...nets[0].startLayers.map((l) => l.deltaRms)));
+    expect(lo(errorChart(nets, S.en, 'light'))).toBeLessThanOrEqual(Math.min(...nets[0].initialLayers.map((l) => l.deltaRms)));
     expect(driftChart(nets, S.en, 'light').ariaLabel).toBe(S.en['widget.introRace.chart.drift']);
     const t = raceTable(nets, S.en);
     expect(t.rows).toHaveLength(21);

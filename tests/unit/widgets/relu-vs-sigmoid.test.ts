@@ -4,27 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { formatNumber, formatSci } from '../../../src/widgets/kit/format.ts';
-import { createSession } from '../../../src/widgets/runner/session.ts';
-import { PAIR, PAIR_SCHEMA, initialLayers, pairConfigs, type PairValues, type RunView } from '../../../src/widgets/relu-vs-sigmoid/model.ts';
+import { PAIR, PAIR_SCHEMA, pairConfigs, type PairValues, type PairRun } from '../../../src/widgets/relu-vs-sigmoid/model.ts';
+import { trainActivationRuns } from '../../../src/widgets/runner/runs.ts';
 import { errorChart, layersChart, pairSummary, pairTable } from '../../../src/widgets/relu-vs-sigmoid/view.ts';
 import { LN2 as CHANCE_LOSS, atChance, diagnose, errorRms, firstToLast as ratioOf, formatLoss, gradientRatio as firstToLast } from '../../../src/widgets/series/index.ts';
 
 const STEPS = 1000;
 const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'series.'), ...pick(lang, 'widget.reluVsSigmoid.') });
-const isStuck = (r: Pick<RunView, 'loss' | 'step'>) => atChance(r.loss, r.step);
-const diag = (r: RunView) => diagnose({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, firstToLast(r.layers));
+const isStuck = (r: Pick<PairRun, 'loss' | 'step'>) => atChance(r.loss, r.step);
+const diag = (r: PairRun) => diagnose({ step: r.step, loss: r.loss, layers: r.layers, start: r.initialLayers, diverged: r.diverged }, firstToLast(r.layers));
 
-function train(v: PairValues, steps = STEPS): RunView[] {
-  return pairConfigs(v).map((c, i) => {
-    const s = createSession(c);
-    s.run(steps);
-    s.evaluate();
-    const st = s.state();
-    return { activation: PAIR[i], step: st.step, loss: st.loss, initialLoss: st.initialLoss, testAccuracy: st.testAccuracy, layers: st.layers, initialLayers: initialLayers(s.layerHistory), losses: s.lossHistory, records: [...s.layerHistory], grid: null, diverged: st.diverged };
-  });
+function train(v: PairValues, steps = STEPS): PairRun[] {
+  return trainActivationRuns(PAIR, pairConfigs(v), steps);
 }
 
-const cache = new Map<string, RunView[]>();
+const cache = new Map<string, PairRun[]>();
 const runs = (patch: Partial<PairValues>) => {
   const v = { ...defaults(PAIR_SCHEMA), ...patch } as PairValues;
   const key = JSON.stringify(v);
@@ -98,7 +92,7 @@ describe('relu-vs-sigmoid default experiment, seeds 1..3', () => {
     }, 30_000);
 
     it(`seed ${seed}: with two hidden layers the two loss curves end much closer together`, () => {
-      const gap = (r: RunView[]) => r[0].loss - r[1].loss;
+      const gap = (r: PairRun[]) => r[0].loss - r[1].loss;
       const deep = runs({ seed });
       const shallow = runs({ seed, depth: 2 });
       expect(shallow[0].loss).toBeLessThan(CHANCE_LOSS - 0.2); // the shallow sigmoid learns
