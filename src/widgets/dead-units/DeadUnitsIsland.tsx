@@ -85,6 +85,7 @@ export default function DeadUnitsIsland({ figureId, lang, strings: s, initial, n
   return (
     <div ref={root}>
       <FigureShell
+        lab={config}
         figureId={figureId}
         lang={lang}
         strings={s}

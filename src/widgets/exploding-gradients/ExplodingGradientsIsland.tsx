@@ -80,6 +80,7 @@ export default function ExplodingGradientsIsland({ figureId, lang, strings: s, i
   return (
     <div ref={root}>
       <FigureShell
+        lab={configs}
         figureId={figureId}
         lang={lang}
         strings={s}

@@ -53,6 +53,7 @@ export default function GlorotReproductionIsland({ figureId, lang, strings: s, i
   return (
     <div ref={root}>
       <FigureShell
+        lab={config}
         figureId={figureId}
         lang={lang}
         strings={s}

@@ -51,6 +51,7 @@ export default function HeReproductionIsland({ figureId, lang, strings: s, initi
   return (
     <div ref={root}>
       <FigureShell
+        lab={configs}
         figureId={figureId}
         lang={lang}
         strings={s}

@@ -70,6 +70,7 @@ export default function IntroRaceIsland({ figureId, lang, strings: s, initial, l
   return (
     <div ref={root}>
       <FigureShell
+        lab={configs}
         figureId={figureId}
         lang={lang}
         strings={s}

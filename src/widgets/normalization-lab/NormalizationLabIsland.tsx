@@ -80,6 +80,7 @@ export default function NormalizationLabIsland({ figureId, lang, strings: s, ini
   return (
     <div ref={root}>
       <FigureShell
+        lab={configs}
         figureId={figureId}
         lang={lang}
         strings={s}

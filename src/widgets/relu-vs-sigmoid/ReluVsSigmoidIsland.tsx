@@ -94,6 +94,7 @@ export default function ReluVsSigmoidIsland({ figureId, lang, strings: s, initia
   return (
     <div ref={root}>
       <FigureShell
+        lab={configs}
         figureId={figureId}
         lang={lang}
         strings={s}

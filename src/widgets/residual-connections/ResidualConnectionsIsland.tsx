@@ -58,6 +58,7 @@ export default function ResidualConnectionsIsland({ figureId, lang, strings: s, 
   return (
     <div ref={root}>
       <FigureShell
+        lab={configs}
         figureId={figureId}
         lang={lang}
         strings={s}

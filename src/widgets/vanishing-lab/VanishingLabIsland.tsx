@@ -76,6 +76,7 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
   return (
     <div ref={root}>
       <FigureShell
+        lab={config}
         figureId={figureId}
         lang={lang}
         strings={s}
