@@ -145,6 +145,7 @@ export function labConfig(v: LabValues, custom: readonly LabPoint[] = []): Sessi
     ...(v.batch > 0 ? { batchSize: v.batch } : {}),
     ...(v.clip > 0 ? { clipNorm: v.clip } : {}),
     recordEvery: LAB_RECORD_EVERY,
+    evaluateRecords: true,
     maxSteps: LAB_MAX_STEPS,
     gridRes: LAB_GRID_RES,
     histograms: { layers: labHistLayers(v.depth), bins: LAB_HIST_BINS, range: histRange(v.activation) },

@@ -50,6 +50,8 @@ export interface SessionConfig {
   batchSize?: number;
   /** Record per-layer stats every this many steps (the loss is kept for every step). */
   recordEvery?: number;
+  /** Also evaluate test loss and accuracies at every record (a forward pass each), for their history. */
+  evaluateRecords?: boolean;
   /** Stop by itself after this many steps. */
   maxSteps?: number;
   /** Decision-boundary grid resolution; 0 or absent for none. */
@@ -77,6 +79,10 @@ export interface LayerRecord {
    * costs about one training step at 30 x 64), so some records have none.
    */
   bound?: number[];
+  /** With config.evaluateRecords: the test loss and the accuracies after this step. */
+  testLoss?: number;
+  trainAccuracy?: number;
+  testAccuracy?: number;
 }
 
 /** Networks with more weights than this compute the bound every BOUND_EVERY_BIG steps. */
@@ -232,13 +238,14 @@ export function createSession(config: SessionConfig): Session {
   const canBound = (config.spec.norm ?? 'none') === 'none';
   const boundEvery = net.layers.reduce((a, l) => a + l.weights.length, 0) > BIG_NET ? Math.max(recordEvery, BOUND_EVERY_BIG) : recordEvery;
   const boundFor = (s: number) => (canBound && s % boundEvery === 0 ? Array.from(gradientBound(net)) : undefined);
-  layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound: boundFor(0) });
   const hist0 = config.histograms ? probeHistograms(net, train.x, train.n, config.histograms) : null;
-  let evaluated = {
+  const evaluateNow = () => ({
     testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
     trainAccuracy: accuracy(net, train.x, train.y, train.n),
     testAccuracy: accuracy(net, test.x, test.y, test.n),
-  };
+  });
+  let evaluated = evaluateNow();
+  layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound: boundFor(0), ...(config.evaluateRecords ? evaluated : {}) });
 
   return {
     config,
@@ -271,7 +278,8 @@ export function createSession(config: SessionConfig): Session {
         lossHistory.push(r.loss);
         if (recording) {
           lastLayers = r.layers.map(copyStats);
-          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: lastLayers.map((l) => l.updateRatio), bound });
+          if (config.evaluateRecords) evaluated = evaluateNow();
+          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: lastLayers.map((l) => l.updateRatio), bound, ...(config.evaluateRecords ? evaluated : {}) });
         }
       }
       return done;
@@ -280,11 +288,7 @@ export function createSession(config: SessionConfig): Session {
       return diverged !== null || step >= maxSteps;
     },
     evaluate(): void {
-      evaluated = {
-        testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
-        trainAccuracy: accuracy(net, train.x, train.y, train.n),
-        testAccuracy: accuracy(net, test.x, test.y, test.n),
-      };
+      evaluated = evaluateNow();
     },
     state(): SessionState {
       return {
