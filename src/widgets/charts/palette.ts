@@ -71,3 +71,18 @@ export const SEQUENTIAL_SCHEME = 'viridis';
 export function layerColours(theme: Theme): string[] {
   return theme === 'dark' ? ['#F0A3D0', '#FFC24D', '#9AD7F7'] : ['#B3478A', '#B07800', '#2B8CC4'];
 }
+
+/** The most earlier runs a chart draws as ghosts under the current one. */
+export const MAX_GHOSTS = 4;
+
+/**
+ * How the k-th ghost (an earlier run) is drawn: a muted hue that still keeps 3:1 against
+ * both surfaces of its theme, and a dash pattern of its own, so two ghosts stay apart for
+ * readers who cannot tell the hues apart (and in a greyscale print). Their labels go
+ * through textColour like every other label.
+ */
+export function ghostStyle(k: number, theme: Theme): { colour: string; dash: string } {
+  const colours = theme === 'dark' ? ['#8078a8', '#6a9479', '#a68466', '#7092ad'] : ['#7d6fae', '#5c8f6e', '#a97c55', '#5f8fb0'];
+  const dashes = ['6 3', '2 2.5', '9 3 2 3', '4 2 1 2'];
+  return { colour: colours[k % colours.length], dash: dashes[k % dashes.length] };
+}

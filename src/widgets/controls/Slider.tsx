@@ -11,12 +11,22 @@ interface Props {
   /** How the value is shown next to the slider and read out by screen readers. */
   format(value: number): string;
   disabled?: boolean;
+  /**
+   * Move on a log scale (a learning rate): the thumb runs over log10 of the value in
+   * `logStep` decades per notch, and each position is clamped onto the spec's grid.
+   */
+  log?: boolean;
+  logStep?: number;
 }
 
 /** A range slider that shows its value. Arrow keys, Page Up/Down and Home/End work natively. */
-export function Slider({ label, spec, value, onChange, format, disabled }: Props) {
+export function Slider({ label, spec, value, onChange, format, disabled, log = false, logStep = 0.05 }: Props) {
   const id = useId();
   const shown = format(value);
+  const range = log
+    ? { min: Math.log10(Math.max(spec.min, 1e-300)), max: Math.log10(spec.max), step: logStep, value: Math.log10(Math.max(value, spec.min, 1e-300)) }
+    : { min: spec.min, max: spec.max, step: spec.step, value };
+  const fromInput = (x: number) => clampNumber(spec, log ? 10 ** x : x).value;
   return (
     <div class="ctl ctl-slider">
       <label for={id}>{label}</label>
@@ -24,13 +34,13 @@ export function Slider({ label, spec, value, onChange, format, disabled }: Props
         <input
           id={id}
           type="range"
-          min={spec.min}
-          max={spec.max}
-          step={spec.step}
-          value={value}
+          min={range.min}
+          max={range.max}
+          step={range.step}
+          value={range.value}
           disabled={disabled}
           aria-valuetext={shown}
-          onInput={(e) => onChange(clampNumber(spec, Number((e.currentTarget as HTMLInputElement).value)).value)}
+          onInput={(e) => onChange(fromInput(Number((e.currentTarget as HTMLInputElement).value)))}
         />
         <output for={id} aria-hidden="true">{shown}</output>
       </div>

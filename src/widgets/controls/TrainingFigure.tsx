@@ -9,7 +9,8 @@ import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import type { Theme } from '../theme.ts';
 import { trainingAlert } from '../runner/alerts.ts';
-import type { AnyConfig } from '../runner/sequenceSession.ts';
+import { isSequenceConfig, type AnyConfig } from '../runner/sequenceSession.ts';
+import type { SessionConfig } from '../runner/session.ts';
 import { useTrainer, type SessionView, type Trainer } from '../runner/useTrainer.ts';
 import { NumberInput } from './NumberInput.tsx';
 import { TrainerControls } from './TrainerControls.tsx';
@@ -66,6 +67,13 @@ export interface SeededState extends ShellState {
 
 const EMPTY: DataTable = { columns: [], rows: [] };
 
+/** What "Open in the lab" carries: the one session, or the pair (A/B); nothing for sequence models, which the lab cannot train. */
+function labOf(configs: readonly AnyConfig[]): SessionConfig | readonly SessionConfig[] | undefined {
+  if (configs.length === 0 || configs.some(isSequenceConfig)) return undefined;
+  const feedForward = configs as readonly SessionConfig[];
+  return feedForward.length === 1 ? feedForward[0] : feedForward;
+}
+
 interface Props {
   training: Training;
   /** The seed's spec in the figure's schema (the field sits right before the play controls). */
@@ -93,8 +101,9 @@ interface Props {
 }
 
 /**
- * The frame of every training figure: FigureShell with the training alert, the figure's
- * settings, the seed, Play/Pause/Step/Reset and the reduced-motion notice, then its charts.
+ * The frame of every training figure: FigureShell with the training alert and "Open in the
+ * lab" (the sessions the figure trains), the figure's settings, the seed,
+ * Play/Pause/Step/Reset and the reduced-motion notice, then its charts.
  * An island is left to say which settings and charts it has.
  */
 export function TrainingFigure({ training, seed, settings, notes, stepBy, summary, data, staticData, alert, controls, playStrings, playFirst, children }: Props) {
@@ -103,7 +112,7 @@ export function TrainingFigure({ training, seed, settings, notes, stepBy, summar
   const play = <TrainerControls trainer={controls ?? trainer} strings={playStrings ?? s} stepBy={stepBy} format={fmtInt} />;
   return (
     <div ref={training.root}>
-      <FigureShell figureId={figureId} lang={lang} strings={s} summary={summary} state={state} alert={alert === undefined ? trainingAlert(trainer, s, lang) : alert} data={data ?? EMPTY} staticData={staticData}>
+      <FigureShell figureId={figureId} lang={lang} strings={s} summary={summary} state={state} alert={alert === undefined ? trainingAlert(trainer, s, lang) : alert} data={data ?? EMPTY} staticData={staticData} lab={labOf(training.configs)}>
         <div class="fig-controls">
           {playFirst && play}
           {settings}

@@ -7,6 +7,8 @@ import { tr, type Strings } from './strings.ts';
 import { formatNumber, formatSci } from './format.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { toCsv, toJson, type DataTable } from './table.ts';
+import { openInLabHref } from './openInLab.ts';
+import type { SessionConfig } from '../runner/session.ts';
 
 /** What FigureShell needs of a figure's state (useFigureState's return value has it all). */
 export interface ShellState {
@@ -38,6 +40,11 @@ interface Props {
   staticData?: DataTable;
   /** Rows shown in the on-page table (exports always hold every row). */
   maxRows?: number;
+  /**
+   * The sessions the figure trains right now: adds "Open in the lab", a link carrying them
+   * (a pair opens as an A/B comparison of its first two).
+   */
+  lab?: SessionConfig | readonly SessionConfig[];
 }
 
 /** The sentence for one URL notice. Only the schema's name and a sanitised value are quoted. */
@@ -57,7 +64,7 @@ function cell(v: string | number, lang: Lang): string {
  * The chrome every live figure shares: URL notices, the summary (aria-live, at most once
  * a second), the divergence alert, "copy link", exports and the data table.
  */
-export function FigureShell({ figureId, lang, strings, children, summary, alert, state, data, staticData, maxRows = 60 }: Props) {
+export function FigureShell({ figureId, lang, strings, children, summary, alert, state, data, staticData, maxRows = 60, lab }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const rejected = state?.rejected ?? [];
   const dismiss = state?.dismissRejected ?? (() => {});
@@ -119,6 +126,11 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
         <button type="button" class="btn btn--small" onClick={copyLink}>
           {tr(strings, 'kit.copyLink')}
         </button>
+        {lab && (
+          <a class="btn btn--small fig-actions__lab" href={openInLabHref(lang, lab)} title={tr(strings, Array.isArray(lab) && lab.length > 1 ? 'kit.openInLabPairHint' : 'kit.openInLabHint')}>
+            {tr(strings, 'kit.openInLab')}
+          </a>
+        )}
         <span class="fig-actions__msg" role="status">
           {copied === 'ok' ? tr(strings, 'kit.linkCopied') : copied === 'fail' ? tr(strings, 'kit.copyFailed') : ''}
         </span>

@@ -32,8 +32,48 @@ export function standaloneSvg(svg: SVGSVGElement): string {
 }
 
 export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const text = standaloneSvg(svg);
   const { width, height } = svg.viewBox.baseVal.width ? svg.viewBox.baseVal : svg.getBoundingClientRect();
+  return svgTextToPng(standaloneSvg(svg), width, height, scale);
+}
+
+/** What an exported chart carries besides the chart: its title, the settings behind it and the credit. */
+export interface ChartCaption {
+  title: string;
+  /** Short lines (the settings), drawn under the chart. */
+  lines: string[];
+  credit: string;
+}
+
+const LINE_H = 16;
+const escapeXml = (t: string) => t.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A standalone chart with its caption: the title above, the settings and the credit below,
+ * all inside one SVG (so the PNG made from it holds them too). Returns the text and its size.
+ */
+export function captionedSvg(svg: SVGSVGElement, caption: ChartCaption): { text: string; width: number; height: number } {
+  const inner = standaloneSvg(svg);
+  const box = svg.viewBox.baseVal.width ? svg.viewBox.baseVal : svg.getBoundingClientRect();
+  const width = Math.max(box.width, 420);
+  const cs = getComputedStyle(svg);
+  const bg = getComputedStyle(document.body).backgroundColor;
+  const top = 30;
+  const bottom = (caption.lines.length + 1) * LINE_H + 14;
+  const height = box.height + top + bottom;
+  const text = (t: string, y: number, size: number, weight = 400) =>
+    `<text x="8" y="${y}" font-size="${size}" font-weight="${weight}" fill="${cs.color}">${escapeXml(t)}</text>`;
+  const lines = [...caption.lines, caption.credit].map((t, i) => text(t, top + box.height + 18 + i * LINE_H, 12));
+  // The chart keeps its own width/height/viewBox; a group moves it under the title.
+  const body = `<g transform="translate(0 ${top})">${inner}</g>`;
+  return {
+    width,
+    height,
+    text: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="font-family:${escapeXml(cs.fontFamily)}"><rect width="100%" height="100%" fill="${bg}"/>${text(caption.title, 20, 15, 700)}${body}${lines.join('')}</svg>`,
+  };
+}
+
+/** Draws SVG text onto a canvas at `scale` and returns the PNG. */
+export async function svgTextToPng(text: string, width: number, height: number, scale = 2): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const img = new Image();

@@ -36,6 +36,16 @@ export type FromWorker =
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
+/** The most explicit data points one session may carry (the lab's own data). */
+export const MAX_POINTS = 2000;
+
+/** Explicit points, when a config has them: a short list of finite [x, y, label] rows. */
+const pointsOk = (data: unknown): boolean => {
+  const p = isObject(data) ? data.points : undefined;
+  if (p === undefined) return true;
+  return Array.isArray(p) && p.length <= MAX_POINTS && p.every((r) => Array.isArray(r) && r.length === 3 && r.every((v) => typeof v === 'number' && Number.isFinite(v)));
+};
+
 /**
  * Checks a message before the worker acts on it. Returns the message, or the reason it was
  * refused (in English: it is shown inside the localised "training stopped" alert).
@@ -56,6 +66,7 @@ export function checkToWorker(m: unknown): { ok: ToWorker } | { error: string } 
       if (!Array.isArray(c) || c.length === 0 || !c.every((x) => isObject(x) && isObject(x.spec) && (isObject(x.data) || (x.kind === 'sequence' && isObject(x.task))))) {
         return { error: 'malformed message: init needs a list of session configs' };
       }
+      if (!c.every((x) => pointsOk((x as Record<string, unknown>).data))) return { error: 'malformed message: data points must be at most 2000 finite [x, y, label] rows' };
       if (typeof m.generation !== 'number' || !Number.isSafeInteger(m.generation)) return { error: 'malformed message: init needs a generation' };
       return { ok: { type: 'init', generation: m.generation, configs: c as AnyConfig[] } };
     }

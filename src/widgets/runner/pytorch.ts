@@ -10,8 +10,8 @@
  *
  * Pure: no DOM, so the build, the browser and the tests all produce the same text.
  */
-import { createNetwork, makeDataset, type Network } from '../../lib/index.ts';
-import type { SessionConfig } from './session.ts';
+import { createNetwork, type Network } from '../../lib/index.ts';
+import { sessionData, type SessionConfig } from './session.ts';
 
 /** Coefficients the runner leaves at src/lib's defaults; the lab may set them. */
 export interface OptimizerCoefficients {
@@ -92,14 +92,20 @@ interface SpecExtras {
 export function pytorchScript(config: SessionConfig, options: TorchExportOptions): string {
   const spec = config.spec as SessionConfig['spec'] & SpecExtras;
   const net: Network = createNetwork(config.spec);
-  const { train, test } = makeDataset(config.data.name, {
-    n: config.data.n,
-    noise: config.data.noise,
-    seed: config.data.seed,
-    testFraction: config.data.testFraction ?? 0.25,
-  });
+  const { train, test } = sessionData(config.data);
   const optimizer = config.optimizer ?? 'sgd';
-  const c = options.coefficients ?? {};
+  // The config's own coefficients win (the runner trains with them); options fill the rest.
+  const given = options.coefficients ?? {};
+  const c: OptimizerCoefficients = {
+    momentum: config.momentum ?? given.momentum,
+    beta1: config.beta1 ?? given.beta1,
+    beta2: config.beta2 ?? given.beta2,
+    eps: config.eps ?? given.eps,
+  };
+  const batch = config.batchSize !== undefined && config.batchSize >= 1 && config.batchSize < train.n ? Math.floor(config.batchSize) : 0;
+  const dataLabel = config.data.points && config.data.points.length >= 2
+    ? `custom points, n=${config.data.points.length}, seed=${config.data.seed}`
+    : `${config.data.name}, n=${config.data.n}, noise=${config.data.noise}, seed=${config.data.seed}`;
   if (config.loss === 'bce' && spec.output !== 'sigmoid') {
     throw new Error("pytorch export: loss 'bce' needs output 'sigmoid' (as in src/lib)");
   }
@@ -160,8 +166,11 @@ LOSS = ${pyString(config.loss)}
 OPTIMIZER = ${pyString(optimizer)}
 LR = ${py(config.lr)}
 CLIP_NORM = ${config.clipNorm === undefined ? 'None' : py(config.clipNorm)}
+# Examples per step (0: the whole training set). Step k uses rows (k-1)*BATCH ... k*BATCH-1,
+# wrapping around the training set, as the site does.
+BATCH = ${batch}
 DEFAULT_STEPS = ${steps}
-DATA = ${pyString(`${config.data.name}, n=${config.data.n}, noise=${config.data.noise}, seed=${config.data.seed}`)}
+DATA = ${pyString(dataLabel)}
 SEED = ${spec.seed}
 
 DTYPE = torch.float64
@@ -234,7 +243,11 @@ def main():
     losses = []
     for step in range(1, args.steps + 1):
         opt.zero_grad()
-        loss = loss_of(model(x), y)
+        if BATCH:
+            rows = torch.tensor([((step - 1) * BATCH + i) % x.shape[0] for i in range(BATCH)], device=device)
+            loss = loss_of(model(x[rows]), y[rows])
+        else:
+            loss = loss_of(model(x), y)
         loss.backward()
         # Clipping by global norm, exactly as src/lib does it: one factor for the whole gradient.
         total = math.sqrt(sum(float((p.grad ** 2).sum()) for p in params))

@@ -6,6 +6,7 @@
 import {
   cloneNetwork,
   createNetwork,
+  createRng,
   driftFromInit,
   gradientBound,
   createOptimizerState,
@@ -14,6 +15,7 @@ import {
   makeDataset,
   predictGrid,
   trainStep,
+  type Dataset,
   type DatasetName,
   type LayerStats,
   type LossName,
@@ -26,13 +28,30 @@ import { probeHistograms, probeUnits, type HistogramProbe, type HistogramSpec, t
 
 export interface SessionConfig {
   spec: NetworkSpec;
-  data: { name: DatasetName; n: number; noise: number; seed: number; testFraction?: number };
+  /**
+   * A named seeded data set; with `points` ([x, y, label] rows, the lab's own data) those are
+   * used instead of `name`, `n` and `noise`, shuffled and split by `seed` and `testFraction`.
+   */
+  data: { name: DatasetName; n: number; noise: number; seed: number; testFraction?: number; points?: [number, number, number][] };
   lr: number;
   loss: LossName;
   optimizer?: OptimizerName;
+  /** Optimiser coefficients (src/lib's defaults when absent: 0.9, 0.9, 0.999, 1e-8). */
+  momentum?: number;
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
   clipNorm?: number;
+  /**
+   * Examples per step; absent (or at least the training set's size) is full batch. Batches
+   * walk through the (already shuffled) training set in order, wrapping around, so step k
+   * uses rows (k - 1)·b … k·b - 1 mod n: reproducible anywhere without an RNG.
+   */
+  batchSize?: number;
   /** Record per-layer stats every this many steps (the loss is kept for every step). */
   recordEvery?: number;
+  /** Also evaluate test loss and accuracies at every record (a forward pass each), for their history. */
+  evaluateRecords?: boolean;
   /** Stop by itself after this many steps. */
   maxSteps?: number;
   /** Decision-boundary grid resolution; 0 or absent for none. */
@@ -60,6 +79,10 @@ export interface LayerRecord {
    * costs about one training step at 30 x 64), so some records have none.
    */
   bound?: number[];
+  /** With config.evaluateRecords: the test loss and the accuracies after this step. */
+  testLoss?: number;
+  trainAccuracy?: number;
+  testAccuracy?: number;
 }
 
 /** Networks with more weights than this compute the bound every BOUND_EVERY_BIG steps. */
@@ -133,17 +156,70 @@ function testLoss(net: Network, x: Float64Array, y: Float64Array, n: number, los
   return gradients(net, x, y, n, loss).loss;
 }
 
+/** Explicit points, shuffled (Fisher–Yates with the seeded RNG) and split like makeDataset's sets. */
+function pointsDataset(points: [number, number, number][], seed: number, testFraction: number): { train: Dataset; test: Dataset } {
+  const rng = createRng(seed);
+  const order = points.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const nTest = Math.min(order.length - 1, Math.round(order.length * testFraction));
+  const part = (idx: number[]): Dataset => {
+    const x = new Float64Array(2 * idx.length);
+    const y = new Float64Array(idx.length);
+    idx.forEach((k, i) => {
+      x[2 * i] = points[k][0];
+      x[2 * i + 1] = points[k][1];
+      y[i] = points[k][2] > 0.5 ? 1 : 0;
+    });
+    return { x, y, n: idx.length, inputs: 2 };
+  };
+  return { train: part(order.slice(nTest)), test: part(order.slice(0, nTest)) };
+}
+
+/** The train and test sets of a session's data: a named seeded set, or the config's own points. */
+export function sessionData(data: SessionConfig['data']): { train: Dataset; test: Dataset } {
+  const testFraction = data.testFraction ?? 0.25;
+  if (data.points && data.points.length >= 2) return pointsDataset(data.points, data.seed, testFraction);
+  return makeDataset(data.name, { n: data.n, noise: data.noise, seed: data.seed, testFraction });
+}
+
+/** The rows step `step` (1-based) trains on: a window of `b` rows, wrapping around the set. */
+export function batchRows(step: number, b: number, n: number): number[] {
+  const start = ((step - 1) * b) % n;
+  return Array.from({ length: b }, (_, i) => (start + i) % n);
+}
+
 export function createSession(config: SessionConfig): Session {
   const net = createNetwork(config.spec);
-  const { train, test } = makeDataset(config.data.name, {
-    n: config.data.n,
-    noise: config.data.noise,
-    seed: config.data.seed,
-    testFraction: config.data.testFraction ?? 0.25,
-  });
+  const { train, test } = sessionData(config.data);
   const optimizer = config.optimizer ?? 'sgd';
   const optState: OptimizerState | undefined = optimizer === 'sgd' ? undefined : createOptimizerState(net);
-  const options = { loss: config.loss, lr: config.lr, optimizer, state: optState, clipNorm: config.clipNorm };
+  const options = {
+    loss: config.loss,
+    lr: config.lr,
+    optimizer,
+    state: optState,
+    clipNorm: config.clipNorm,
+    ...(config.momentum !== undefined ? { momentum: config.momentum } : {}),
+    ...(config.beta1 !== undefined ? { beta1: config.beta1 } : {}),
+    ...(config.beta2 !== undefined ? { beta2: config.beta2 } : {}),
+    ...(config.eps !== undefined ? { eps: config.eps } : {}),
+  };
+  const batch = config.batchSize !== undefined && config.batchSize >= 1 && config.batchSize < train.n ? Math.floor(config.batchSize) : 0;
+  const bx = new Float64Array(2 * batch);
+  const by = new Float64Array(batch);
+  /** The rows of this step's batch, copied into bx/by; the whole set when full batch. */
+  const batchFor = (s: number): [Float64Array, Float64Array, number] => {
+    if (!batch) return [train.x, train.y, train.n];
+    batchRows(s, batch, train.n).forEach((r, i) => {
+      bx[2 * i] = train.x[2 * r];
+      bx[2 * i + 1] = train.x[2 * r + 1];
+      by[i] = train.y[r];
+    });
+    return [bx, by, batch];
+  };
   const recordEvery = Math.max(1, config.recordEvery ?? 1);
   const maxSteps = config.maxSteps ?? Infinity;
   const lossHistory: number[] = [];
@@ -162,13 +238,14 @@ export function createSession(config: SessionConfig): Session {
   const canBound = (config.spec.norm ?? 'none') === 'none';
   const boundEvery = net.layers.reduce((a, l) => a + l.weights.length, 0) > BIG_NET ? Math.max(recordEvery, BOUND_EVERY_BIG) : recordEvery;
   const boundFor = (s: number) => (canBound && s % boundEvery === 0 ? Array.from(gradientBound(net)) : undefined);
-  layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound: boundFor(0) });
   const hist0 = config.histograms ? probeHistograms(net, train.x, train.n, config.histograms) : null;
-  let evaluated = {
+  const evaluateNow = () => ({
     testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
     trainAccuracy: accuracy(net, train.x, train.y, train.n),
     testAccuracy: accuracy(net, test.x, test.y, test.n),
-  };
+  });
+  let evaluated = evaluateNow();
+  layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound: boundFor(0), ...(config.evaluateRecords ? evaluated : {}) });
 
   return {
     config,
@@ -180,7 +257,8 @@ export function createSession(config: SessionConfig): Session {
       while (done < n && !diverged && step < maxSteps) {
         const recording = (step + 1) % recordEvery === 0;
         const bound = recording ? boundFor(step + 1) : undefined;
-        const r = trainStep(net, train.x, train.y, train.n, options);
+        const [x, y, n] = batchFor(step + 1);
+        const r = trainStep(net, x, y, n, options);
         if (r.diverged) {
           diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite', loss: r.loss };
           break;
@@ -200,7 +278,8 @@ export function createSession(config: SessionConfig): Session {
         lossHistory.push(r.loss);
         if (recording) {
           lastLayers = r.layers.map(copyStats);
-          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: lastLayers.map((l) => l.updateRatio), bound });
+          if (config.evaluateRecords) evaluated = evaluateNow();
+          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: lastLayers.map((l) => l.updateRatio), bound, ...(config.evaluateRecords ? evaluated : {}) });
         }
       }
       return done;
@@ -209,11 +288,7 @@ export function createSession(config: SessionConfig): Session {
       return diverged !== null || step >= maxSteps;
     },
     evaluate(): void {
-      evaluated = {
-        testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
-        trainAccuracy: accuracy(net, train.x, train.y, train.n),
-        testAccuracy: accuracy(net, test.x, test.y, test.n),
-      };
+      evaluated = evaluateNow();
     },
     state(): SessionState {
       return {
@@ -244,6 +319,6 @@ export function createSession(config: SessionConfig): Session {
 
 /** The training points of a session's data set, for scatter plots. */
 export function datasetPoints(data: SessionConfig['data']): { x: number; y: number; label: number }[] {
-  const { train } = makeDataset(data.name, { n: data.n, noise: data.noise, seed: data.seed, testFraction: data.testFraction ?? 0.25 });
+  const { train } = sessionData(data);
   return Array.from({ length: train.n }, (_, i) => ({ x: train.x[2 * i], y: train.x[2 * i + 1], label: train.y[i] }));
 }
