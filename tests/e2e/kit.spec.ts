@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { createSession } from '../../src/widgets/runner/session.ts';
-import { labConfig, LAB_SCHEMA } from '../../src/widgets/vanishing-lab/model.ts';
+import { vanishingConfig, VANISHING_SCHEMA } from '../../src/widgets/vanishing-lab/model.ts';
 import { defaults } from '../../src/widgets/kit/params.ts';
 import { formatNumber } from '../../src/widgets/kit/format.ts';
 import { DICT, LANGS, hydrated as live, stepCount, t } from './helpers.ts';
@@ -161,7 +161,7 @@ test.describe('with reduced motion', () => {
       await stepButton(page).click();
       await expect.poll(() => stepOf(page)).toBe(5 * (i + 1));
     }
-    const session = createSession(labConfig(defaults(LAB_SCHEMA)));
+    const session = createSession(vanishingConfig(defaults(VANISHING_SCHEMA)));
     session.run(20);
     const expected = formatNumber(session.state().loss, 'en', 3);
     await expect(page.locator(`${LAB} .fig-summary`)).toContainText(`Loss: ${expected};`);

@@ -6,6 +6,7 @@ import { formatNumber, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
+import { formatLoss } from '../series/index.ts';
 import { BASELINE, hasLearned, learnedAt, onBaseline, type AddCell, type AddRun } from './model.ts';
 
 const K = 'widget.addingProblem';
@@ -14,11 +15,6 @@ const label = (r: AddRun, s: Strings) => tr(s, `${K}.cell.${r.cell}`);
 /** The recurrent chapter's colours: Okabe–Ito vermillion for the plain network, blue for the LSTM. */
 export function cellColour(c: AddCell, theme: Theme): string {
   return (theme === 'dark' ? { rnn: '#FF8A4C', lstm: '#56B4E9' } : { rnn: '#D55E00', lstm: '#0072B2' })[c];
-}
-
-/** Three decimals, or scientific notation below 0.01 (a learned adding problem reaches 10⁻³). */
-export function formatLoss(x: number, lang: Lang): string {
-  return Number.isFinite(x) && Math.abs(x) < 0.01 && x !== 0 ? formatSci(x, lang) : formatNumber(x, lang, 3);
 }
 
 /** Test loss of both networks over training (log scale), with the 1/6 line of always answering 1. */

@@ -3,7 +3,7 @@
 import type { Schema, Values } from '../kit/params.ts';
 
 /** Curvature of the bowl: with k = 2 the thresholds 1/k = 0.5 and 2/k = 1 sit inside the slider's range. */
-export const K = 2;
+export const CURVATURE = 2;
 export const W_STAR = 1;
 export const W0 = -2;
 
@@ -12,18 +12,18 @@ export const GD_SCHEMA = {
 } as const satisfies Schema;
 export type GdValues = Values<typeof GD_SCHEMA>;
 
-export const loss = (w: number) => (K / 2) * (w - W_STAR) ** 2;
-export const grad = (w: number) => K * (w - W_STAR);
+export const loss = (w: number) => (CURVATURE / 2) * (w - W_STAR) ** 2;
+export const grad = (w: number) => CURVATURE * (w - W_STAR);
 /** One gradient-descent update: w ← w − η C′(w). */
 export const update = (w: number, lr: number) => w - lr * grad(w);
 /** The factor each step multiplies w − w* by. */
-export const factor = (lr: number) => 1 - lr * K;
+export const factor = (lr: number) => 1 - lr * CURVATURE;
 
 export type Regime = 'slow' | 'exact' | 'oscillate' | 'bounce' | 'diverge';
 
 /** What a learning rate does on this bowl: the thresholds are 1/k and 2/k. */
 export function regime(lr: number): Regime {
-  const x = lr * K;
+  const x = lr * CURVATURE;
   const tol = 1e-9;
   if (Math.abs(x - 1) < tol) return 'exact';
   if (Math.abs(x - 2) < tol) return 'bounce';

@@ -9,7 +9,7 @@ import { formatNumber, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { factor, K, loss, regime, stepsToTenfold, W_STAR, type Trajectory } from './model.ts';
+import { factor, CURVATURE, loss, regime, stepsToTenfold, W_STAR, type Trajectory } from './model.ts';
 
 /** How many of the latest updates are drawn as arrows on the bowl. */
 export const TRAIL = 6;
@@ -84,8 +84,8 @@ export function regimeText(lr: number, s: Strings, lang: Lang): string {
   const n = stepsToTenfold(lr);
   return tr(s, `widget.gdStep.regime.${r}`, {
     lr: formatNumber(lr, lang, 2),
-    inv: formatNumber(1 / K, lang, 2),
-    inv2: formatNumber(2 / K, lang, 2),
+    inv: formatNumber(1 / CURVATURE, lang, 2),
+    inv2: formatNumber(2 / CURVATURE, lang, 2),
     n: n === null ? '' : formatNumber(n, lang, 0),
   }, lang);
 }
@@ -94,7 +94,7 @@ export function gdSummary(t: Trajectory, lr: number, s: Strings, lang: Lang): st
   const w = t.ws[t.ws.length - 1];
   const head = tr(s, 'widget.gdStep.summary', {
     lr: formatNumber(lr, lang, 2),
-    k: formatNumber(K, lang, 0),
+    k: formatNumber(CURVATURE, lang, 0),
     wstar: formatNumber(W_STAR, lang, 0),
     f: formatNumber(factor(lr), lang, 2),
   });

@@ -11,6 +11,7 @@
 import type { LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 import type { LayerRecord, SessionConfig } from '../runner/session.ts';
+import { classifierConfig } from '../runner/runs.ts';
 import { LN2 } from '../series/chance.ts';
 
 export const HIDDEN = 4;
@@ -27,20 +28,7 @@ export const GLOROT_SCHEMA = {
 export type GlorotValues = Values<typeof GLOROT_SCHEMA>;
 
 export function glorotConfig(v: GlorotValues): SessionConfig {
-  return {
-    spec: {
-      sizes: [2, ...Array.from({ length: HIDDEN }, () => WIDTH), 1],
-      activation: 'sigmoid',
-      output: 'sigmoid',
-      init: 'classic',
-      seed: v.seed,
-    },
-    data: { ...DATA, seed: v.seed },
-    lr: Number(v.lr),
-    loss: 'bce',
-    recordEvery: RECORD_EVERY,
-    maxSteps: MAX_STEPS,
-  };
+  return classifierConfig({ depth: HIDDEN, width: WIDTH, activation: 'sigmoid', init: 'classic', seed: v.seed, data: DATA, lr: Number(v.lr), recordEvery: RECORD_EVERY, maxSteps: MAX_STEPS });
 }
 
 export interface GlorotView {

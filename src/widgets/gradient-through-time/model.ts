@@ -6,6 +6,7 @@
 import { createRecurrent, makeSequenceTask, sequenceGradients, type InitSpec, type RecurrentSpec } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 import { throughTime } from '../runner/sequenceSession.ts';
+import { firstToLast } from '../series/index.ts';
 
 export const CELLS = ['rnn', 'lstm'] as const;
 export type Cell = (typeof CELLS)[number];
@@ -67,11 +68,6 @@ export function gradientThroughTime(v: GttValues): GttResult {
     hidden[c] = throughTime(g.hiddenGradNorms, v.steps);
   }
   return { steps: v.steps, hidden };
-}
-
-/** How much of the last step's gradient reaches the first step: |dL/dh_1| / |dL/dh_T|. */
-export function firstToLast(h: number[]): number {
-  return h.length ? h[0] / h[h.length - 1] : NaN;
 }
 
 /**

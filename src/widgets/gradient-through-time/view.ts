@@ -5,7 +5,8 @@ import { formatNumber, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { CELLS, firstToLast, perStep, type Cell, type GttResult } from './model.ts';
+import { firstToLast } from '../series/index.ts';
+import { CELLS, perStep, type Cell, type GttResult } from './model.ts';
 
 const K = 'widget.gradientThroughTime';
 

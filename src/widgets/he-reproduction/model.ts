@@ -8,6 +8,7 @@
 import type { InitSpec, LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 import type { LayerRecord, SessionConfig } from '../runner/session.ts';
+import { classifierConfig } from '../runner/runs.ts';
 import { atChance, CHANCE_MIN_STEPS, LN2 } from '../series/chance.ts';
 
 export const DEPTH = 30;
@@ -27,20 +28,7 @@ export type RunName = (typeof RUNS)[number];
 export const RUN_INIT: Record<RunName, InitSpec> = { xavier: 'xavierUniform', he: 'heNormal' };
 
 export function heConfig(run: RunName, seed: number): SessionConfig {
-  return {
-    spec: {
-      sizes: [2, ...Array.from({ length: DEPTH }, () => WIDTH), 1],
-      activation: 'relu',
-      output: 'sigmoid',
-      init: RUN_INIT[run],
-      seed,
-    },
-    data: { ...DATA, seed },
-    lr: LR,
-    loss: 'bce',
-    recordEvery: RECORD_EVERY,
-    maxSteps: MAX_STEPS,
-  };
+  return classifierConfig({ depth: DEPTH, width: WIDTH, activation: 'relu', init: RUN_INIT[run], seed, data: DATA, lr: LR, recordEvery: RECORD_EVERY, maxSteps: MAX_STEPS });
 }
 
 export function heConfigs(v: HeValues): SessionConfig[] {

@@ -148,7 +148,7 @@ export function theoryPower(r: number, L: number, lang: Lang): string {
 }
 
 /** Weight-gradient norm of the first hidden layer over the last hidden layer's. */
-export function gradientRatio(r: InitExplorerResult): number {
+export function explorerGradientRatio(r: InitExplorerResult): number {
   return r.stats[0].weightGradNorm / r.stats[r.depth - 1].weightGradNorm;
 }
 
@@ -168,7 +168,7 @@ export function initExplorerSummary(r: InitExplorerResult, s: Strings, lang: Lan
       : r.perLayer !== null
         ? tr(s, 'widget.initExplorer.summary.nonlinear', { act, init, depth: L, measured, factor: formatSig(r.perLayer, lang, 3), rms: formatSig(r.firstRms, lang, 2) })
         : tr(s, 'widget.initExplorer.summary.noTheory', { act, init, depth: L, measured });
-  const grad = tr(s, 'widget.initExplorer.summary.gradients', { ratio: formatSci(gradientRatio(r), lang) });
+  const grad = tr(s, 'widget.initExplorer.summary.gradients', { ratio: formatSci(explorerGradientRatio(r), lang) });
   const health =
     r.activation === 'relu'
       ? tr(s, 'widget.initExplorer.summary.dead', { dead: formatPercent(last.deadFraction, lang) })

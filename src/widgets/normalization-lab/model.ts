@@ -7,6 +7,7 @@
 import type { InitSpec, LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
 import type { Divergence, LayerRecord, SessionConfig } from '../runner/session.ts';
+import { classifierConfig } from '../runner/runs.ts';
 import type { ActivationHistogram, HistogramProbe } from '../runner/probe.ts';
 
 export const NORMS = ['none', 'batch', 'layer'] as const;
@@ -50,22 +51,11 @@ export function outerShare(h: ActivationHistogram): number {
 }
 
 export function normConfig(v: NormValues, norm: NormName): SessionConfig {
-  return {
-    spec: {
-      sizes: [2, ...Array.from({ length: v.depth }, () => WIDTH), 1],
-      activation: v.activation,
-      output: 'sigmoid',
-      init: INIT[v.init],
-      norm,
-      seed: v.seed,
-    },
-    data: { ...DATA, seed: v.seed },
-    lr: Number(v.lr),
-    loss: 'bce',
-    recordEvery: RECORD_EVERY,
-    maxSteps: MAX_STEPS,
-    histograms: { layers: histLayers(v.depth), bins: HIST_BINS, range: histRange(v.activation) },
-  };
+  return classifierConfig(
+    { depth: v.depth, width: WIDTH, activation: v.activation, init: INIT[v.init], seed: v.seed, data: DATA, lr: Number(v.lr), recordEvery: RECORD_EVERY, maxSteps: MAX_STEPS },
+    { norm },
+    { histograms: { layers: histLayers(v.depth), bins: HIST_BINS, range: histRange(v.activation) } },
+  );
 }
 
 export function normConfigs(v: NormValues): SessionConfig[] {

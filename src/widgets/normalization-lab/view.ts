@@ -7,23 +7,10 @@ import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
+import { formatLoss, thinLosses } from '../series/index.ts';
 import { CHANCE, NORMS, errorGrowth, hidden, meanSaturation, outerShare, type NormName, type NormRun } from './model.ts';
 
 const K = 'widget.normalizationLab';
-
-/** Three decimals, or scientific notation below 0.01 (never a bare 0). */
-export function formatLoss(x: number, lang: Lang): string {
-  return Number.isFinite(x) && Math.abs(x) < 0.01 && x !== 0 ? formatSci(x, lang) : formatNumber(x, lang, 3);
-}
-
-/** At most about 400 points per loss curve: a line chart gains nothing from more. */
-export function thinLosses(losses: number[]): { step: number; value: number }[] {
-  const stride = Math.max(1, Math.ceil(losses.length / 400));
-  const out: { step: number; value: number }[] = [];
-  for (let i = 0; i < losses.length; i += stride) out.push({ step: i + 1, value: losses[i] });
-  if (losses.length && out.at(-1)!.step !== losses.length) out.push({ step: losses.length, value: losses[losses.length - 1] });
-  return out;
-}
 
 export function normColour(n: NormName, theme: Theme): string {
   const light = { none: '#D55E00', batch: '#0072B2', layer: '#009E73' };

@@ -6,7 +6,7 @@ import { createSession, type Divergence, type LayerRecord, type Session, type Se
 import type { SessionView } from './useTrainer.ts';
 
 /** Layer sizes of a classifier on 2-D points: 2 inputs, `depth` hidden layers of `width`, 1 output. */
-export function classifierSizes(depth: number, width: number): number[] {
+function classifierSizes(depth: number, width: number): number[] {
   return [2, ...Array.from({ length: depth }, () => width), 1];
 }
 
@@ -58,7 +58,7 @@ function namedRun<Name extends string>(run: Name, st: SessionState, losses: numb
 export const runOfView = <Name extends string>(run: Name, v: SessionView): NamedRun<Name> => namedRun(run, v.state, v.losses, v.records);
 
 /** The run as a session trained outside the worker has it (copies, so it can be kept). */
-export const runOfSession = <Name extends string>(run: Name, s: Session): NamedRun<Name> => namedRun(run, s.state(), s.lossHistory.slice(), s.layerHistory.slice());
+const runOfSession = <Name extends string>(run: Name, s: Session): NamedRun<Name> => namedRun(run, s.state(), s.lossHistory.slice(), s.layerHistory.slice());
 
 /**
  * The named runs trained in lockstep for `steps` steps, outside the worker (for the build-time

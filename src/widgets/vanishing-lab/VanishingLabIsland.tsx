@@ -8,8 +8,8 @@ import { tr, type Strings } from '../kit/strings.ts';
 import { Select, Slider } from '../controls/index.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
 import { datasetPoints } from '../runner/session.ts';
-import { LAB_SCHEMA, LR_OPTIONS, PRESETS, RECORD_EVERY, activePreset, labConfig, type LabValues, type LabView, type PresetName } from './model.ts';
-import { heatmapData, labCharts, labDiagnosis, labSummary, labTable } from './view.ts';
+import { VANISHING_SCHEMA, LR_OPTIONS, PRESETS, RECORD_EVERY, activePreset, vanishingConfig, type VanishingValues, type VanishingView, type PresetName } from './model.ts';
+import { heatmapData, vanishingCharts, vanishingDiagnosis, vanishingSummary, vanishingTable } from './view.ts';
 import { heatmapDomain } from '../charts/index.ts';
 import { gradientRatio } from '../series/index.ts';
 
@@ -17,7 +17,7 @@ interface Props {
   figureId: string;
   lang: Lang;
   strings: Strings;
-  initial: LabValues;
+  initial: VanishingValues;
   /** Build-time SVGs, shown until the live charts are drawn (Astro named slots). */
   layersSvg?: ComponentChildren;
   errorSvg?: ComponentChildren;
@@ -29,12 +29,12 @@ interface Props {
 
 const K = 'widget.vanishingLab';
 const always = () => true;
-const EMPTY: LabView = { step: 0, loss: NaN, initialLoss: NaN, testAccuracy: NaN, layers: [], start: [], losses: [], records: [], grid: null, diverged: null };
+const EMPTY: VanishingView = { step: 0, loss: NaN, initialLoss: NaN, testAccuracy: NaN, layers: [], start: [], losses: [], records: [], grid: null, diverged: null };
 
 export default function VanishingLabIsland({ figureId, lang, strings: s, initial, layersSvg, errorSvg, driftSvg, heatmapSvg, lossSvg, boundarySvg }: Props) {
-  const state = useFigureState(LAB_SCHEMA, figureId, initial);
+  const state = useFigureState(VANISHING_SCHEMA, figureId, initial);
   const v = state.values;
-  const configs = useMemo(() => [labConfig(v)], [v]);
+  const configs = useMemo(() => [vanishingConfig(v)], [v]);
   const config = configs[0];
   // Autoplay as soon as the session exists: its first snapshot is step 0.
   const training = useTraining({ figureId, lang, strings: s, prefix: K, state }, configs, { ready: always });
@@ -42,7 +42,7 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
   const session = trainer.sessions[0];
   const points = useMemo(() => datasetPoints(config.data), [config.data.name, config.data.seed]);
 
-  const view: LabView = session
+  const view: VanishingView = session
     ? { step: session.state.step, loss: session.state.loss, initialLoss: session.state.initialLoss, testAccuracy: session.state.testAccuracy, layers: session.state.layers, start: session.records[0]?.layers ?? session.state.layers, losses: session.losses, records: session.records, grid: session.grid, diverged: session.state.diverged }
     : EMPTY;
   // The heatmap's colour domain only ever widens within a run, so a colour means the same
@@ -56,10 +56,10 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
     const domain = heatmapDomain(heatmapData(view), prev);
     heat.current = { generation: trainer.generation, domain };
     const snapshot = { ...view, records: view.records.slice(), losses: view.losses.slice() };
-    const d = labDiagnosis(snapshot, s, lang);
+    const d = vanishingDiagnosis(snapshot, s, lang);
     // Test hooks: the state these charts and this summary describe, as raw numbers.
     const probe = { 'data-generation': trainer.generation, 'data-step': snapshot.step, 'data-depth': v.depth, 'data-diagnosis': d.diagnosis, 'data-ratio0': gradientRatio(snapshot.start), 'data-loss': snapshot.loss };
-    return { charts: labCharts(snapshot, v, points, s, theme, true, domain), summary: labSummary(snapshot, s, lang), diagnosis: d.headline, probe, table: labTable(snapshot, v, s) };
+    return { charts: vanishingCharts(snapshot, v, points, s, theme, true, domain), summary: vanishingSummary(snapshot, s, lang), diagnosis: d.headline, probe, table: vanishingTable(snapshot, v, s) };
   }, [drawn, theme, points, lang]);
   const charts = frame?.charts ?? null;
   const preset = activePreset(v);
@@ -71,7 +71,7 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
   return (
     <TrainingFigure
       training={training}
-      seed={LAB_SCHEMA.seed}
+      seed={VANISHING_SCHEMA.seed}
       settings={
         <>
           <div class="ctl ctl-presets" role="group" aria-label={tr(s, `${K}.presets`)}>
@@ -82,12 +82,12 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
               </button>
             ))}
           </div>
-          <Slider label={tr(s, `${K}.depth`)} spec={LAB_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
-          <Slider label={tr(s, `${K}.width`)} spec={LAB_SCHEMA.width} value={v.width} onChange={(x) => state.set('width', x)} format={fmtInt} />
-          <Select label={tr(s, `${K}.activation`)} value={v.activation} options={options(LAB_SCHEMA.activation.options, 'kit.act.')} onChange={(x) => state.set('activation', x)} />
-          <Select label={tr(s, `${K}.init`)} value={v.init} options={options(LAB_SCHEMA.init.options, 'kit.init.')} onChange={(x) => state.set('init', x)} />
+          <Slider label={tr(s, `${K}.depth`)} spec={VANISHING_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={fmtInt} />
+          <Slider label={tr(s, `${K}.width`)} spec={VANISHING_SCHEMA.width} value={v.width} onChange={(x) => state.set('width', x)} format={fmtInt} />
+          <Select label={tr(s, `${K}.activation`)} value={v.activation} options={options(VANISHING_SCHEMA.activation.options, 'kit.act.')} onChange={(x) => state.set('activation', x)} />
+          <Select label={tr(s, `${K}.init`)} value={v.init} options={options(VANISHING_SCHEMA.init.options, 'kit.init.')} onChange={(x) => state.set('init', x)} />
           <Select label={tr(s, `${K}.lr`)} value={v.lr} options={LR_OPTIONS.map((o) => ({ value: o, label: formatNumber(Number(o), lang, 3) }))} onChange={(x) => state.set('lr', x)} />
-          <Select label={tr(s, `${K}.dataset`)} value={v.dataset} options={options(LAB_SCHEMA.dataset.options, 'kit.data.')} onChange={(x) => state.set('dataset', x)} />
+          <Select label={tr(s, `${K}.dataset`)} value={v.dataset} options={options(VANISHING_SCHEMA.dataset.options, 'kit.data.')} onChange={(x) => state.set('dataset', x)} />
         </>
       }
       notes={session?.state.finished && <p class="ctl-note" role="status">{tr(s, 'kit.finished', { steps: fmtInt(session.state.step) })}</p>}

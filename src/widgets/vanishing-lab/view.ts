@@ -1,4 +1,4 @@
-// Everything the lab displays, derived from a LabView: chart options, summary, data table.
+// Everything the lab displays, derived from a VanishingView: chart options, summary, data table.
 // Shared by the build-time render and the island so both draw the same figure.
 import type { PlotOptions } from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
@@ -8,10 +8,10 @@ import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { GRID_EXTENT, type LayerRecord } from '../runner/session.ts';
 import { LN2, driftSentence, errorBound, errorRms, formatLoss, gradNorms, profileSentence, thinLosses } from '../series/index.ts';
-import { GRID_RES, RECORD_EVERY, labConfig, type LabValues, type LabView } from './model.ts';
+import { GRID_RES, RECORD_EVERY, vanishingConfig, type VanishingValues, type VanishingView } from './model.ts';
 
 /** Each chart as a function of its on-screen width (see Chart's `options`). */
-export interface LabCharts {
+export interface VanishingCharts {
   layers: (width: number) => PlotOptions;
   error: (width: number) => PlotOptions;
   drift: (width: number) => PlotOptions;
@@ -22,12 +22,12 @@ export interface LabCharts {
 
 const latest = (records: LayerRecord[]) => records.at(-1) ?? null;
 
-export function heatmapData(view: LabView): HeatmapData {
+export function heatmapData(view: VanishingView): HeatmapData {
   return { steps: view.records.map((r) => r.step), values: view.records.map((r) => gradNorms(r.layers)) };
 }
 
 /** `heat` is the heatmap's colour domain, held by the island so it only ever widens. */
-export function labCharts(view: LabView, v: LabValues, points: { x: number; y: number; label: number }[], s: Strings, theme: Theme, live = false, heat?: [number, number]): LabCharts {
+export function vanishingCharts(view: VanishingView, v: VanishingValues, points: { x: number; y: number; label: number }[], s: Strings, theme: Theme, live = false, heat?: [number, number]): VanishingCharts {
   const act = v.activation;
   const colour = activationColour(act, theme);
   const now = tr(s, 'series.label.now', { step: String(view.step) });
@@ -35,9 +35,9 @@ export function labCharts(view: LabView, v: LabValues, points: { x: number; y: n
   const rec = latest(view.records);
   // The newest record that carries the bound (big networks compute it every few records).
   const bounded = view.records.findLast((r) => r.bound !== undefined);
-  const sizes = labConfig(v).spec.sizes;
+  const sizes = vanishingConfig(v).spec.sizes;
   const height = (width: number) => Math.round(Math.max(230, Math.min(340, width * 0.55)));
-  const profile = (values: (l: LabView['layers']) => number[], title: string, y: string, width: number, extra: { envelope?: number[]; envelopeLabel?: string } = {}) =>
+  const profile = (values: (l: VanishingView['layers']) => number[], title: string, y: string, width: number, extra: { envelope?: number[]; envelopeLabel?: string } = {}) =>
     perLayerChart(
       [
         { key: 'now', label: now, colour, values: values(view.layers) },
@@ -81,12 +81,12 @@ export function labCharts(view: LabView, v: LabValues, points: { x: number; y: n
 }
 
 /** The diagnosis sentence alone (shown above the charts, and first in the summary). */
-export function labDiagnosis(view: LabView, s: Strings, lang: Lang) {
+export function vanishingDiagnosis(view: VanishingView, s: Strings, lang: Lang) {
   return profileSentence({ step: view.step, loss: view.loss, layers: view.layers, start: view.start, diverged: view.diverged }, s, lang);
 }
 
-export function labSummary(view: LabView, s: Strings, lang: Lang): string {
-  const d = labDiagnosis(view, s, lang);
+export function vanishingSummary(view: VanishingView, s: Strings, lang: Lang): string {
+  const d = vanishingDiagnosis(view, s, lang);
   const drift = driftSentence(latest(view.records)?.drift, s, lang);
   return tr(s, 'widget.vanishingLab.summaryNow', {
     step: formatNumber(view.step, lang, 0),
@@ -98,7 +98,7 @@ export function labSummary(view: LabView, s: Strings, lang: Lang): string {
   }).replace(/\s+/g, ' ').trim();
 }
 
-export function labTable(view: LabView, _v: LabValues, s: Strings): DataTable {
+export function vanishingTable(view: VanishingView, _v: VanishingValues, s: Strings): DataTable {
   const rec = latest(view.records);
   const columns = [tr(s, 'kit.col.layer'), tr(s, 'kit.col.gradNorm'), tr(s, 'series.col.gradStart'), tr(s, 'series.col.error'), tr(s, 'series.col.errorStart'), tr(s, 'series.col.drift'), tr(s, 'series.col.update'), tr(s, 'kit.col.activationMean'), tr(s, 'kit.col.activationStd'), tr(s, 'kit.col.deadFraction')];
   const rows = view.layers.map((l, i) => [i + 1, l.weightGradNorm, view.start[i]?.weightGradNorm ?? NaN, l.deltaRms, view.start[i]?.deltaRms ?? NaN, rec?.drift?.[i] ?? NaN, rec?.update?.[i] ?? NaN, l.activationMean, l.activationStd, l.deadFraction]);

@@ -7,12 +7,12 @@ import { createNetwork, gradients, makeDataset } from '../../../src/lib/index.ts
 import { DEAD_SCHEMA, deadConfig, type DeadValues } from '../../../src/widgets/dead-units/model.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { createSession } from '../../../src/widgets/runner/session.ts';
-import { LAB_SCHEMA, PRESETS, labConfig, type LabValues } from '../../../src/widgets/vanishing-lab/model.ts';
+import { VANISHING_SCHEMA, PRESETS, vanishingConfig, type VanishingValues } from '../../../src/widgets/vanishing-lab/model.ts';
 import { chapter, expectBothSay, LANGS, SEEDS } from './helpers.ts';
 
 /** The deep-sigmoid preset's first-layer weight-gradient norm at step 0, at a given depth. */
 function firstLayerAtStart(depth: number, seed: number): number {
-  const c = labConfig({ ...defaults(LAB_SCHEMA), ...PRESETS.deepSigmoid, depth, seed } as LabValues);
+  const c = vanishingConfig({ ...defaults(VANISHING_SCHEMA), ...PRESETS.deepSigmoid, depth, seed } as VanishingValues);
   const net = createNetwork(c.spec);
   const { train } = makeDataset(c.data.name, { n: c.data.n, noise: c.data.noise, seed: c.data.seed });
   return gradients(net, train.x, train.y, train.n, 'bce').layers[0].weightGradNorm;

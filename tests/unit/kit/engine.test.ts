@@ -54,10 +54,11 @@ describe('engine', () => {
   it('runs a huge step request in slices, so a pause lands between them', async () => {
     const h = harness(2);
     h.engine.receive({ type: 'init', generation: 1, configs: [config] });
-    const t0 = performance.now();
+    const posted = h.got.length;
     h.engine.receive({ type: 'step', n: 1e9 });
-    // receive() returned at once: the steps run later, in slices.
-    expect(performance.now() - t0).toBeLessThan(50);
+    // receive() returned before any step ran: the steps run later, in slices (no timing
+    // budget here: a slow machine makes that flaky, and the order of events says it all).
+    expect(h.got.slice(posted).some((m) => m.type === 'snapshot' && m.sessions[0].state.step > 0)).toBe(false);
     await new Promise((r) => setTimeout(r, 30));
     h.engine.receive({ type: 'pause' });
     const paused = h.last() as Extract<FromWorker, { type: 'snapshot' }>;

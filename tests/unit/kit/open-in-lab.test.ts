@@ -10,7 +10,7 @@ import { LAB_ID, LAB_SCHEMA, labConfig } from '../../../src/widgets/lab/settings
 import { readCompare, sideB } from '../../../src/widgets/lab/compare/link.ts';
 import { DEAD_SCHEMA, deadConfig } from '../../../src/widgets/dead-units/model.ts';
 import { GLOROT_SCHEMA, glorotConfig } from '../../../src/widgets/glorot-reproduction/model.ts';
-import { LAB_SCHEMA as VANISHING_SCHEMA, labConfig as vanishingConfig } from '../../../src/widgets/vanishing-lab/model.ts';
+import { VANISHING_SCHEMA, vanishingConfig } from '../../../src/widgets/vanishing-lab/model.ts';
 import { HE_SCHEMA, heConfigs } from '../../../src/widgets/he-reproduction/model.ts';
 import { RACE_SCHEMA, raceConfigs } from '../../../src/widgets/intro-race/model.ts';
 import { PAIR_SCHEMA, pairConfigs } from '../../../src/widgets/relu-vs-sigmoid/model.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createNetwork } from '../../../src/lib/index.ts';
 import { float64ToBase64, pytorchScript } from '../../../src/widgets/runner/pytorch.ts';
 import { createSession, type SessionConfig } from '../../../src/widgets/runner/session.ts';
-import { LAB_SCHEMA, labConfig, type LabValues } from '../../../src/widgets/vanishing-lab/model.ts';
+import { VANISHING_SCHEMA, vanishingConfig, type VanishingValues } from '../../../src/widgets/vanishing-lab/model.ts';
 
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 const STEPS = 100;
@@ -55,7 +55,7 @@ function maxRelativeError(a: number[], b: number[]): number {
   return worst;
 }
 
-const defaults = Object.fromEntries(Object.entries(LAB_SCHEMA).map(([k, f]) => [k, f.default])) as LabValues;
+const defaults = Object.fromEntries(Object.entries(VANISHING_SCHEMA).map(([k, f]) => [k, f.default])) as VanishingValues;
 
 describe('base64 of float64 bytes', () => {
   it('matches Node\'s encoder for lengths that leave 0, 1 and 2 bytes over', () => {
@@ -72,14 +72,14 @@ describe('base64 of float64 bytes', () => {
 
 describe('the PyTorch export', () => {
   it('embeds the initial weights exactly', () => {
-    const config = labConfig(defaults);
+    const config = vanishingConfig(defaults);
     const script = pytorchScript(config, { steps: 10 });
     const net = createNetwork(config.spec);
     for (const l of net.layers) expect(script).toContain(float64ToBase64(l.weights));
   });
 
   it('refuses bce without a sigmoid output, naming the field', () => {
-    const config = labConfig(defaults);
+    const config = vanishingConfig(defaults);
     expect(() => pytorchScript({ ...config, spec: { ...config.spec, output: 'linear' } }, { steps: 1 })).toThrow(/output 'sigmoid'/);
   });
 
@@ -89,14 +89,14 @@ describe('the PyTorch export', () => {
   }, 60_000);
 
   it(`trains like src/lib for ${STEPS} steps: the lab's default, momentum, Adam and clipping within 1e-6; 20-layer residual nets with norm within 1e-4`, () => {
-    const base = labConfig({ ...defaults, depth: 4, width: 8, activation: 'tanh', init: 'xavier' });
+    const base = vanishingConfig({ ...defaults, depth: 4, width: 8, activation: 'tanh', init: 'xavier' });
     const configs: [string, SessionConfig, number][] = [
-      ['lab default', labConfig(defaults), STEPS],
+      ['lab default', vanishingConfig(defaults), STEPS],
       ['momentum', { ...base, optimizer: 'momentum', lr: 0.1 }, 50],
       ['adam', { ...base, optimizer: 'adam', lr: 0.01 }, 50],
       ['clipped sgd', { ...base, lr: 3, clipNorm: 0.05 }, 50],
     ];
-    const deep = labConfig({ ...defaults, depth: 20, width: 16, activation: 'relu', init: 'he' });
+    const deep = vanishingConfig({ ...defaults, depth: 20, width: 16, activation: 'relu', init: 'he' });
     const residual = { ...deep.spec, residual: true, residualScale: 0.5 };
     configs.push(
       // The issue's bar for a deep residual network with layer norm and Adam is 1e-4.

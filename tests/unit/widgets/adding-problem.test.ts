@@ -7,7 +7,8 @@ import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { createSequenceSession, type SequenceSession } from '../../../src/widgets/runner/sequenceSession.ts';
 import { ADD_CELLS, ADD_SCHEMA, BASELINE, MAX_STEPS, addConfigs, hasLearned, learnedAt, onBaseline, type AddRun, type AddValues } from '../../../src/widgets/adding-problem/model.ts';
-import { addSummary, addTable, formatLoss, hiddenChart, lossChart } from '../../../src/widgets/adding-problem/view.ts';
+import { addSummary, addTable, hiddenChart, lossChart } from '../../../src/widgets/adding-problem/view.ts';
+import { formatLoss } from '../../../src/widgets/series/index.ts';
 
 const SEEDS = [1, 2, 3];
 const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.addingProblem.') });

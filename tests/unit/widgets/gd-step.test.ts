@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { pick } from '../../../src/i18n/index.ts';
 import { clampNumber, defaults } from '../../../src/widgets/kit/params.ts';
-import { advance, factor, GD_SCHEMA, grad, K, loss, regime, start, stepsToTenfold, update, W0, W_STAR } from '../../../src/widgets/gd-step/model.ts';
+import { advance, factor, GD_SCHEMA, grad, CURVATURE, loss, regime, start, stepsToTenfold, update, W0, W_STAR } from '../../../src/widgets/gd-step/model.ts';
 import { gdCharts, gdSummary, gdTable } from '../../../src/widgets/gd-step/view.ts';
 
 const S = { es: { ...pick('es', 'kit.'), ...pick('es', 'widget.gdStep.') }, en: { ...pick('en', 'kit.'), ...pick('en', 'widget.gdStep.') } };
@@ -12,8 +12,8 @@ describe('gd-step model', () => {
   it('default learning rate lies in range, and the range covers all regimes', () => {
     const d = defaults(GD_SCHEMA);
     expect(clampNumber(GD_SCHEMA.lr, d.lr).adjusted).toBeNull();
-    expect(GD_SCHEMA.lr.min).toBeLessThan(1 / K);
-    expect(GD_SCHEMA.lr.max).toBeGreaterThan(2 / K);
+    expect(GD_SCHEMA.lr.min).toBeLessThan(1 / CURVATURE);
+    expect(GD_SCHEMA.lr.max).toBeGreaterThan(2 / CURVATURE);
   });
 
   it('the gradient is the derivative of the loss', () => {
@@ -27,22 +27,22 @@ describe('gd-step model', () => {
     }
     // ηk = 0.01: a hundred steps leave about 37% of the distance (the chapter's figure).
     let w = W0;
-    for (let i = 0; i < 100; i++) w = update(w, 0.01 / K);
+    for (let i = 0; i < 100; i++) w = update(w, 0.01 / CURVATURE);
     expect((w - W_STAR) / (W0 - W_STAR)).toBeCloseTo(Math.exp(-1), 2);
   });
 
   it('classifies the regimes at 1/k and 2/k', () => {
     expect(regime(0.1)).toBe('slow');
-    expect(regime(1 / K)).toBe('exact');
+    expect(regime(1 / CURVATURE)).toBe('exact');
     expect(regime(0.75)).toBe('oscillate');
-    expect(regime(2 / K)).toBe('bounce');
+    expect(regime(2 / CURVATURE)).toBe('bounce');
     expect(regime(1.5)).toBe('diverge');
     expect(stepsToTenfold(0.1)).toBe(Math.ceil(Math.log(10) / -Math.log(0.8)));
-    expect(stepsToTenfold(2 / K)).toBeNull();
+    expect(stepsToTenfold(2 / CURVATURE)).toBeNull();
   });
 
   it('η = 1/k lands on the minimum in one update; oscillation alternates sides', () => {
-    expect(advance(start(), 1 / K, 1).ws[1]).toBe(W_STAR);
+    expect(advance(start(), 1 / CURVATURE, 1).ws[1]).toBe(W_STAR);
     const t = advance(start(), 0.75, 4);
     const sides = t.ws.map((w) => Math.sign(w - W_STAR));
     expect(sides).toEqual([-1, 1, -1, 1, -1]);
@@ -117,6 +117,6 @@ describe('gd-step: the chapter\'s sequence, one fresh run per learning rate', ()
     expect(regime(1.1)).toBe('diverge');
   });
   it('the ηk = 0.01 example of the text: a hundred steps still leave 37 % of the distance', () => {
-    expect(Math.abs(factor(0.01 / K)) ** 100).toBeCloseTo(0.366, 3);
+    expect(Math.abs(factor(0.01 / CURVATURE)) ** 100).toBeCloseTo(0.366, 3);
   });
 });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { formatNumber, formatSci } from '../../../src/widgets/kit/format.ts';
-import { CELLS, GTT_SCHEMA, firstToLast, gradientThroughTime, perStep, recurrentInit, type GttValues } from '../../../src/widgets/gradient-through-time/model.ts';
+import { CELLS, GTT_SCHEMA, gradientThroughTime, perStep, recurrentInit, type GttValues } from '../../../src/widgets/gradient-through-time/model.ts';
+import { firstToLast } from '../../../src/widgets/series/index.ts';
 import { gttSummary, gttTable, throughTimeChart } from '../../../src/widgets/gradient-through-time/view.ts';
 
 const SEEDS = [1, 2, 3];

@@ -1,6 +1,7 @@
 // The layering of src/widgets, read from the import statements themselves: a figure folder
 // never imports another figure's folder (shared code lives in series/, charts/, kit/,
-// runner/, controls/ or a module of its own), and charts/ never imports kit/.
+// runner/, controls/ or a module of its own), and charts/ never imports kit/. And the
+// README's naming pattern: every figure folder holds <Name>.astro and <Name>Island.tsx.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,15 @@ describe('src/widgets import graph', () => {
       return a !== null && b !== null && figures.has(a) && figures.has(b) && a !== b;
     });
     expect(bad.map((e) => `${relative(ROOT, e.from)} -> ${e.spec}`)).toEqual([]);
+  });
+
+  it('every figure folder holds <Name>.astro and <Name>Island.tsx with the same Name', () => {
+    const wrong = [...figures].filter((fig) => {
+      const names = readdirSync(join(ROOT, fig));
+      const astro = names.filter((n) => n.endsWith('.astro')).map((n) => n.replace('.astro', ''));
+      return astro.length !== 1 || !names.includes(`${astro[0]}Island.tsx`);
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('charts/ imports nothing from kit/, runner/, controls/ or any figure', () => {

@@ -17,7 +17,7 @@ import {
   shownLayers,
   type InitExplorerValues,
 } from '../../../src/widgets/init-explorer/model.ts';
-import { initExplorerCharts, initExplorerSummary, initExplorerTable, gradientRatio, layerHistograms, layerScales, perLayerScaled, signalRatio, theoryPower } from '../../../src/widgets/init-explorer/view.ts';
+import { initExplorerCharts, initExplorerSummary, initExplorerTable, explorerGradientRatio, layerHistograms, layerScales, perLayerScaled, signalRatio, theoryPower } from '../../../src/widgets/init-explorer/view.ts';
 
 const SEEDS = [1, 2, 3];
 const v = (patch: Partial<InitExplorerValues>): InitExplorerValues => ({ ...defaults(INIT_EXPLORER_SCHEMA), ...patch }) as InitExplorerValues;
@@ -131,10 +131,10 @@ describe('init-explorer maths', () => {
   it('has no linear-regime theory line for the sigmoid, and the first layer gradient is far below the last (classic, 10 layers)', () => {
     const r = run({ activation: 'sigmoid', init: 'classic', depth: 10 });
     expect(r.theory).toBeNull();
-    expect(gradientRatio(r)).toBeLessThan(1e-2);
+    expect(explorerGradientRatio(r)).toBeLessThan(1e-2);
     const he = run({ activation: 'relu', init: 'he', depth: 10 });
-    expect(gradientRatio(he)).toBeGreaterThan(0.1);
-    expect(gradientRatio(he)).toBeLessThan(10);
+    expect(explorerGradientRatio(he)).toBeGreaterThan(0.1);
+    expect(explorerGradientRatio(he)).toBeLessThan(10);
   });
 
   it('agrees with predictedVarianceRatio for every activation with a theory', () => {

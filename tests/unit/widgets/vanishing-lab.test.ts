@@ -7,36 +7,36 @@ import type { LayerStats } from '../../../src/lib/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { createSession, type LayerRecord } from '../../../src/widgets/runner/session.ts';
 import { LN2, atChance, diagnose, errorBound, errorRms, firstToLast, gradientRatio } from '../../../src/widgets/series/index.ts';
-import { LAB_SCHEMA, PRESETS, activePreset, labConfig, type LabValues, type LabView, type PresetName } from '../../../src/widgets/vanishing-lab/model.ts';
-import { labCharts, labSummary, labTable } from '../../../src/widgets/vanishing-lab/view.ts';
+import { VANISHING_SCHEMA, PRESETS, activePreset, vanishingConfig, type VanishingValues, type VanishingView, type PresetName } from '../../../src/widgets/vanishing-lab/model.ts';
+import { vanishingCharts, vanishingSummary, vanishingTable } from '../../../src/widgets/vanishing-lab/view.ts';
 
 const SEEDS = [1, 2, 3] as const;
 const STEPS = 1000;
 const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'series.'), ...pick(lang, 'widget.vanishingLab.') });
 
-function values(preset: PresetName, seed: number, patch: Partial<LabValues> = {}): LabValues {
-  return { ...defaults(LAB_SCHEMA), ...PRESETS[preset], seed, ...patch } as LabValues;
+function values(preset: PresetName, seed: number, patch: Partial<VanishingValues> = {}): VanishingValues {
+  return { ...defaults(VANISHING_SCHEMA), ...PRESETS[preset], seed, ...patch } as VanishingValues;
 }
 
 interface Run {
-  view: LabView;
+  view: VanishingView;
   /** The view after 100 steps, and the largest loss of the first 100 steps. */
-  at100: LabView;
+  at100: VanishingView;
   maxLoss: number;
 }
 
-function viewOf(s: ReturnType<typeof createSession>): LabView {
+function viewOf(s: ReturnType<typeof createSession>): VanishingView {
   s.evaluate();
   const st = s.state();
   return { step: st.step, loss: st.loss, initialLoss: st.initialLoss, testAccuracy: st.testAccuracy, layers: st.layers, start: s.layerHistory[0].layers, losses: [...s.lossHistory], records: [...s.layerHistory], grid: null, diverged: st.diverged };
 }
 
 const cache = new Map<string, Run>();
-function run(preset: PresetName, seed: number, patch: Partial<LabValues> = {}, steps = STEPS): Run {
+function run(preset: PresetName, seed: number, patch: Partial<VanishingValues> = {}, steps = STEPS): Run {
   const key = JSON.stringify([preset, seed, patch, steps]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const s = createSession({ ...labConfig(values(preset, seed, patch)), maxSteps: steps });
+  const s = createSession({ ...vanishingConfig(values(preset, seed, patch)), maxSteps: steps });
   s.run(Math.min(100, steps));
   const at100 = viewOf(s);
   s.run(steps - s.state().step);
@@ -44,12 +44,12 @@ function run(preset: PresetName, seed: number, patch: Partial<LabValues> = {}, s
   cache.set(key, r);
   return r;
 }
-const diag = (v: LabView) => diagnose({ ...v }, gradientRatio(v.layers));
-const last = (v: LabView): LayerRecord => v.records.at(-1)!;
+const diag = (v: VanishingView) => diagnose({ ...v }, gradientRatio(v.layers));
+const last = (v: VanishingView): LayerRecord => v.records.at(-1)!;
 
 describe('vanishing-lab schema', () => {
   it('every default lies in its range and every preset uses valid values', () => {
-    for (const [name, p] of Object.entries(LAB_SCHEMA)) {
+    for (const [name, p] of Object.entries(VANISHING_SCHEMA)) {
       if (p.kind === 'number') {
         expect(p.default, name).toBeGreaterThanOrEqual(p.min);
         expect(p.default, name).toBeLessThanOrEqual(p.max);
@@ -57,22 +57,22 @@ describe('vanishing-lab schema', () => {
     }
     for (const [preset, patch] of Object.entries(PRESETS))
       for (const [name, v] of Object.entries(patch)) {
-        const spec = LAB_SCHEMA[name as keyof typeof LAB_SCHEMA];
+        const spec = VANISHING_SCHEMA[name as keyof typeof VANISHING_SCHEMA];
         if (spec.kind === 'number') expect(v as number, `${preset}.${name}`).toBeGreaterThanOrEqual(spec.min);
         if (spec.kind === 'enum') expect(spec.options as readonly string[], `${preset}.${name}`).toContain(v);
       }
   });
 
   it('the defaults are the deep-sigmoid preset at learning rate 1, and that preset shows as active', () => {
-    const d = defaults(LAB_SCHEMA);
+    const d = defaults(VANISHING_SCHEMA);
     expect({ depth: d.depth, width: d.width, activation: d.activation, init: d.init, lr: d.lr, dataset: d.dataset, seed: d.seed }).toEqual({ depth: 10, width: 16, activation: 'sigmoid', init: 'classic', lr: '1', dataset: 'circle', seed: 1 });
     expect(activePreset(d)).toBe('deepSigmoid');
     expect(activePreset({ ...d, ...PRESETS.deepRelu })).toBe('deepRelu');
     expect(activePreset({ ...d, depth: 7 })).toBeNull();
   });
 
-  it('labConfig builds [2, width x depth, 1] with the chosen activation and seed', () => {
-    const c = labConfig(values('deepSigmoid', 7));
+  it('vanishingConfig builds [2, width x depth, 1] with the chosen activation and seed', () => {
+    const c = vanishingConfig(values('deepSigmoid', 7));
     expect(c.spec.sizes).toEqual([2, ...Array(10).fill(16), 1]);
     expect(c.spec.activation).toBe('sigmoid');
     expect(c.spec.seed).toBe(7);
@@ -116,7 +116,7 @@ describe('deep sigmoid (the default), seeds 1..3', () => {
 
     it(`seed ${seed}: the error never exceeds its bound from the weights, at step 0 and at step ${STEPS}`, () => {
       const { view } = run('deepSigmoid', seed);
-      const sizes = labConfig(values('deepSigmoid', seed)).spec.sizes;
+      const sizes = vanishingConfig(values('deepSigmoid', seed)).spec.sizes;
       for (const rec of [view.records[0], last(view)]) {
         const b = errorBound(rec.layers, rec.bound, sizes);
         expect(b.length).toBe(rec.layers.length);
@@ -125,7 +125,7 @@ describe('deep sigmoid (the default), seeds 1..3', () => {
     }, 30_000);
 
     it(`seed ${seed}: at the old learning rate of 3 the loss spikes above 1.2 within 10 steps (why the preset uses 1)`, () => {
-      const s = createSession({ ...labConfig(values('deepSigmoid', seed, { lr: '3' })), maxSteps: 10 });
+      const s = createSession({ ...vanishingConfig(values('deepSigmoid', seed, { lr: '3' })), maxSteps: 10 });
       s.run(10);
       expect(Math.max(...s.lossHistory)).toBeGreaterThan(1.2);
     });
@@ -162,7 +162,7 @@ describe('vanishing-lab charts and summary', () => {
       const { view } = run('deepSigmoid', seed, { depth: 30 }, 20);
       const norms = view.layers.map((l) => l.weightGradNorm);
       expect(Math.min(...norms)).toBeLessThan(1e-18);
-      const o = labCharts(view, values('deepSigmoid', seed, { depth: 30 }), [], strings('en'), 'light').layers(640);
+      const o = vanishingCharts(view, values('deepSigmoid', seed, { depth: 30 }), [], strings('en'), 'light').layers(640);
       const [lo, hi] = (o.y as { domain: [number, number] }).domain;
       expect(lo).toBeLessThanOrEqual(Math.min(...norms, ...view.start.map((l) => l.weightGradNorm)));
       expect(hi).toBeGreaterThanOrEqual(Math.max(...norms));
@@ -171,21 +171,21 @@ describe('vanishing-lab charts and summary', () => {
 
   it('names the phenomenon: vanishing at step 0, collapse to the prior after it, in both languages', () => {
     const { view } = run('deepSigmoid', 1);
-    const s0: LabView = { ...view, step: 0, loss: view.initialLoss, layers: view.start, records: view.records.slice(0, 1), losses: [] };
+    const s0: VanishingView = { ...view, step: 0, loss: view.initialLoss, layers: view.start, records: view.records.slice(0, 1), losses: [] };
     for (const lang of ['es', 'en'] as const) {
       const s = strings(lang);
-      expect(labSummary(s0, s, lang)).toContain(s['series.diag.vanishing'].slice(0, 20));
-      expect(labSummary(view, s, lang)).toContain(s['series.diag.collapsed'].slice(0, 20));
-      expect(labSummary(view, s, lang)).not.toMatch(/NaN|⟦|\{/);
+      expect(vanishingSummary(s0, s, lang)).toContain(s['series.diag.vanishing'].slice(0, 20));
+      expect(vanishingSummary(view, s, lang)).toContain(s['series.diag.collapsed'].slice(0, 20));
+      expect(vanishingSummary(view, s, lang)).not.toMatch(/NaN|⟦|\{/);
     }
   }, 30_000);
 
   it('a dead network never prints "NaN times": 0/0 is named as no gradient', () => {
     const { view } = run('deepRelu', 1, {}, 5);
     const zero = (l: LayerStats): LayerStats => ({ ...l, weightGradNorm: 0 });
-    const dead: LabView = { ...view, layers: view.layers.map(zero) };
+    const dead: VanishingView = { ...view, layers: view.layers.map(zero) };
     for (const lang of ['es', 'en'] as const) {
-      const text = labSummary(dead, strings(lang), lang);
+      const text = vanishingSummary(dead, strings(lang), lang);
       expect(text).not.toContain('NaN');
       expect(text).toContain(strings(lang)['series.diag.dead'].slice(0, 15));
     }
@@ -193,9 +193,9 @@ describe('vanishing-lab charts and summary', () => {
 
   it('after a divergence the summary does not claim the gradient reaches every layer', () => {
     const { view } = run('deepRelu', 1, {}, 5);
-    const diverged: LabView = { ...view, diverged: { step: 3, reason: 'infinite', loss: Infinity } };
+    const diverged: VanishingView = { ...view, diverged: { step: 3, reason: 'infinite', loss: Infinity } };
     const s = strings('en');
-    const text = labSummary(diverged, s, 'en');
+    const text = vanishingSummary(diverged, s, 'en');
     expect(text).not.toContain(s['series.diag.flows'].slice(0, 25));
     expect(text).toContain('diverged at step 3');
   });
@@ -208,7 +208,7 @@ describe('vanishing-lab charts and summary', () => {
 
   it('the data table has one row per layer with gradient, error, drift and update, now and at step 0', () => {
     const { view } = run('deepSigmoid', 2);
-    const t = labTable(view, values('deepSigmoid', 2), strings('en'));
+    const t = vanishingTable(view, values('deepSigmoid', 2), strings('en'));
     expect(t.rows).toHaveLength(11);
     expect(t.columns).toHaveLength(t.rows[0].length);
     expect(t.rows[0].slice(0, 6)).toEqual([1, view.layers[0].weightGradNorm, view.start[0].weightGradNorm, view.layers[0].deltaRms, view.start[0].deltaRms, last(view).drift![0]]);
