@@ -1,18 +1,13 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, hydrated, summaryText, tableRows, type Lang } from '../helpers.ts';
+import { defaults } from '../../../src/widgets/kit/params.ts';
+import { trainCells } from '../../../src/widgets/adding-problem/static.ts';
+import { addSummary, addTable } from '../../../src/widgets/adding-problem/view.ts';
 import { ADD_SCHEMA, STATIC_STEPS } from '../../../src/widgets/adding-problem/model.ts';
 
 const FIG = '#adding-problem';
 const PAGE = (lang: string) => `/${lang}/recurrent-networks/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
-type Lang = keyof typeof DICT;
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1, { timeout: 15_000 });
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible({ timeout: 20_000 });
-}
 async function step(page: Page, lang: Lang): Promise<number> {
   const text = (await page.locator(`${FIG} .fig-summary`).first().textContent()) ?? '';
   const m = text.match(lang === 'es' ? /^Paso ([\d.]+),/ : /^Step ([\d,]+),/);
@@ -27,6 +22,11 @@ test.describe('without JavaScript', () => {
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(2);
       await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.addingProblem.chart.loss']);
       expect(await page.locator(FIG).innerHTML()).toContain(lang === 'es' ? `Paso ${STATIC_STEPS},` : `Step ${STATIC_STEPS},`);
+      // The build-time run's numbers, as Node gets them from the same code and seed.
+      const initial = defaults(ADD_SCHEMA);
+      const runs = trainCells(initial, [STATIC_STEPS, STATIC_STEPS]);
+      expect(await summaryText(page, FIG)).toBe(addSummary(runs, initial.steps, DICT[lang], lang));
+      expect(await tableRows(page, FIG)).toHaveLength(addTable(runs, DICT[lang]).rows.length);
     });
   }
 });
@@ -36,7 +36,7 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(lang, () => {
     test('both networks train in the worker, in lockstep, and the loss chart redraws', async ({ page }) => {
       await page.goto(PAGE(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       const loss = fig.locator('.fig-chart[data-primary="true"]');
       const before = await loss.innerHTML();
@@ -49,7 +49,7 @@ for (const lang of ['es', 'en'] as const) {
 
     test('share link round trip; a new setting starts at step 0', async ({ page }) => {
       await page.goto(PAGE(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       const steps = fig.getByRole('slider', { name: t['widget.addingProblem.steps'] });
       await steps.focus();
@@ -62,7 +62,7 @@ for (const lang of ['es', 'en'] as const) {
       const url = page.url();
       await page.goto('about:blank');
       await page.goto(url);
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect(fig.getByRole('slider', { name: t['widget.addingProblem.steps'] })).toHaveValue(String(ADD_SCHEMA.steps.min));
       await expect(fig.getByLabel(t['widget.addingProblem.lr'], { exact: true })).toHaveValue('0.003');
     });

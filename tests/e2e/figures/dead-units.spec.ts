@@ -1,21 +1,16 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, hydrated, type Lang } from '../helpers.ts';
+import { STATIC_STEPS } from '../../../src/widgets/dead-units/model.ts';
+import { trainDead } from '../../../src/widgets/dead-units/static.ts';
+import { deadSummary } from '../../../src/widgets/dead-units/view.ts';
 import { createSession } from '../../../src/widgets/runner/session.ts';
 import { DEAD_SCHEMA, deadConfig, type DeadValues } from '../../../src/widgets/dead-units/model.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 
 const FIG = '#dead-units';
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
-type Lang = keyof typeof DICT;
 /** The grey of dead nodes in the light theme (charts/palette.ts neutral().dead). */
 const DEAD_GREY = '#a3a3a3';
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1, { timeout: 15_000 });
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible({ timeout: 15_000 });
-}
 
 /** Units negative on every training input, per hidden layer, at step 0: computed with src/lib. */
 function expectedAtStart(patch: Partial<DeadValues>): number[] {
@@ -35,6 +30,9 @@ test.describe('without JavaScript', () => {
       await page.goto(`/${lang}/leaky-relu/`);
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(4);
       await expect(page.locator(`${FIG} svg.vg-plot`).first()).toHaveAttribute('aria-label', DICT[lang]['widget.deadUnits.chart.network']);
+      // The build-time run's numbers (dead units per layer, loss), as Node gets them from the same code and seed.
+      const view = trainDead(defaults(DEAD_SCHEMA), STATIC_STEPS);
+      expect(((await page.locator(`${FIG} noscript .fig-summary`).textContent()) ?? '').trim()).toBe(deadSummary(view, DICT[lang], lang));
     });
   }
 });
@@ -44,7 +42,7 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(lang, () => {
     test('a negative bias init kills units: the summary counts and the grey nodes match the library', async ({ page }) => {
       await page.goto(`/${lang}/leaky-relu/`);
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       const bias = fig.getByRole('slider', { name: t['widget.deadUnits.biasInit'] });
       await bias.focus();
@@ -70,7 +68,7 @@ for (const lang of ['es', 'en'] as const) {
 
     test('switching to leaky ReLU on the same seed leaves no dead unit; the α slider redraws the small chart', async ({ page }) => {
       await page.goto(`/${lang}/leaky-relu/?dead-units.biasInit=-1`);
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       await expect.poll(() => greyNodes(page), { timeout: 5000 }).toBeGreaterThan(0);
       await fig.getByRole('radio', { name: t['kit.act.leakyRelu'] }).check();
@@ -93,7 +91,7 @@ for (const lang of ['es', 'en'] as const) {
 
     test('share link round trip', async ({ page }) => {
       await page.goto(`/${lang}/leaky-relu/`);
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       await fig.getByLabel(t['widget.deadUnits.lr'], { exact: true }).selectOption('2');
       await fig.getByRole('radio', { name: t['kit.act.leakyRelu'] }).check();
@@ -104,7 +102,7 @@ for (const lang of ['es', 'en'] as const) {
       const url = page.url();
       await page.goto('about:blank');
       await page.goto(url);
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect(fig.getByLabel(t['widget.deadUnits.lr'], { exact: true })).toHaveValue('2');
       await expect(fig.getByRole('radio', { name: t['kit.act.leakyRelu'] })).toBeChecked();
       await expect(fig.getByRole('slider', { name: t['widget.deadUnits.alpha'] })).toHaveValue('0.02');

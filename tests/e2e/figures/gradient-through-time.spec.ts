@@ -1,17 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { GTT_SCHEMA } from '../../../src/widgets/gradient-through-time/model.ts';
+import { DICT, hydrated, summaryText, tableRows } from '../helpers.ts';
+import { defaults } from '../../../src/widgets/kit/params.ts';
+import { gttSummary, gttTable } from '../../../src/widgets/gradient-through-time/view.ts';
+import { GTT_SCHEMA, gradientThroughTime } from '../../../src/widgets/gradient-through-time/model.ts';
 
 const FIG = '#gradient-through-time';
 const PAGE = (lang: string) => `/${lang}/recurrent-networks/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1, { timeout: 15_000 });
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible({ timeout: 15_000 });
-}
 const summary = (page: Page) => page.locator(`${FIG} .fig-summary`).first();
 
 test.describe('without JavaScript', () => {
@@ -22,6 +17,10 @@ test.describe('without JavaScript', () => {
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(1);
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveAttribute('aria-label', DICT[lang]['widget.gradientThroughTime.chart']);
       expect(await page.locator(FIG).innerHTML()).toContain(lang === 'es' ? `Longitud ${GTT_SCHEMA.steps.default}.` : `Length ${GTT_SCHEMA.steps.default}.`);
+      // The numbers of the real computation, as Node gets them from the same code.
+      const r = gradientThroughTime(defaults(GTT_SCHEMA));
+      expect(await summaryText(page, FIG)).toBe(gttSummary(r, DICT[lang], lang));
+      expect(await tableRows(page, FIG)).toHaveLength(gttTable(r, DICT[lang]).rows.length);
     });
   }
 });
@@ -31,7 +30,7 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(lang, () => {
     test('the length slider works from the keyboard, the chart and table follow, and the link keeps the settings', async ({ page }) => {
       await page.goto(PAGE(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       const chart = fig.locator('.fig-chart[data-primary="true"]');
       const before = await chart.innerHTML();
@@ -51,14 +50,14 @@ for (const lang of ['es', 'en'] as const) {
       const url = page.url();
       await page.goto('about:blank');
       await page.goto(url);
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect(fig.getByLabel(t['widget.gradientThroughTime.recInit'], { exact: true })).toHaveValue('identity');
       await expect(fig.getByRole('slider', { name: t['widget.gradientThroughTime.steps'] })).toHaveValue(String(GTT_SCHEMA.steps.min));
     });
 
     test('an out-of-range link value is clamped with a notice; the valid one is kept', async ({ page }) => {
       await page.goto(`${PAGE(lang)}?gradient-through-time.steps=9999&gradient-through-time.recInit=identity`);
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       await expect(fig.getByRole('slider', { name: t['widget.gradientThroughTime.steps'] })).toHaveValue(String(GTT_SCHEMA.steps.max));
       await expect(fig.getByLabel(t['widget.gradientThroughTime.recInit'], { exact: true })).toHaveValue('identity');

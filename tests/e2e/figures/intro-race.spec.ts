@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, hydrated } from '../helpers.ts';
 import { formatSci } from '../../../src/widgets/kit/format.ts';
 import { createSession } from '../../../src/widgets/runner/session.ts';
 import { STATIC_STEPS, raceConfigs } from '../../../src/widgets/intro-race/model.ts';
@@ -7,17 +7,10 @@ import { gradientRatio as firstToLast } from '../../../src/widgets/series/index.
 
 const FIG = '#intro-race';
 const PATH = (lang: string) => `/${lang}/introduction/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
 
 /** The first-to-last ratios at step 0, computed here with the worker's own session code. */
 const startRatios = (depth: number, seed = 1) => raceConfigs({ depth, seed }).map((c) => firstToLast(createSession(c).state().layers));
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1);
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible();
-}
 const summary = async (page: Page) => (await page.locator(`${FIG} .fig-summary`).first().textContent()) ?? '';
 const counter = async (page: Page) => Number(((await page.locator(`${FIG} .ctl-play__counter`).textContent()) ?? '').replace(/[^\d]/g, ''));
 const chartHtml = (page: Page) => page.locator(`${FIG} .fig-chart[data-primary="true"] svg`).first().innerHTML();
@@ -42,7 +35,7 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(lang, () => {
     test('autoplays once on screen and trains both networks', async ({ page }) => {
       await page.goto(PATH(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect.poll(() => counter(page), { timeout: 20_000 }).toBeGreaterThan(50);
       // Lockstep: the summary names one step for both and reports both losses.
       await expect.poll(() => summary(page), { timeout: 10_000 }).toMatch(lang === 'es' ? /^Paso \d+\. Sigmoide: .* ReLU: / : /^Step \d+\. Sigmoid: .* ReLU: /);
@@ -51,7 +44,7 @@ for (const lang of ['es', 'en'] as const) {
     test('paused at step 0 it shows the computed ratios; "Train both" trains; depth changes the networks', async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(PATH(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       const [sig, relu] = startRatios(10);
       await expect.poll(() => summary(page)).toContain(formatSci(sig, lang));
@@ -86,7 +79,7 @@ for (const lang of ['es', 'en'] as const) {
     test('share link: depth and seed survive a reload of the URL', async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(PATH(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       await fig.getByRole('slider', { name: t['widget.introRace.depth'] }).fill('4');
       const seed = fig.getByLabel(t['widget.introRace.seed'], { exact: true });
@@ -95,7 +88,7 @@ for (const lang of ['es', 'en'] as const) {
       await expect(page).toHaveURL(/intro-race\.depth=4/);
       await expect(page).toHaveURL(/intro-race\.seed=7/);
       await page.goto(page.url());
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect(fig.getByRole('slider', { name: t['widget.introRace.depth'] })).toHaveValue('4');
       await expect(fig.getByLabel(t['widget.introRace.seed'], { exact: true })).toHaveValue('7');
       const [sig] = startRatios(4, 7);

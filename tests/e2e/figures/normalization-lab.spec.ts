@@ -1,18 +1,13 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, hydrated, summaryText, tableRows, type Lang } from '../helpers.ts';
+import { defaults } from '../../../src/widgets/kit/params.ts';
+import { trainNorms } from '../../../src/widgets/normalization-lab/static.ts';
+import { normSummary, normTable } from '../../../src/widgets/normalization-lab/view.ts';
 import { NORM_SCHEMA, STATIC_STEPS } from '../../../src/widgets/normalization-lab/model.ts';
 
 const FIG = '#normalization-lab';
 const PAGE = (lang: string) => `/${lang}/normalization/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
-type Lang = keyof typeof DICT;
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1, { timeout: 15_000 });
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible({ timeout: 15_000 });
-}
 
 async function step(page: Page, lang: Lang): Promise<number> {
   const text = (await page.locator(`${FIG} .fig-summary`).first().textContent()) ?? '';
@@ -34,6 +29,10 @@ test.describe('without JavaScript', () => {
       expect(await hist.first().locator('rect').count()).toBeGreaterThan(20);
       const html = await page.locator(FIG).innerHTML();
       expect(html).toContain(lang === 'es' ? `Paso ${STATIC_STEPS}.` : `Step ${STATIC_STEPS}.`);
+      // The build-time run's numbers, as Node gets them from the same code and seed.
+      const runs = trainNorms(defaults(NORM_SCHEMA), STATIC_STEPS);
+      expect(await summaryText(page, FIG)).toBe(normSummary(runs, DICT[lang], lang));
+      expect(await tableRows(page, FIG)).toHaveLength(normTable(runs, DICT[lang]).rows.length);
     });
   }
 });
@@ -43,7 +42,7 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(lang, () => {
     test('the three networks train in lockstep and the charts redraw', async ({ page }) => {
       await page.goto(PAGE(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       const loss = fig.locator('.fig-chart[data-primary="true"]');
       const before = await loss.innerHTML();
@@ -61,7 +60,7 @@ for (const lang of ['es', 'en'] as const) {
 
     test('share link round trip, and a new setting starts at step 0', async ({ page }) => {
       await page.goto(PAGE(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       await fig.getByLabel(t['widget.normalizationLab.init'], { exact: true }).selectOption('xavier');
       const depth = fig.getByRole('slider', { name: t['widget.normalizationLab.depth'] });
@@ -74,7 +73,7 @@ for (const lang of ['es', 'en'] as const) {
       const url = page.url();
       await page.goto('about:blank');
       await page.goto(url);
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect(fig.getByLabel(t['widget.normalizationLab.init'], { exact: true })).toHaveValue('xavier');
       await expect(fig.getByRole('slider', { name: t['widget.normalizationLab.depth'] })).toHaveValue(String(NORM_SCHEMA.depth.min));
     });

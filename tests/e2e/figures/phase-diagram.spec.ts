@@ -1,18 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { PHASE_SCHEMA } from '../../../src/widgets/phase-diagram/model.ts';
+import { DICT, hydrated, summaryText, tableRows, type Lang } from '../helpers.ts';
+import { defaults } from '../../../src/widgets/kit/params.ts';
+import { phaseSummary, phaseTable } from '../../../src/widgets/phase-diagram/view.ts';
+import { PHASE_SCHEMA, probe } from '../../../src/widgets/phase-diagram/model.ts';
 
 const FIG = '#phase-diagram';
 const PAGE = (lang: string) => `/${lang}/signal-propagation/`;
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
-type Lang = keyof typeof DICT;
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1, { timeout: 15_000 });
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible({ timeout: 15_000 });
-}
 const summary = (page: Page) => page.locator(`${FIG} .fig-summary`).first();
 /** σw² and σb² as the summary states them. */
 async function point(page: Page, lang: Lang) {
@@ -30,6 +24,10 @@ test.describe('without JavaScript', () => {
       await expect(page.locator(`${FIG} svg.vg-plot`)).toHaveCount(3);
       await expect(page.locator(`${FIG} svg.vg-plot`).nth(1)).toHaveAttribute('aria-label', DICT[lang]['widget.phaseDiagram.chart.ratio']);
       expect(await page.locator(FIG).innerHTML()).toContain('χ1 = ');
+      // The live network's numbers at the default point, as Node gets them from the same code.
+      const p = probe(defaults(PHASE_SCHEMA));
+      expect(await summaryText(page, FIG)).toBe(phaseSummary(p, DICT[lang], lang));
+      expect(await tableRows(page, FIG)).toHaveLength(phaseTable(p, DICT[lang]).rows.length);
     });
   }
 });
@@ -39,7 +37,7 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(lang, () => {
     test('a click on the map picks the point under the pointer; the live network follows', async ({ page }) => {
       await page.goto(PAGE(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       expect(await point(page, lang)).toEqual({ sw2: PHASE_SCHEMA.sw2.default, sb2: PHASE_SCHEMA.sb2.default });
       const ratio = fig.locator('.fig-chart').nth(1);
@@ -65,7 +63,7 @@ for (const lang of ['es', 'en'] as const) {
 
     test('the map moves the point from the keyboard; the link keeps it and the activation', async ({ page }) => {
       await page.goto(PAGE(lang));
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       await fig.getByRole('radio', { name: t['kit.act.relu'] }).check();
       const map = fig.locator('[data-map="true"]');
@@ -78,7 +76,7 @@ for (const lang of ['es', 'en'] as const) {
       const url = page.url();
       await page.goto('about:blank');
       await page.goto(url);
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect(fig.getByRole('radio', { name: t['kit.act.relu'] })).toBeChecked();
       await expect(fig.getByRole('slider', { name: t['widget.phaseDiagram.sw2'] })).toHaveValue(String(PHASE_SCHEMA.sw2.default + PHASE_SCHEMA.sw2.step));
       await fig.getByText(t['kit.showData']).click();

@@ -1,17 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { DICT, hydrated, type Lang } from '../helpers.ts';
 import { PRESETS, STATIC_STEPS } from '../../../src/widgets/vanishing-lab/model.ts';
 
 const FIG = '#vanishing-lab';
-const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const DICT = { es: dict('es'), en: dict('en') };
-type Lang = keyof typeof DICT;
 
-async function hydrated(page: Page) {
-  await page.locator(FIG).scrollIntoViewIfNeeded();
-  await expect(page.locator(`${FIG} [data-hydrated="true"]`)).toHaveCount(1, { timeout: 15_000 });
-  await expect(page.locator(`${FIG} .fig-chart[data-live="true"]`).first()).toBeVisible({ timeout: 15_000 });
-}
 
 /** The state the lab's charts and summary describe, from its data-* hooks (raw numbers). */
 async function probe(page: Page) {
@@ -41,7 +33,7 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(`${lang}`, () => {
     test('presets set the controls, and the ratio at step 0 is what each preset promises', async ({ page }) => {
       await page.goto(`/${lang}/vanishing-gradient/`);
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       const depth = fig.getByRole('slider', { name: t['widget.vanishingLab.depth'] });
       const activation = fig.getByLabel(t['widget.vanishingLab.activation'], { exact: true });
@@ -83,7 +75,7 @@ for (const lang of ['es', 'en'] as const) {
 
     test('the default run collapses to the prior, and the summary says so for the step it shows', async ({ page }) => {
       await page.goto(`/${lang}/vanishing-gradient/`);
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect.poll(async () => (await probe(page)).diagnosis, { timeout: 40_000 }).toBe('collapsed');
       await expect.poll(async () => (await page.locator(`${FIG} .fig-summary`).first().textContent()) ?? '', { timeout: 5_000 }).toContain(t['series.diag.collapsed'].slice(0, 20));
     });
@@ -91,7 +83,7 @@ for (const lang of ['es', 'en'] as const) {
     test('the gradient chart redraws as soon as a preset changes the network, before any step', async ({ page }) => {
       // The chart key includes the trainer's generation: a preset at step 0 must still redraw.
       await page.goto(`/${lang}/vanishing-gradient/`);
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       await fig.getByRole('button', { name: t['widget.vanishingLab.preset.deepRelu'] }).click();
       await expect(fig.getByLabel(t['widget.vanishingLab.activation'], { exact: true })).toHaveValue('relu');
@@ -105,7 +97,7 @@ for (const lang of ['es', 'en'] as const) {
 
     test('the depth slider works from the keyboard and training then runs', async ({ page }) => {
       await page.goto(`/${lang}/vanishing-gradient/`);
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       const depth = fig.getByRole('slider', { name: t['widget.vanishingLab.depth'] });
       await depth.focus();
@@ -124,7 +116,7 @@ for (const lang of ['es', 'en'] as const) {
 
     test('share link round trip: a setting survives a reload of the URL', async ({ page }) => {
       await page.goto(`/${lang}/vanishing-gradient/`);
-      await hydrated(page);
+      await hydrated(page, FIG);
       const fig = page.locator(FIG);
       await fig.getByRole('slider', { name: t['widget.vanishingLab.depth'] }).focus();
       await page.keyboard.press('End');
@@ -134,7 +126,7 @@ for (const lang of ['es', 'en'] as const) {
       const url = page.url();
       await page.goto('about:blank');
       await page.goto(url);
-      await hydrated(page);
+      await hydrated(page, FIG);
       await expect(fig.getByRole('slider', { name: t['widget.vanishingLab.depth'] })).toHaveValue('30');
       await expect(fig.getByLabel(t['widget.vanishingLab.activation'], { exact: true })).toHaveValue('tanh');
     });

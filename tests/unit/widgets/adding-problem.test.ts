@@ -5,30 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { makeSequenceTask } from '../../../src/lib/index.ts';
 import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
-import { createSequenceSession, type SequenceSession } from '../../../src/widgets/runner/sequenceSession.ts';
+import { createSequenceSession } from '../../../src/widgets/runner/sequenceSession.ts';
 import { ADD_CELLS, ADD_SCHEMA, BASELINE, MAX_STEPS, addConfigs, hasLearned, learnedAt, onBaseline, type AddRun, type AddValues } from '../../../src/widgets/adding-problem/model.ts';
+import { trainCells } from '../../../src/widgets/adding-problem/static.ts';
 import { addSummary, addTable, hiddenChart, lossChart } from '../../../src/widgets/adding-problem/view.ts';
 import { formatLoss } from '../../../src/widgets/series/index.ts';
 
 const SEEDS = [1, 2, 3];
 const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.addingProblem.') });
 const v = (patch: Partial<AddValues>) => ({ ...defaults(ADD_SCHEMA), ...patch }) as AddValues;
-const toRun = (i: number, s: SequenceSession): AddRun => {
-  const st = s.state();
-  return { cell: ADD_CELLS[i], step: st.step, testLoss: st.testLoss, initialTestLoss: st.initialLoss, baseline: s.baseline, records: s.layerHistory, diverged: st.diverged };
-};
-/** Trains the pair; the sessions are independent, so each can stop at its own budget. */
-function train(values: AddValues, budgets: [number, number]): AddRun[] {
-  return addConfigs(values).map((c, i) => {
-    const s = createSequenceSession(c);
-    s.run(budgets[i]);
-    return toRun(i, s);
-  });
-}
 const cache = new Map<string, AddRun[]>();
 const runs = (patch: Partial<AddValues>, budgets: [number, number]) => {
   const key = JSON.stringify([v(patch), budgets]);
-  if (!cache.has(key)) cache.set(key, train(v(patch), budgets));
+  if (!cache.has(key)) cache.set(key, trainCells(v(patch), budgets));
   return cache.get(key)!;
 };
 

@@ -9,26 +9,18 @@ import { formatPercent } from '../../../src/widgets/kit/format.ts';
 import { createSession } from '../../../src/widgets/runner/session.ts';
 import { activationsPerLayer, makeDataset } from '../../../src/lib/index.ts';
 import { CHANCE, NORMS, NORM_SCHEMA, errorGrowth, histLayers, meanSaturation, normConfigs, outerShare, type NormRun, type NormValues } from '../../../src/widgets/normalization-lab/model.ts';
+import { trainNorms } from '../../../src/widgets/normalization-lab/static.ts';
 import { errorChart, histogramChart, normSummary, normTable, saturationChart } from '../../../src/widgets/normalization-lab/view.ts';
 
 const STEPS = 400;
 const SEEDS = [1, 2, 3];
 const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.normalizationLab.') });
 
-function train(v: NormValues, steps: number): NormRun[] {
-  return normConfigs(v).map((c, i) => {
-    const s = createSession(c);
-    const layers0 = s.state().layers;
-    s.run(steps);
-    const st = s.state();
-    return { norm: NORMS[i], step: st.step, loss: st.loss, initialLoss: st.initialLoss, losses: s.lossHistory, layers: st.layers, initialLayers: layers0, records: s.layerHistory, diverged: st.diverged, histograms: s.histograms() };
-  });
-}
 const cache = new Map<string, NormRun[]>();
 const runs = (patch: Partial<NormValues>, steps = STEPS) => {
   const v = { ...defaults(NORM_SCHEMA), ...patch } as NormValues;
   const key = `${JSON.stringify(v)}|${steps}`;
-  if (!cache.has(key)) cache.set(key, train(v, steps));
+  if (!cache.has(key)) cache.set(key, trainNorms(v, steps));
   return cache.get(key)!;
 };
 
