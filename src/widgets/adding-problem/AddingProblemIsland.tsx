@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState } from '../kit/hooks.ts';
@@ -13,11 +13,7 @@ import type { SessionView } from '../runner/useTrainer.ts';
 import { ADD_CELLS, ADD_LR, ADD_SCHEMA, BASELINE, RECORD_EVERY, addConfigs, type AddCell, type AddRun, type AddValues } from './model.ts';
 import { addSummary, addTable, hiddenChart, lossChart } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: AddValues;
+interface Props extends IslandProps<AddValues> {
   /** The build-time table, for readers without JavaScript. */
   staticData?: DataTable;
   lossSvg?: ComponentChildren;

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
-import { FigureShell } from '../kit/FigureShell.tsx';
+import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -12,11 +11,7 @@ import { paramLabel } from '../worked-example/notation.ts';
 import { BACK_STEPS, BACKPROP_SCHEMA, backprop, EPS, nudge, type BackpropValues } from './model.ts';
 import { backpropChart, backpropSummary, backpropTable, nudgeRows, nudgeVerdict, stepLabel, stepLines } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: BackpropValues;
+interface Props extends IslandProps<BackpropValues> {
   networkSvg?: ComponentChildren;
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState } from '../kit/hooks.ts';
@@ -10,11 +10,7 @@ import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
 import { DEAD_SCHEMA, LR_OPTIONS, RECORD_EVERY, deadConfig, type DeadValues, type DeadView } from './model.ts';
 import { deadCharts, deadSummary, deadTable, layerColours } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: DeadValues;
+interface Props extends IslandProps<DeadValues> {
   networkSvg?: ComponentChildren;
   deadSvg?: ComponentChildren;
   lossSvg?: ComponentChildren;

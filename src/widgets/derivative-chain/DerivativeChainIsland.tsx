@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
-import { FigureShell } from '../kit/FigureShell.tsx';
+import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -10,11 +9,7 @@ import { Slider } from '../controls/index.ts';
 import { CHAIN_SCHEMA, type ChainValues } from './model.ts';
 import { chainChart, chainSummary, chainTable, powerText } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: ChainValues;
+interface Props extends IslandProps<ChainValues> {
   chartSvg?: ComponentChildren;
 }
 

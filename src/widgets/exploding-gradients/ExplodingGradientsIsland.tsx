@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber, formatSci } from '../kit/format.ts';
 import { useFigureState } from '../kit/hooks.ts';
@@ -14,11 +15,7 @@ import type { Trainer } from '../runner/useTrainer.ts';
 import { ACTIVATIONS, BALANCED, CLIP_OPTIONS, EXPLODING_SCHEMA, LR_OPTIONS, RECORD_EVERY, RUNS, explodingConfigs, initialBound, type ExplodingValues, type ExplodingRun } from './model.ts';
 import { explodingSummary, explodingTable, gradNormChart, lossChart, profileChart } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: ExplodingValues;
+interface Props extends IslandProps<ExplodingValues> {
   /** The build-time run's table, for "Show data" before the live run has data. */
   staticData: DataTable;
   /** Build-time SVGs, shown until the live charts are drawn (Astro named slots). */

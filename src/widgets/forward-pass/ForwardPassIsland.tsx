@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
-import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
-import { FigureShell } from '../kit/FigureShell.tsx';
+import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { Values } from '../kit/params.ts';
@@ -17,11 +16,7 @@ import { MatrixViewPanel } from './MatrixView.tsx';
 type FwdValues = Values<typeof FORWARD_SCHEMA>;
 type NumSpec = { kind: 'number'; min: number; max: number; step: number; default: number };
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: FwdValues;
+interface Props extends IslandProps<FwdValues> {
   networkSvg?: ComponentChildren;
 }
 

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
-import { FigureShell } from '../kit/FigureShell.tsx';
+import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -10,11 +9,7 @@ import { Slider, Stepper } from '../controls/index.ts';
 import { advance, GD_SCHEMA, start, W0, type GdValues } from './model.ts';
 import { gdCharts, gdSummary, gdTable } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: GdValues;
+interface Props extends IslandProps<GdValues> {
   bowlSvg?: ComponentChildren;
   historySvg?: ComponentChildren;
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useFigureState } from '../kit/hooks.ts';
@@ -11,11 +11,7 @@ import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
 import { DATA, GLOROT_SCHEMA, HIDDEN, LR_OPTIONS, MAX_STEPS, WIDTH, glorotConfig, type GlorotValues, type GlorotView } from './model.ts';
 import { glorotCharts, glorotSummary, glorotTable } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: GlorotValues;
+interface Props extends IslandProps<GlorotValues> {
   /** The build-time run's table, for "Show data" before the live run has data. */
   staticData: DataTable;
   meansSvg?: ComponentChildren;

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
-import { FigureShell } from '../kit/FigureShell.tsx';
+import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -10,11 +9,7 @@ import { NumberInput, Segmented, Select, Slider } from '../controls/index.ts';
 import { GTT_SCHEMA, REC_INITS, gradientThroughTime, type GttValues } from './model.ts';
 import { gttSummary, gttTable, throughTimeChart } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: GttValues;
+interface Props extends IslandProps<GttValues> {
   chartSvg?: ComponentChildren;
 }
 

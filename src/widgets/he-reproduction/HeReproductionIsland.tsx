@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useFigureState } from '../kit/hooks.ts';
@@ -11,11 +11,7 @@ import type { SessionView } from '../runner/useTrainer.ts';
 import { DATA, DEPTH, HE_SCHEMA, LR, MAX_STEPS, RECORD_EVERY, WIDTH, heConfigs, type HeValues, type RunName, type HeRunView } from './model.ts';
 import { heCharts, heSummary, heTable } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: HeValues;
+interface Props extends IslandProps<HeValues> {
   /** The build-time run's table, for "Show data" before the live run has data. */
   staticData: DataTable;
   lossSvg?: ComponentChildren;

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
-import { FigureShell } from '../kit/FigureShell.tsx';
+import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -10,11 +9,7 @@ import { NumberInput, Select, Slider } from '../controls/index.ts';
 import { INIT_EXPLORER_SCHEMA, explore, explorerNetwork, type InitExplorerValues } from './model.ts';
 import { histogramOptions, initExplorerSummary, initExplorerTable, varianceOptions } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: InitExplorerValues;
+interface Props extends IslandProps<InitExplorerValues> {
   varianceSvg?: ComponentChildren;
   activationsSvg?: ComponentChildren;
   gradientsSvg?: ComponentChildren;

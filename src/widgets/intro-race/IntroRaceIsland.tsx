@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState } from '../kit/hooks.ts';
@@ -13,11 +13,7 @@ import { pairProbe } from '../series/index.ts';
 import { NETS, RACE_SCHEMA, RECORD_EVERY, raceConfigs, type RaceValues } from './model.ts';
 import { driftChart, errorChart, layersChart, lossChart, raceSummary, raceTable } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: RaceValues;
+interface Props extends IslandProps<RaceValues> {
   layersSvg?: ComponentChildren;
   errorSvg?: ComponentChildren;
   driftSvg?: ComponentChildren;

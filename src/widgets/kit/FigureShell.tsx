@@ -10,6 +10,16 @@ import { toCsv, toJson, type DataTable } from './table.ts';
 import { openInLabHref } from './openInLab.ts';
 import type { SessionConfig } from '../runner/session.ts';
 
+/** What every island gets from its .astro wrapper, besides its build-time slots. */
+export interface IslandProps<V> {
+  figureId: string;
+  lang: Lang;
+  /** The island's strings, resolved on the server: kit.* and its own prefixes. */
+  strings: Strings;
+  /** The default settings (the URL's are read after hydration). */
+  initial: V;
+}
+
 /** What FigureShell needs of a figure's state (useFigureState's return value has it all). */
 export interface ShellState {
   rejected: UrlNotice[];

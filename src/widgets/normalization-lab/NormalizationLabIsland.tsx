@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useThrottled } from '../kit/hooks.ts';
@@ -12,11 +12,7 @@ import type { SessionView } from '../runner/useTrainer.ts';
 import { NORMS, NORM_INITS, NORM_LR, NORM_SCHEMA, RECORD_EVERY, normConfigs, type NormName, type NormRun, type NormValues } from './model.ts';
 import { errorChart, histogramChart, lossChart, normColour, normSummary, normTable, saturationChart } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: NormValues;
+interface Props extends IslandProps<NormValues> {
   /** The build-time table, for readers without JavaScript. */
   staticData?: DataTable;
   lossSvg?: ComponentChildren;

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
-import { FigureShell } from '../kit/FigureShell.tsx';
+import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme, useThrottled } from '../kit/hooks.ts';
 import { clampNumber } from '../kit/params.ts';
@@ -12,11 +11,7 @@ import { NumberInput, Segmented, Slider } from '../controls/index.ts';
 import { PHASE_ACTIVATIONS, PHASE_SCHEMA, nudge, phaseMap, probe, type PhaseActivation, type PhaseMap, type PhaseValues, type Probe } from './model.ts';
 import { mapChart, phaseSummary, phaseTable, ratioChart, relativeChart } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: PhaseValues;
+interface Props extends IslandProps<PhaseValues> {
   mapSvg?: ComponentChildren;
   ratioSvg?: ComponentChildren;
   relativeSvg?: ComponentChildren;

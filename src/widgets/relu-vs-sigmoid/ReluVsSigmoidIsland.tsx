@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { activationColour } from '../charts/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
@@ -15,11 +15,7 @@ import { pairProbe } from '../series/index.ts';
 import { LR_OPTIONS, PAIR, PAIR_SCHEMA, RECORD_EVERY, pairConfigs, type PairActivation, type PairValues } from './model.ts';
 import { boundaryOptions, driftChart, errorChart, layersChart, lossChart, pairSummary, pairTable, pairWidths } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: PairValues;
+interface Props extends IslandProps<PairValues> {
   /** Build-time SVGs, shown until the live charts are drawn (Astro named slots). */
   lossSvg?: ComponentChildren;
   layersSvg?: ComponentChildren;

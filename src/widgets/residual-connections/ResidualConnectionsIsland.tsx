@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useFigureState } from '../kit/hooks.ts';
@@ -12,11 +12,7 @@ import { runOfView } from '../runner/runs.ts';
 import { INIT_OPTIONS, LR_OPTIONS, RECORD_EVERY, RESIDUAL_SCHEMA, RUNS, SCALE_OPTIONS, residualConfigs, type ResidualValues } from './model.ts';
 import { driftChart, errorsChart, lossChart, residualSummary, residualTable } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: ResidualValues;
+interface Props extends IslandProps<ResidualValues> {
   /** The build-time run's table, for "Show data" before the live run has data. */
   staticData: DataTable;
   /** Build-time SVGs, shown until the live charts are drawn (Astro named slots). */

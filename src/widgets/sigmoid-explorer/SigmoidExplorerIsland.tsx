@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useMemo, useRef } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
 import { activationColour } from '../charts/index.ts';
 import { Chart } from '../kit/Chart.tsx';
-import { FigureShell } from '../kit/FigureShell.tsx';
+import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { clampNumber } from '../kit/params.ts';
@@ -12,11 +11,7 @@ import { Slider, Toggle } from '../controls/index.ts';
 import { SIGMOID_SCHEMA, readout, type SigmoidValues } from './model.ts';
 import { SYMBOLS, sigmoidChart, sigmoidSummary, sigmoidTable, readoutText } from './view.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: SigmoidValues;
+interface Props extends IslandProps<SigmoidValues> {
   chartSvg?: ComponentChildren;
 }
 

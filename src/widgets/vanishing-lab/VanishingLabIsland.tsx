@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import type { Lang } from '../../i18n/index.ts';
+import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useFigureState } from '../kit/hooks.ts';
@@ -13,11 +13,7 @@ import { heatmapData, vanishingCharts, vanishingDiagnosis, vanishingSummary, van
 import { heatmapDomain } from '../charts/index.ts';
 import { gradientRatio } from '../series/index.ts';
 
-interface Props {
-  figureId: string;
-  lang: Lang;
-  strings: Strings;
-  initial: VanishingValues;
+interface Props extends IslandProps<VanishingValues> {
   /** Build-time SVGs, shown until the live charts are drawn (Astro named slots). */
   layersSvg?: ComponentChildren;
   errorSvg?: ComponentChildren;
