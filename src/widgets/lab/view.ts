@@ -55,6 +55,10 @@ export function labCharts(
     : [{ side: null, view, colour: activationColour(v.activation, theme), ink: neutral(theme).ink }];
   const named = (x: SideView, key: string, vars?: Record<string, string>) => sideLabel(x.side, tr(s, key, vars), s);
   const ghostsOr = <T,>(g: T[]) => (g.length ? { ghosts: g } : {});
+  // Pins are compared at the current run's step: curves up to it (the x axis's own minimum
+  // of 100 steps at least), profiles as they were then.
+  const upTo = Math.max(100, ...sides.map((x) => x.view.step));
+  const at = view.step;
   const colour = activationColour(v.activation, theme);
   const n = neutral(theme);
   const now = tr(s, 'series.label.now', { step: String(view.step) });
@@ -70,7 +74,7 @@ export function labCharts(
       ]),
       { title, x: layerAxis, y },
       theme,
-      { width, height: height(width), labels: 'spread', log, ...ghostsOr(ghostProfiles(pins, metric, s)) },
+      { width, height: height(width), labels: 'spread', log, ...ghostsOr(ghostProfiles(pins, metric, s, at)) },
     );
   const evaluatedOf = (w: LabView) => w.records.filter((r) => r.testLoss !== undefined);
   const hidden = (l: LabView['layers']) => l.slice(0, -1);
@@ -83,7 +87,7 @@ export function labCharts(
         ]),
         { title: chartTitle('loss', s), x: tr(s, 'kit.axis.step'), y: tr(s, v.loss === 'bce' ? 'kit.axis.loss' : 'widget.lab.axis.mse') },
         theme,
-        { width, height: Math.round(Math.max(200, Math.min(280, width * 0.42))), zero: true, minStep: 100, references: v.loss === 'bce' ? [{ value: LN2, label: tr(s, 'series.chance') }] : [], ...ghostsOr(ghostCurves(pins, 'loss', s)) },
+        { width, height: Math.round(Math.max(200, Math.min(280, width * 0.42))), zero: true, minStep: 100, references: v.loss === 'bce' ? [{ value: LN2, label: tr(s, 'series.chance') }] : [], ...ghostsOr(ghostCurves(pins, 'loss', s, upTo)) },
       ),
     accuracy: (width) =>
       curvesChart(
@@ -93,7 +97,7 @@ export function labCharts(
         ]),
         { title: chartTitle('accuracy', s), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.lab.axis.accuracy') },
         theme,
-        { width, height: Math.round(Math.max(200, Math.min(280, width * 0.42))), yDomain: [0, 1], minStep: 100, references: [{ value: 0.5, label: tr(s, 'widget.lab.label.chance') }], ...ghostsOr(ghostCurves(pins, 'trainAccuracy', s)) },
+        { width, height: Math.round(Math.max(200, Math.min(280, width * 0.42))), yDomain: [0, 1], minStep: 100, references: [{ value: 0.5, label: tr(s, 'widget.lab.label.chance') }], ...ghostsOr(ghostCurves(pins, 'trainAccuracy', s, upTo)) },
       ),
     boundary: (width) => {
       const o = boundaryChart(
@@ -123,7 +127,7 @@ export function labCharts(
         ]),
         { title: chartTitle('drift', s), x: layerAxis, y: tr(s, 'series.axis.drift') },
         theme,
-        { width, height: height(width), labels: 'spread', empty: tr(s, 'series.driftEmpty'), ...ghostsOr(ghostProfiles(pins, 'drift', s)) },
+        { width, height: height(width), labels: 'spread', empty: tr(s, 'series.driftEmpty'), ...ghostsOr(ghostProfiles(pins, 'drift', s, at)) },
       ),
     dead: (width) =>
       perLayerChart(
@@ -135,7 +139,7 @@ export function labCharts(
         ]),
         { title: chartTitle('dead', s), x: tr(s, 'widget.lab.axis.hiddenLayer'), y: tr(s, 'widget.lab.axis.share') },
         theme,
-        { width, height: height(width), labels: 'spread', log: false, ...ghostsOr(ghostProfiles(pins, 'dead', s).map((g) => ({ ...g, values: g.values.slice(0, -1) }))) },
+        { width, height: height(width), labels: 'spread', log: false, ...ghostsOr(ghostProfiles(pins, 'dead', s, at).map((g) => ({ ...g, values: g.values.slice(0, -1) }))) },
       ),
     heatmap: (width) =>
       heatmapChart(
