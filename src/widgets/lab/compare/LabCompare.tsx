@@ -1,4 +1,3 @@
-import './compare.css';
 import type { Lang } from '../../../i18n/index.ts';
 import { ghostStyle, type Theme } from '../../charts/index.ts';
 import { NumberInput, Select, Toggle } from '../../controls/index.ts';
