@@ -30,7 +30,7 @@ const browser = await chromium.launch({
 });
 
 const DICT = Object.fromEntries(['es', 'en'].map((l) => [l, JSON.parse(readFileSync(`src/i18n/${l}.json`, 'utf8'))]));
-const SMALL = 'lab.depth=4&lab.width=8&lab.points=120';
+const SMALL = 'lab.depth=4&lab.width=8&lab.points=120&lab.lr=0.3';
 const steps = async (page) => Number(((await page.locator('#lab .ctl-play__counter').first().textContent()) ?? '').replace(/[^\d]/g, '')) || 0;
 async function until(page, n) {
   for (let i = 0; i < 300 && (await steps(page)) < n; i++) await page.waitForTimeout(100);

@@ -3,7 +3,7 @@ import { DICT, LANGS, hydrated, stepCount, t, type Lang } from '../helpers.ts';
 
 const LAB = '#lab';
 /** A small network, so every run gets somewhere within a second or two. */
-const SMALL = 'lab.depth=3&lab.width=8&lab.points=120';
+const SMALL = 'lab.depth=3&lab.width=8&lab.points=120&lab.lr=0.3';
 
 const pinLabel = (lang: Lang, n: number) => t(lang, 'widget.lab.compare.pinLabel', { n });
 const lossChart = (page: Page) => page.locator(`${LAB} [data-chart="loss"] svg.vg-plot`).first();
