@@ -34,6 +34,8 @@ interface Scenario {
 
 const ALL: Scenario[] = [
   { name: 'lab 30×64', url: '/en/vanishing-gradient/?vanishing-lab.depth=30&vanishing-lab.width=64', figure: '#vanishing-lab', kind: 'train' },
+  // The lab page at the bench's config (c): [2, 64x30, 1] ReLU, He init, batch 128.
+  { name: 'lab page 30×64', url: '/en/lab/?lab.depth=30&lab.width=64&lab.activation=relu&lab.init=heNormal&lab.batch=128&lab.lr=0.01', figure: '#lab', kind: 'train' },
   { name: 'relu-vs-sigmoid', url: '/en/relu/', figure: '#relu-vs-sigmoid', kind: 'train' },
   { name: 'he-reproduction', url: '/en/initialization/', figure: '#he-reproduction', kind: 'train' },
   { name: 'init-explorer, 20 changes', url: '/en/initialization/', figure: '#init-explorer', kind: 'interact' },

@@ -23,6 +23,7 @@ import { StatusLine } from './StatusLine.tsx';
 import { TrainingControls } from './TrainingControls.tsx';
 import { useCustomPoints } from './useCustomPoints.ts';
 import { useLabRunner } from './useLabRunner.ts';
+import { LabCompare, compareAlert, compareCanRun, compareConfigs, useLabCompare } from './compare/index.ts';
 import { labCharts, labHeatmapData, labStatusLine, labSummary, labTable, settingsLines, type Crosshair, type LabChartName } from './view.ts';
 
 type Slots = { [K in `${LabChartName}Svg`]?: ComponentChildren };
@@ -49,8 +50,11 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
   const reduced = useReducedMotion();
   const active = useActive(root);
   const config = useMemo(() => labConfig(v, custom.points), [v, custom.points]);
-  const trainer = useTrainer([config], active);
-  const runner = useLabRunner(trainer, v.speed);
+  const cmp = useLabCompare(v);
+  const configB = useMemo(() => (cmp.b ? labConfig(cmp.b, custom.points) : null), [cmp.b, custom.points]);
+  const trainer = useTrainer(compareConfigs(config, configB), active);
+  // In A/B, one side diverging leaves the other to train (see compare/ab.ts).
+  const runner = useLabRunner(configB ? { ...trainer, canRun: compareCanRun(trainer) } : trainer, v.speed);
   const session = trainer.sessions[0];
   const isCustom = v.dataset === 'custom';
   const builtIn = useMemo(() => datasetPoints({ ...config.data, points: undefined }), [config.data.name, config.data.n, config.data.noise, config.data.seed, config.data.testFraction]);
@@ -78,11 +82,11 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
     return {
       view,
       status,
-      charts: labCharts(view, v, shownPoints, s, theme, { live: true, heat: domain }),
+      charts: labCharts(view, v, shownPoints, s, theme, { live: true, heat: domain, compare: { pins: cmp.pins, b: cmp.b && trainer.sessions[1] ? { view: viewOfTrainer(trainer.sessions[1]), values: cmp.b } : null } }),
       summary: labSummary(view, s, lang),
       table: labTable(view, s),
     };
-  }, [drawn, theme, lang, shownPoints]);
+  }, [drawn, theme, lang, shownPoints, cmp.pins]);
 
   const makeBoundary = useMemo(
     () => (frame ? (c: Crosshair | null) => labCharts(frame.view, v, shownPoints, s, theme, { live: true, crosshair: c }).boundary : null),
@@ -106,11 +110,12 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
 
   return (
     <div ref={root} class="lab">
-      <FigureShell figureId={figureId} lang={lang} strings={s} summary={frame?.summary ?? ''} state={shellState} alert={trainingAlert(trainer, s, lang)} data={frame?.table ?? { columns: [], rows: [] }}>
+      <FigureShell figureId={figureId} lang={lang} strings={s} summary={frame?.summary ?? ''} state={shellState} alert={(configB ? compareAlert(trainer, s, lang) : null) ?? trainingAlert(trainer, s, lang)} data={frame?.table ?? { columns: [], rows: [] }}>
         <div class="lab-layout">
           <div class="lab-main">
             <RunBar runner={runner} strings={s} lang={lang} skip={v.skip} finished={session?.state.finished ?? false} reduced={reduced} />
             <StatusLine text={frame?.status.text ?? tr(s, 'widget.lab.status.waiting')} status={frame?.status.status ?? null} step={frame?.view.step ?? 0} loss={frame?.view.loss ?? NaN} />
+            <LabCompare model={cmp} view={frame?.view ?? EMPTY_VIEW} settings={v} strings={s} lang={lang} theme={theme} />
             {isCustom && custom.points.length < 2 && <p class="fig-note" role="status">{tr(s, 'widget.lab.customEmpty')}</p>}
             {custom.tooManyToShare && <p class="fig-note" role="status">{tr(s, 'widget.lab.tooManyToShare', { n: custom.points.length })}</p>}
             <LabChartsPanel

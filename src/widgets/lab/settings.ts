@@ -9,7 +9,6 @@
  */
 import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName, type InitSpec } from '../../lib/index.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { chapterUrl } from '../../utils/urls.ts';
 import { clampNumber, defaults, writeState, type Schema, type Values } from '../kit/params.ts';
 import type { SessionConfig } from '../runner/session.ts';
 
@@ -48,7 +47,7 @@ export const LAB_SCHEMA = {
   beta1: { kind: 'number', min: 0, max: 0.999, step: 0.001, default: 0.9 },
   beta2: { kind: 'number', min: 0.9, max: 0.9999, step: 0.0001, default: 0.999 },
   /** The learning rate itself (the slider moves it on a log scale). */
-  lr: { kind: 'number', min: 0.00001, max: 10, step: 0.00001, default: 0.3 },
+  lr: { kind: 'number', min: 0.00001, max: 10, step: 0.00001, default: 0.03 },
   /** Examples per step; 0 is the whole training set (full batch). */
   batch: { kind: 'number', min: 0, max: 1000, step: 1, default: 0 },
   /** Clip the gradient to this global L2 norm; 0 is no clipping. */
@@ -201,8 +200,18 @@ export function labStateFromConfig(config: SessionConfig): Partial<LabValues> {
   return out;
 }
 
+/**
+ * The lab page's path: what utils/urls.ts's chapterUrl(lang, 'lab') gives (a unit test holds
+ * them equal), written without astro:i18n so that any island, or a worker, can import it.
+ */
+export function labPath(lang: Lang): string {
+  const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
+  const base = env?.BASE_URL ?? '/';
+  return `${base.endsWith('/') ? base : `${base}/`}${lang}/lab/`;
+}
+
 /** The lab's address with these settings (defaults left out), e.g. for "Open in the lab". */
 export function labHref(lang: Lang, state: Partial<LabValues>): string {
   const search = writeState(LAB_SCHEMA, LAB_ID, { ...LAB_DEFAULTS, ...state }, '');
-  return `${chapterUrl(lang, 'lab')}${search}#${LAB_ID}`;
+  return `${labPath(lang)}${search}#${LAB_ID}`;
 }

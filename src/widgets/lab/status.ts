@@ -9,8 +9,11 @@
  *   least DEAD_SHARE of the hidden units are dead (negative on every input: ReLU);
  * - 'collapsed': the collapse to the prior, series/chance.ts's rule: loss at chance and the
  *   output layer's own gradient died;
- * - 'exploding': the weight gradient grows towards the input by EXPLODING_RATIO or more, or
- *   one step's update is as large as a layer's weights (update/weight ≥ EXPLODING_UPDATE);
+ * - 'exploding': the weight gradient or the backpropagated error grows towards the input by
+ *   EXPLODING_RATIO or more, or one step's update is as large as a layer's weights
+ *   (update/weight ≥ EXPLODING_UPDATE). The error is checked as well as the weight gradient
+ *   because with too large a ReLU init the activations grow forwards as fast as the error grows
+ *   backwards, so their product, the weight gradient, stays level while both explode;
  * - 'vanishing': the first layer gets under VANISHING_RATIO (10⁻³) of the output layer's
  *   gradient (series/chance.ts's threshold);
  * - 'chance': the loss sits at chance (series/chance.ts's atChance) though gradients flow;
@@ -21,7 +24,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { formatPercent, formatSci } from '../kit/format.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { Divergence } from '../runner/session.ts';
-import { LN2, VANISHING_RATIO, atChance, formatLoss, gradientRatio, outputCollapsed } from '../series/index.ts';
+import { LN2, VANISHING_RATIO, atChance, errorRms, firstToLast, formatLoss, gradientRatio, outputCollapsed } from '../series/index.ts';
 
 export type LabStatusKind = 'diverged' | 'dead' | 'collapsed' | 'exploding' | 'vanishing' | 'chance' | 'healthy';
 
@@ -46,6 +49,8 @@ export interface LabStatus {
   kind: LabStatusKind;
   /** First-layer over output-layer weight-gradient norm (NaN when it has no meaning). */
   ratio: number;
+  /** First-layer over output-layer backpropagated error (RMS of ∂L/∂z). */
+  errorRatio: number;
   /** Mean dead fraction over the hidden layers. */
   dead: number;
   maxUpdate: number;
@@ -60,6 +65,7 @@ export function deadShare(layers: LayerStats[]): number {
 
 export function labStatus(v: StatusInput): LabStatus {
   const ratio = gradientRatio(v.layers);
+  const errorRatio = firstToLast(errorRms(v.layers));
   const dead = deadShare(v.layers);
   const maxUpdate = Math.max(0, ...(v.update ?? []).filter(Number.isFinite));
   const kind: LabStatusKind = v.diverged
@@ -68,14 +74,14 @@ export function labStatus(v: StatusInput): LabStatus {
       ? 'dead'
       : atChance(v.loss, v.step) && outputCollapsed(v.layers, v.start)
         ? 'collapsed'
-        : ratio >= EXPLODING_RATIO || maxUpdate >= EXPLODING_UPDATE
+        : ratio >= EXPLODING_RATIO || errorRatio >= EXPLODING_RATIO || maxUpdate >= EXPLODING_UPDATE
           ? 'exploding'
           : ratio < VANISHING_RATIO
             ? 'vanishing'
             : atChance(v.loss, v.step)
               ? 'chance'
               : 'healthy';
-  return { kind, ratio, dead, maxUpdate };
+  return { kind, ratio, errorRatio, dead, maxUpdate };
 }
 
 /** The status as one sentence, quoting the loss on screen and the number behind the verdict. */
@@ -85,6 +91,7 @@ export function statusSentence(v: StatusInput, s: Strings, lang: Lang): { status
     step: String(v.step),
     loss: formatLoss(v.loss, lang),
     ratio: formatSci(status.ratio, lang),
+    error: formatSci(status.errorRatio, lang),
     dead: formatPercent(status.dead, lang),
     update: formatSci(status.maxUpdate, lang),
     ln2: formatLoss(LN2, lang),

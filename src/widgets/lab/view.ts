@@ -13,6 +13,9 @@ import { LN2, errorRms, formatLoss, gradNorms, thinLosses } from '../series/inde
 import type { LabView } from './model.ts';
 import { LAB_GRID_RES, LAB_RECORD_EVERY, type LabPoint, type LabValues } from './settings.ts';
 import { statusSentence } from './status.ts';
+import { abColour, sideLabel, type LabOverlay } from './compare/overlay.ts';
+import { ghostCurves, ghostProfiles } from './compare/ghosts.ts';
+import type { Side } from './compare/ab.ts';
 
 export const LAB_CHARTS = ['loss', 'accuracy', 'boundary', 'grad', 'error', 'drift', 'dead', 'heatmap', 'histograms'] as const;
 export type LabChartName = (typeof LAB_CHARTS)[number];
@@ -40,8 +43,22 @@ export function labCharts(
   points: readonly { x: number; y: number; label: number }[],
   s: Strings,
   theme: Theme,
-  options: { live?: boolean; heat?: [number, number]; crosshair?: Crosshair | null } = {},
+  options: { live?: boolean; heat?: [number, number]; crosshair?: Crosshair | null; compare?: LabOverlay } = {},
 ): LabCharts {
+  // Pinned runs are drawn as ghosts of each chart's solid series; with B, every curve and
+  // profile chart shows A and B, each in its own colour (heatmap, histograms and boundary: A).
+  const pins = options.compare?.pins ?? [];
+  const bRun = options.compare?.b ?? null;
+  type SideView = { side: Side | null; view: LabView; colour: string; ink: string };
+  const sides: SideView[] = bRun
+    ? [{ side: 'a', view, colour: abColour('a', theme), ink: abColour('a', theme) }, { side: 'b', view: bRun.view, colour: abColour('b', theme), ink: abColour('b', theme) }]
+    : [{ side: null, view, colour: activationColour(v.activation, theme), ink: neutral(theme).ink }];
+  const named = (x: SideView, key: string, vars?: Record<string, string>) => sideLabel(x.side, tr(s, key, vars), s);
+  const ghostsOr = <T,>(g: T[]) => (g.length ? { ghosts: g } : {});
+  // Pins are compared at the current run's step: curves up to it (the x axis's own minimum
+  // of 100 steps at least), profiles as they were then.
+  const upTo = Math.max(100, ...sides.map((x) => x.view.step));
+  const at = view.step;
   const colour = activationColour(v.activation, theme);
   const n = neutral(theme);
   const now = tr(s, 'series.label.now', { step: String(view.step) });
@@ -49,38 +66,38 @@ export function labCharts(
   const rec = latest(view.records);
   const height = (width: number) => Math.round(Math.max(220, Math.min(320, width * 0.55)));
   const layerAxis = tr(s, 'series.axis.layer');
-  const profile = (values: (l: LabView['layers']) => number[], title: string, y: string, width: number, log = true) =>
+  const profile = (values: (l: LabView['layers']) => number[], title: string, y: string, width: number, metric: 'grad' | 'error', log = true) =>
     perLayerChart(
-      [
-        { key: 'now', label: now, colour, values: values(view.layers) },
-        ...(view.step > 0 ? [{ key: 'start', label: start, colour, values: values(view.start), dashed: true }] : []),
-      ],
+      sides.flatMap((x) => [
+        { key: `now${x.side ?? ''}`, label: x.side ? named(x, 'series.label.now', { step: String(x.view.step) }) : now, colour: x.colour, values: values(x.view.layers) },
+        ...(x.view.step > 0 ? [{ key: `start${x.side ?? ''}`, label: x.side ? named(x, 'series.label.start') : start, colour: x.colour, values: values(x.view.start), dashed: true }] : []),
+      ]),
       { title, x: layerAxis, y },
       theme,
-      { width, height: height(width), labels: 'spread', log },
+      { width, height: height(width), labels: 'spread', log, ...ghostsOr(ghostProfiles(pins, metric, s, at)) },
     );
-  const evaluated = view.records.filter((r) => r.testLoss !== undefined);
+  const evaluatedOf = (w: LabView) => w.records.filter((r) => r.testLoss !== undefined);
   const hidden = (l: LabView['layers']) => l.slice(0, -1);
   return {
     loss: (width) =>
       curvesChart(
-        [
-          { key: 'train', label: tr(s, 'widget.lab.label.train'), colour, points: thinLosses(view.losses, view.initialLoss) },
-          { key: 'test', label: tr(s, 'widget.lab.label.test'), colour: n.ink, dashed: true, points: evaluated.map((r) => ({ step: r.step, value: r.testLoss ?? NaN })).filter((p) => Number.isFinite(p.value)) },
-        ],
+        sides.flatMap((x) => [
+          { key: `train${x.side ?? ''}`, label: named(x, 'widget.lab.label.train'), colour: x.colour, points: thinLosses(x.view.losses, x.view.initialLoss) },
+          { key: `test${x.side ?? ''}`, label: named(x, 'widget.lab.label.test'), colour: x.ink, dashed: true, points: evaluatedOf(x.view).map((r) => ({ step: r.step, value: r.testLoss ?? NaN })).filter((p) => Number.isFinite(p.value)) },
+        ]),
         { title: chartTitle('loss', s), x: tr(s, 'kit.axis.step'), y: tr(s, v.loss === 'bce' ? 'kit.axis.loss' : 'widget.lab.axis.mse') },
         theme,
-        { width, height: Math.round(Math.max(200, Math.min(280, width * 0.42))), zero: true, minStep: 100, references: v.loss === 'bce' ? [{ value: LN2, label: tr(s, 'series.chance') }] : [] },
+        { width, height: Math.round(Math.max(200, Math.min(280, width * 0.42))), zero: true, minStep: 100, references: v.loss === 'bce' ? [{ value: LN2, label: tr(s, 'series.chance') }] : [], ...ghostsOr(ghostCurves(pins, 'loss', s, upTo)) },
       ),
     accuracy: (width) =>
       curvesChart(
-        [
-          { key: 'train', label: tr(s, 'widget.lab.label.train'), colour, points: evaluated.map((r) => ({ step: r.step, value: r.trainAccuracy ?? NaN })) },
-          { key: 'test', label: tr(s, 'widget.lab.label.test'), colour: n.ink, dashed: true, points: evaluated.map((r) => ({ step: r.step, value: r.testAccuracy ?? NaN })).filter((p) => Number.isFinite(p.value)) },
-        ],
+        sides.flatMap((x) => [
+          { key: `train${x.side ?? ''}`, label: named(x, 'widget.lab.label.train'), colour: x.colour, points: evaluatedOf(x.view).map((r) => ({ step: r.step, value: r.trainAccuracy ?? NaN })) },
+          { key: `test${x.side ?? ''}`, label: named(x, 'widget.lab.label.test'), colour: x.ink, dashed: true, points: evaluatedOf(x.view).map((r) => ({ step: r.step, value: r.testAccuracy ?? NaN })).filter((p) => Number.isFinite(p.value)) },
+        ]),
         { title: chartTitle('accuracy', s), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.lab.axis.accuracy') },
         theme,
-        { width, height: Math.round(Math.max(200, Math.min(280, width * 0.42))), yDomain: [0, 1], minStep: 100, references: [{ value: 0.5, label: tr(s, 'widget.lab.label.chance') }] },
+        { width, height: Math.round(Math.max(200, Math.min(280, width * 0.42))), yDomain: [0, 1], minStep: 100, references: [{ value: 0.5, label: tr(s, 'widget.lab.label.chance') }], ...ghostsOr(ghostCurves(pins, 'trainAccuracy', s, upTo)) },
       ),
     boundary: (width) => {
       const o = boundaryChart(
@@ -100,28 +117,29 @@ export function labCharts(
       }
       return o;
     },
-    grad: (width) => profile(gradNorms, chartTitle('grad', s), tr(s, 'kit.axis.gradNorm'), width),
-    error: (width) => profile(errorRms, chartTitle('error', s), tr(s, 'series.axis.error'), width),
+    grad: (width) => profile(gradNorms, chartTitle('grad', s), tr(s, 'kit.axis.gradNorm'), width, 'grad'),
+    error: (width) => profile(errorRms, chartTitle('error', s), tr(s, 'series.axis.error'), width, 'error'),
     drift: (width) =>
       perLayerChart(
-        [
-          { key: 'drift', label: tr(s, 'series.label.drift'), colour, values: rec?.drift ?? [] },
-          { key: 'update', label: tr(s, 'series.label.update'), colour, values: rec?.update ?? [], dashed: true },
-        ],
+        sides.flatMap((x) => [
+          { key: `drift${x.side ?? ''}`, label: named(x, 'series.label.drift'), colour: x.colour, values: latest(x.view.records)?.drift ?? [] },
+          { key: `update${x.side ?? ''}`, label: named(x, 'series.label.update'), colour: x.colour, values: latest(x.view.records)?.update ?? [], dashed: true },
+        ]),
         { title: chartTitle('drift', s), x: layerAxis, y: tr(s, 'series.axis.drift') },
         theme,
-        { width, height: height(width), labels: 'spread', empty: tr(s, 'series.driftEmpty') },
+        { width, height: height(width), labels: 'spread', empty: tr(s, 'series.driftEmpty'), ...ghostsOr(ghostProfiles(pins, 'drift', s, at)) },
       ),
     dead: (width) =>
       perLayerChart(
-        [
-          { key: 'dead', label: tr(s, 'widget.lab.label.dead'), colour, values: hidden(view.layers).map((l) => l.deadFraction) },
-          { key: 'sat', label: tr(s, 'widget.lab.label.saturated'), colour: n.ink, values: hidden(view.layers).map((l) => l.saturatedFraction) },
-          ...(view.step > 0 ? [{ key: 'sat0', label: tr(s, 'widget.lab.label.saturated0'), colour: n.ink, values: hidden(view.start).map((l) => l.saturatedFraction), dashed: true }] : []),
-        ],
+        sides.flatMap((x) => [
+          { key: `dead${x.side ?? ''}`, label: named(x, 'widget.lab.label.dead'), colour: x.colour, values: hidden(x.view.layers).map((l) => l.deadFraction) },
+          { key: `sat${x.side ?? ''}`, label: named(x, 'widget.lab.label.saturated'), colour: x.ink, values: hidden(x.view.layers).map((l) => l.saturatedFraction), ...(x.side ? { dashed: true } : {}) },
+          // In a comparison the step-0 profiles would double the lines for little: A and B start from the same seed.
+          ...(x.view.step > 0 && !x.side ? [{ key: 'sat0', label: tr(s, 'widget.lab.label.saturated0'), colour: n.ink, values: hidden(x.view.start).map((l) => l.saturatedFraction), dashed: true }] : []),
+        ]),
         { title: chartTitle('dead', s), x: tr(s, 'widget.lab.axis.hiddenLayer'), y: tr(s, 'widget.lab.axis.share') },
         theme,
-        { width, height: height(width), labels: 'spread', log: false },
+        { width, height: height(width), labels: 'spread', log: false, ...ghostsOr(ghostProfiles(pins, 'dead', s, at).map((g) => ({ ...g, values: g.values.slice(0, -1) }))) },
       ),
     heatmap: (width) =>
       heatmapChart(

@@ -15,6 +15,7 @@ import * as HeReproduction from '../../../src/widgets/he-reproduction/model.ts';
 import * as InitExplorer from '../../../src/widgets/init-explorer/model.ts';
 import * as IntroRace from '../../../src/widgets/intro-race/model.ts';
 import * as KitGallery from '../../../src/widgets/kit-gallery/model.ts';
+import * as Lab from '../../../src/widgets/lab/settings.ts';
 import * as NormalizationLab from '../../../src/widgets/normalization-lab/model.ts';
 import * as PhaseDiagram from '../../../src/widgets/phase-diagram/model.ts';
 import * as ReluVsSigmoid from '../../../src/widgets/relu-vs-sigmoid/model.ts';
@@ -58,4 +59,5 @@ export const FIGURES: FigureEntry[] = [
   { id: 'adding-problem', schema: schemaOf(AddingProblem), path: '/recurrent-networks/', trains: true },
   { id: 'phase-diagram', schema: schemaOf(PhaseDiagram), path: '/signal-propagation/', trains: false },
   { id: 'kit-gallery', schema: schemaOf(KitGallery), path: '/kit/', trains: false },
+  { id: 'lab', schema: schemaOf(Lab), path: '/lab/', trains: true },
 ];

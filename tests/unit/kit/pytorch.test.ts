@@ -7,6 +7,7 @@ import { createNetwork } from '../../../src/lib/index.ts';
 import { float64ToBase64, pytorchScript } from '../../../src/widgets/runner/pytorch.ts';
 import { createSession, type SessionConfig } from '../../../src/widgets/runner/session.ts';
 import { VANISHING_SCHEMA, vanishingConfig, type VanishingValues } from '../../../src/widgets/vanishing-lab/model.ts';
+import * as lab from '../../../src/widgets/lab/settings.ts';
 
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 const STEPS = 100;
@@ -109,6 +110,23 @@ describe('the PyTorch export', () => {
       const ours = libLosses(config, steps);
       expect(theirs[i], name).toHaveLength(steps);
       expect(maxRelativeError(theirs[i], ours), name).toBeLessThan(tolerance(name));
+    });
+  }, 180_000);
+});
+
+describe('the PyTorch export of the lab (src/widgets/lab)', () => {
+  it(`trains like src/lib for ${STEPS} steps: the lab's default, mini-batches on the reader's points with its own momentum, within 1e-6; a 20-layer residual layer-norm Adam run within 1e-4`, () => {
+    const points = Array.from({ length: 60 }, (_, i) => ({ x: Math.cos(i * 0.7) * (i % 2 ? 1 : 0.4), y: Math.sin(i * 0.7) * (i % 2 ? 1 : 0.4), label: (i % 2) as 0 | 1 }));
+    const configs: [string, SessionConfig, number][] = [
+      ['lab default', lab.labConfig(lab.LAB_DEFAULTS), STEPS],
+      ['lab custom points, batch 16, momentum 0.8', lab.labConfig({ ...lab.LAB_DEFAULTS, dataset: 'custom', batch: 16, optimizer: 'momentum', momentum: 0.8, lr: 0.05 }, points), STEPS],
+      ['20-layer residual, layer norm, Adam (lab settings)', lab.labConfig({ ...lab.LAB_DEFAULTS, depth: 20, width: 16, activation: 'relu', init: 'heNormal', residual: true, residualScale: 0.5, norm: 'layer', optimizer: 'adam', beta1: 0.85, lr: 0.003 }), STEPS],
+    ];
+    const theirs = runScripts(configs.map(([, config, steps]) => ({ script: pytorchScript(config, { steps }), steps })));
+    configs.forEach(([name, config, steps], i) => {
+      const ours = libLosses(config, steps);
+      expect(theirs[i], name).toHaveLength(steps);
+      expect(maxRelativeError(theirs[i], ours), name).toBeLessThan(name.startsWith('20-layer') ? 1e-4 : 1e-6);
     });
   }, 180_000);
 });

@@ -102,6 +102,18 @@ describe('pinned runs', () => {
     const start = ghostProfiles(pins, 'grad', strings('en'), 'start');
     expect(start[0].values).toEqual(h.records[0].layers.map((l) => l.weightGradNorm));
   });
+
+  it('pins are compared at the current step: curves stop there, profiles are taken from then', () => {
+    const pins = addPin(NO_PINS, h, small).pins.runs;
+    const curve = ghostCurves(pins, 'loss', strings('en'), 15)[0].points;
+    expect(curve.at(-1)?.step).toBe(15);
+    expect(curve.every((p) => p.step <= 15)).toBe(true);
+    // Records every 10 steps: at step 25 the profile is step 20's.
+    const r20 = h.records.find((r) => r.step === 20)!;
+    expect(ghostProfiles(pins, 'grad', strings('en'), 25)[0].values).toEqual(r20.layers.map((l) => l.weightGradNorm));
+    // Past its end, a pin shows its last profile.
+    expect(ghostProfiles(pins, 'grad', strings('en'), 10_000)[0].values).toEqual(h.records.at(-1)!.layers.map((l) => l.weightGradNorm));
+  });
 });
 
 describe('differences between two settings', () => {

@@ -25,24 +25,41 @@ const perLayer: Record<LayerMetric, (r: LayerRecord) => (number | undefined)[]> 
   saturated: (r) => r.layers.map((l) => l.saturatedFraction),
 };
 
-/** Each pin's curve of one quantity over steps (the loss at every kept step, the rest at records). */
-export function ghostCurves(pins: readonly PinnedRun[], metric: CurveMetric, s: Strings): CurveGhost[] {
+/**
+ * Each pin's curve of one quantity over steps (the loss at every kept step, the rest at
+ * records), up to step `upTo` when given: an earlier run is compared step for step with the
+ * current one, and a pin 20 000 steps long does not squash a run that has just started.
+ */
+export function ghostCurves(pins: readonly PinnedRun[], metric: CurveMetric, s: Strings, upTo = Infinity): CurveGhost[] {
   return pins.map((p) => ({
     label: pinLabel(p, s),
-    points:
-      metric === 'loss'
-        ? p.losses
-        : p.records.flatMap((r) => {
-            const v = (r as Evaluated)[metric];
-            return v !== undefined && Number.isFinite(v) ? [{ step: r.step, value: v }] : [];
-          }),
+    points: (metric === 'loss'
+      ? p.losses
+      : p.records.flatMap((r) => {
+          const v = (r as Evaluated)[metric];
+          return v !== undefined && Number.isFinite(v) ? [{ step: r.step, value: v }] : [];
+        })
+    ).filter((q) => q.step <= upTo),
   }));
 }
 
-/** Each pin's per-layer profile of one quantity, at its last record (or its first: 'start'). */
-export function ghostProfiles(pins: readonly PinnedRun[], metric: LayerMetric, s: Strings, at: 'end' | 'start' = 'end'): LayerGhost[] {
+/** The record of a pin at a step: the last one at or before it (its first, 'start'; its last, 'end'). */
+function recordAt(p: PinnedRun, at: 'end' | 'start' | number): LayerRecord | undefined {
+  if (at === 'start') return p.records[0];
+  if (at === 'end') return p.records.at(-1);
+  let found = p.records[0];
+  for (const r of p.records) if (r.step <= at) found = r;
+  return found;
+}
+
+/**
+ * Each pin's per-layer profile of one quantity: at its last record, its first ('start'), or
+ * at a step (the last record at or before it), to set it beside the current run's profile
+ * at the same step.
+ */
+export function ghostProfiles(pins: readonly PinnedRun[], metric: LayerMetric, s: Strings, at: 'end' | 'start' | number = 'end'): LayerGhost[] {
   return pins.flatMap((p) => {
-    const r = at === 'start' ? p.records[0] : p.records.at(-1);
+    const r = recordAt(p, at);
     if (!r) return [];
     return [{ label: pinLabel(p, s), values: perLayer[metric](r).map((v) => (v === undefined ? NaN : v)) }];
   });

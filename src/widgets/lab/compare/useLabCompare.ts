@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { STATE_CHANGE_EVENT } from '../../kit/events.ts';
 import type { UrlNotice } from '../../kit/params.ts';
 import type { LabValues } from '../settings.ts';
@@ -38,6 +38,8 @@ export function useLabCompare(a: LabValues): LabCompareModel {
   const [overrides, setOverrides] = useState<Overrides | null>(null);
   const [rejected, setRejected] = useState<UrlNotice[]>([]);
   const ready = useRef(false);
+  // One B object per change of A or of B's own settings, so configs built from it stay put.
+  const b = useMemo(() => (overrides ? sideB(a, overrides) : null), [a, overrides]);
   useEffect(() => {
     const parsed = readCompare(location.search);
     setOverrides(parsed.overrides);
@@ -66,7 +68,7 @@ export function useLabCompare(a: LabValues): LabCompareModel {
     replaced,
     dismissReplaced: () => setReplaced(null),
     overrides,
-    b: overrides ? sideB(a, overrides) : null,
+    b,
     startCompare: () => setOverrides((o) => o ?? {}),
     stopCompare: () => setOverrides(null),
     setB(key, value) {
