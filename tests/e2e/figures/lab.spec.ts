@@ -101,7 +101,7 @@ test('en: pasted CSV with a bad row names it and keeps the good ones', async ({ 
   const fig = page.locator(FIG);
   await fig.locator('details[data-section="data"] > summary').scrollIntoViewIfNeeded();
   const data = fig.locator('details[data-section="data"]');
-  if (!(await data.getAttribute('open'))) await data.locator('summary').click();
+  if (!(await data.evaluate((d) => (d as HTMLDetailsElement).open))) await data.locator('summary').click();
   await fig.getByLabel(t('en', 'widget.lab.csv.label')).fill('x,y,label\n0.5,0.5,1\n-0.5,-0.5,0\n0.1,oops,1\n0.2,0.2,7\n');
   await fig.getByRole('button', { name: t('en', 'widget.lab.csv.replace') }).click();
   await expect(fig.getByText(t('en', 'widget.lab.csv.added', { n: 2 }))).toBeVisible();
@@ -117,7 +117,7 @@ test('en: "Export as PyTorch script" downloads lab_experiment.py with the networ
   await pause(page, 'en');
   const fig = page.locator(FIG);
   const exp = fig.locator('details[data-section="export"]');
-  if (!(await exp.getAttribute('open'))) await exp.locator('summary').click();
+  if (!(await exp.evaluate((d) => (d as HTMLDetailsElement).open))) await exp.locator('summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: t('en', 'widget.lab.export.torch') }).click()]);
   expect(download.suggestedFilename()).toBe('lab_experiment.py');
   const text = await readFile((await download.path())!, 'utf8');
