@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { DICT, hydrated, stepCount, t } from '../helpers.ts';
 
 const FIG = '#lab';
@@ -141,3 +142,18 @@ test('375 px: the charts come before the controls, which are grouped and closed'
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`es (${scheme}): no axe violations once live, with every group open and the crosshair showing`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${PAGE('es')}?lab.activation=leakyRelu&lab.residual=1&lab.init=customNormal&lab.optimizer=adam`);
+    await hydrated(page, FIG);
+    await expect.poll(() => stepCount(page, FIG), { timeout: 20_000 }).toBeGreaterThan(20);
+    await pause(page, 'es');
+    for (const d of await page.locator(`${FIG} details.lab-section`).all()) if (!(await d.evaluate((x) => (x as HTMLDetailsElement).open))) await d.locator('summary').click();
+    await page.locator(`${FIG} .lab-editor__chart`).focus();
+    await page.keyboard.press('ArrowRight');
+    const axe = await new AxeBuilder({ page }).include(FIG).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  });
+}
