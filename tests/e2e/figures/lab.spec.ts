@@ -125,9 +125,24 @@ test('en: "Export as PyTorch script" downloads lab_experiment.py with the networ
   expect(text).toContain('SIZES = [2, 12, 12, 12, 1]');
   expect(text).toContain('ACTIVATION = "relu"');
   expect(text).toContain('class Net(torch.nn.Module)');
+  // Each chart saves with its title, the settings and the credit in the file.
+  const [svg] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: t('en', 'widget.lab.saveSvg', { chart: t('en', 'widget.lab.chart.grad') }) }).click()]);
+  expect(svg.suggestedFilename()).toBe('lab-grad.svg');
+  const svgText = await readFile((await svg.path())!, 'utf8');
+  for (const want of [t('en', 'widget.lab.chart.grad'), '3 hidden layers × 12 units, ReLU', t('en', 'widget.lab.credit')]) expect(svgText).toContain(want.replace(/’/g, '’'));
   const [csv] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: t('en', 'widget.lab.export.csv') }).click()]);
   const history = await readFile((await csv.path())!, 'utf8');
   expect(history.split('\n')[1]).toMatch(/^step,loss,test_loss,train_accuracy,test_accuracy,grad_L1,/);
+});
+
+test('en: one step per frame trains step by step, and Pause stops it', async ({ page }) => {
+  await page.goto(`${PAGE('en')}?lab.speed=frame`);
+  await hydrated(page, FIG);
+  await expect.poll(() => stepCount(page, FIG), { timeout: 20_000 }).toBeGreaterThan(5);
+  await pause(page, 'en');
+  const stopped = await stepCount(page, FIG);
+  await page.waitForTimeout(500); // a window in which a running loop would have stepped
+  expect(await stepCount(page, FIG)).toBeLessThanOrEqual(stopped + 1);
 });
 
 test('375 px: the charts come before the controls, which are grouped and closed', async ({ page }) => {
