@@ -75,6 +75,10 @@ test('en: a click adds a point, a click on it removes it, and the keyboard adds 
   await expect.poll(() => pointCount(page)).toBe(start + 1);
   expect(new URL(page.url()).searchParams.get('lab.dataset')).toBe('custom');
   expect(new URL(page.url()).searchParams.get('labpts')?.split('_')).toHaveLength(start + 1);
+  // A click on that point removes it again.
+  await page.mouse.click(box.x + box.width * 0.88, box.y + box.height * 0.2);
+  await expect.poll(() => pointCount(page)).toBe(start);
+  await expect(fig.getByText(/^Point removed at/)).toBeAttached();
   await fig.getByRole('button', { name: t('en', 'widget.lab.clearPoints') }).click();
   await expect.poll(() => pointCount(page)).toBe(0);
   // Keyboard: focus the chart, move the crosshair, Enter adds; Delete removes.
