@@ -53,7 +53,7 @@ export function labCharts(
   const sides: SideView[] = bRun
     ? [{ side: 'a', view, colour: abColour('a', theme), ink: abColour('a', theme) }, { side: 'b', view: bRun.view, colour: abColour('b', theme), ink: abColour('b', theme) }]
     : [{ side: null, view, colour: activationColour(v.activation, theme), ink: neutral(theme).ink }];
-  const named = (x: SideView, key: string, vars?: Record<string, string>) => sideLabel(x.side, tr(s, key, vars), s);
+  const named = (x: SideView, key: string, short: string | null, vars?: Record<string, string>) => sideLabel(x.side, tr(s, key, vars), short === null ? null : tr(s, `widget.lab.compare.short.${short}`), s);
   const ghostsOr = <T,>(g: T[]) => (g.length ? { ghosts: g } : {});
   // Pins are compared at the current run's step: curves up to it (the x axis's own minimum
   // of 100 steps at least), profiles as they were then.
@@ -69,8 +69,8 @@ export function labCharts(
   const profile = (values: (l: LabView['layers']) => number[], title: string, y: string, width: number, metric: 'grad' | 'error', log = true) =>
     perLayerChart(
       sides.flatMap((x) => [
-        { key: `now${x.side ?? ''}`, label: x.side ? named(x, 'series.label.now', { step: String(x.view.step) }) : now, colour: x.colour, values: values(x.view.layers) },
-        ...(x.view.step > 0 ? [{ key: `start${x.side ?? ''}`, label: x.side ? named(x, 'series.label.start') : start, colour: x.colour, values: values(x.view.start), dashed: true }] : []),
+        { key: `now${x.side ?? ''}`, label: x.side ? named(x, 'series.label.now', null) : now, colour: x.colour, values: values(x.view.layers) },
+        ...(x.view.step > 0 ? [{ key: `start${x.side ?? ''}`, label: x.side ? named(x, 'series.label.start', 'start') : start, colour: x.colour, values: values(x.view.start), dashed: true }] : []),
       ]),
       { title, x: layerAxis, y },
       theme,
@@ -82,8 +82,8 @@ export function labCharts(
     loss: (width) =>
       curvesChart(
         sides.flatMap((x) => [
-          { key: `train${x.side ?? ''}`, label: named(x, 'widget.lab.label.train'), colour: x.colour, points: thinLosses(x.view.losses, x.view.initialLoss) },
-          { key: `test${x.side ?? ''}`, label: named(x, 'widget.lab.label.test'), colour: x.ink, dashed: true, points: evaluatedOf(x.view).map((r) => ({ step: r.step, value: r.testLoss ?? NaN })).filter((p) => Number.isFinite(p.value)) },
+          { key: `train${x.side ?? ''}`, label: named(x, 'widget.lab.label.train', null), colour: x.colour, points: thinLosses(x.view.losses, x.view.initialLoss) },
+          { key: `test${x.side ?? ''}`, label: named(x, 'widget.lab.label.test', 'test'), colour: x.ink, dashed: true, points: evaluatedOf(x.view).map((r) => ({ step: r.step, value: r.testLoss ?? NaN })).filter((p) => Number.isFinite(p.value)) },
         ]),
         { title: chartTitle('loss', s), x: tr(s, 'kit.axis.step'), y: tr(s, v.loss === 'bce' ? 'kit.axis.loss' : 'widget.lab.axis.mse') },
         theme,
@@ -92,8 +92,8 @@ export function labCharts(
     accuracy: (width) =>
       curvesChart(
         sides.flatMap((x) => [
-          { key: `train${x.side ?? ''}`, label: named(x, 'widget.lab.label.train'), colour: x.colour, points: evaluatedOf(x.view).map((r) => ({ step: r.step, value: r.trainAccuracy ?? NaN })) },
-          { key: `test${x.side ?? ''}`, label: named(x, 'widget.lab.label.test'), colour: x.ink, dashed: true, points: evaluatedOf(x.view).map((r) => ({ step: r.step, value: r.testAccuracy ?? NaN })).filter((p) => Number.isFinite(p.value)) },
+          { key: `train${x.side ?? ''}`, label: named(x, 'widget.lab.label.train', null), colour: x.colour, points: evaluatedOf(x.view).map((r) => ({ step: r.step, value: r.trainAccuracy ?? NaN })) },
+          { key: `test${x.side ?? ''}`, label: named(x, 'widget.lab.label.test', 'test'), colour: x.ink, dashed: true, points: evaluatedOf(x.view).map((r) => ({ step: r.step, value: r.testAccuracy ?? NaN })).filter((p) => Number.isFinite(p.value)) },
         ]),
         { title: chartTitle('accuracy', s), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.lab.axis.accuracy') },
         theme,
@@ -122,8 +122,8 @@ export function labCharts(
     drift: (width) =>
       perLayerChart(
         sides.flatMap((x) => [
-          { key: `drift${x.side ?? ''}`, label: named(x, 'series.label.drift'), colour: x.colour, values: latest(x.view.records)?.drift ?? [] },
-          { key: `update${x.side ?? ''}`, label: named(x, 'series.label.update'), colour: x.colour, values: latest(x.view.records)?.update ?? [], dashed: true },
+          { key: `drift${x.side ?? ''}`, label: named(x, 'series.label.drift', null), colour: x.colour, values: latest(x.view.records)?.drift ?? [] },
+          { key: `update${x.side ?? ''}`, label: named(x, 'series.label.update', 'update'), colour: x.colour, values: latest(x.view.records)?.update ?? [], dashed: true },
         ]),
         { title: chartTitle('drift', s), x: layerAxis, y: tr(s, 'series.axis.drift') },
         theme,
@@ -132,8 +132,8 @@ export function labCharts(
     dead: (width) =>
       perLayerChart(
         sides.flatMap((x) => [
-          { key: `dead${x.side ?? ''}`, label: named(x, 'widget.lab.label.dead'), colour: x.colour, values: hidden(x.view.layers).map((l) => l.deadFraction) },
-          { key: `sat${x.side ?? ''}`, label: named(x, 'widget.lab.label.saturated'), colour: x.ink, values: hidden(x.view.layers).map((l) => l.saturatedFraction), ...(x.side ? { dashed: true } : {}) },
+          { key: `dead${x.side ?? ''}`, label: named(x, 'widget.lab.label.dead', 'dead'), colour: x.colour, values: hidden(x.view.layers).map((l) => l.deadFraction) },
+          { key: `sat${x.side ?? ''}`, label: named(x, 'widget.lab.label.saturated', 'saturated'), colour: x.ink, values: hidden(x.view.layers).map((l) => l.saturatedFraction), ...(x.side ? { dashed: true } : {}) },
           // In a comparison the step-0 profiles would double the lines for little: A and B start from the same seed.
           ...(x.view.step > 0 && !x.side ? [{ key: 'sat0', label: tr(s, 'widget.lab.label.saturated0'), colour: n.ink, values: hidden(x.view.start).map((l) => l.saturatedFraction), dashed: true }] : []),
         ]),

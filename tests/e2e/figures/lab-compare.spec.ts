@@ -77,8 +77,11 @@ for (const lang of LANGS) {
       await expect(ab.getByRole('combobox', { name: t(lang, 'widget.lab.compare.bValue', { name: d['widget.lab.compare.name.activation'] }) })).toHaveValue('relu');
       await trainedPast(page, 20);
       const labels = await lossChart(page).locator('text').allTextContents();
-      for (const side of ['a', 'b'])
-        expect(labels).toContain(t(lang, 'widget.lab.compare.series', { side: d[`widget.lab.compare.side.${side}`], name: d['widget.lab.label.train'] }));
+      // Each side's training loss is labelled by its letter, its test loss by letter and role.
+      for (const side of ['a', 'b']) {
+        expect(labels).toContain(d[`widget.lab.compare.side.${side}`]);
+        expect(labels).toContain(t(lang, 'widget.lab.compare.series', { side: d[`widget.lab.compare.side.${side}`], name: d['widget.lab.compare.short.test'] }));
+      }
       // The link still holds the comparison (the address bar is the share link).
       const search = await page.evaluate(() => location.search);
       expect(new URLSearchParams(search).get('labB.activation')).toBe('relu');

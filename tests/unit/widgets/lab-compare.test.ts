@@ -2,6 +2,10 @@
 // the session code the worker trains.
 import { describe, expect, it } from 'vitest';
 import { pick } from '../../../src/i18n/index.ts';
+import { renderChartToString } from '../../../src/widgets/kit/ssr.ts';
+import { datasetPoints } from '../../../src/widgets/runner/session.ts';
+import { viewOfSession } from '../../../src/widgets/lab/model.ts';
+import { LAB_CHARTS, labCharts } from '../../../src/widgets/lab/view.ts';
 import { readState } from '../../../src/widgets/kit/params.ts';
 import { createSession, type Session } from '../../../src/widgets/runner/session.ts';
 import type { Trainer } from '../../../src/widgets/runner/useTrainer.ts';
@@ -30,8 +34,8 @@ import {
   type RunHistory,
 } from '../../../src/widgets/lab/compare/index.ts';
 
-const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'widget.lab.compare.') });
-const small: LabValues = { ...LAB_DEFAULTS, depth: 3, width: 8, points: 120 };
+const strings = (lang: 'es' | 'en') => ({ ...pick(lang, 'kit.'), ...pick(lang, 'series.'), ...pick(lang, 'widget.lab.') });
+const small: LabValues = { ...LAB_DEFAULTS, depth: 3, width: 8, points: 120, lr: 0.3 };
 
 function run(v: LabValues, steps: number): { session: Session; history: RunHistory } {
   const session = createSession(labConfig(v));
@@ -154,7 +158,7 @@ describe('differences between two settings', () => {
 });
 
 describe('A/B in the share link', () => {
-  const a: LabValues = { ...LAB_DEFAULTS, depth: 10 };
+  const a: LabValues = { ...LAB_DEFAULTS, depth: 10, lr: 0.3 };
 
   it('round-trips: A in lab.*, B as its differences in labB.*, other keys kept', () => {
     const search = writeCompare(a, { activation: 'relu', lr: 0.03 }, '?lab.depth=10&other.x=1');
@@ -228,5 +232,46 @@ describe('A/B training', () => {
     expect(compareCanRun(trainer)).toBe(true);
     // Neither diverged: no comparison alert.
     expect(compareAlert({ ...trainer, sessions: [view(sa), view(sa)] }, strings('en'), 'en')).toBeNull();
+  });
+});
+
+describe('the lab charts with pins and B', () => {
+  const a: LabValues = { ...small, lr: 0.3 };
+  const b: LabValues = { ...small, lr: 0.3, activation: 'relu' };
+  const sa = run(a, 60).session;
+  const sb = run(b, 60).session;
+  const va = viewOfSession(sa);
+  const vb = viewOfSession(sb);
+  const pts = datasetPoints(labConfig(a).data);
+  const svgOf = (o: ReturnType<typeof labCharts>, name: (typeof LAB_CHARTS)[number], w = 300) => renderChartToString(o[name](w));
+
+  it('without pins or B the charts are exactly the lab\'s own', () => {
+    for (const lang of ['es', 'en'] as const) {
+      const plain = labCharts(va, a, pts, strings(lang), 'light');
+      const empty = labCharts(va, a, pts, strings(lang), 'light', { compare: { pins: [], b: null } });
+      for (const name of LAB_CHARTS) expect(svgOf(empty, name), name).toBe(svgOf(plain, name));
+    }
+  });
+
+  it('pins are ghosts on every curve and per-layer chart, never on the heatmap, histograms or boundary', () => {
+    const pins = addPin(addPin(NO_PINS, run({ ...a, depth: 4 }, 30).history, a).pins, run({ ...a, activation: 'sigmoid' }, 30).history, a).pins.runs;
+    const o = labCharts(va, a, pts, strings('en'), 'light', { compare: { pins, b: null } });
+    for (const name of ['loss', 'accuracy', 'grad', 'error', 'drift', 'dead'] as const) expect(svgOf(o, name).match(/class="chart-ghost"/g)?.length, name).toBe(2);
+    for (const name of ['heatmap', 'histograms', 'boundary'] as const) expect(svgOf(o, name)).not.toContain('chart-ghost');
+  });
+
+  it('with B every curve and per-layer chart shows both sides, labelled short enough for a 300 px chart', () => {
+    for (const lang of ['es', 'en'] as const) {
+      const s = strings(lang);
+      const o = labCharts(va, a, pts, s, 'dark', { compare: { pins: [], b: { view: vb, values: b } } });
+      for (const name of ['loss', 'accuracy', 'grad', 'error', 'drift', 'dead'] as const) {
+        const texts = [...svgOf(o, name).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+        for (const side of ['a', 'b']) expect(texts.some((t) => t.startsWith(s[`widget.lab.compare.side.${side}`])), `${lang} ${name} ${side}`).toBe(true);
+        // Direct labels sit in a right margin of at most 30 % of 300 px: 12 characters.
+        const sided = texts.filter((t) => /^[AB]( |$)/.test(t));
+        expect(sided.length, `${lang} ${name}`).toBeGreaterThanOrEqual(2);
+        for (const t of sided) expect(t.length, `${lang} ${name} "${t}"`).toBeLessThanOrEqual(12);
+      }
+    }
   });
 });

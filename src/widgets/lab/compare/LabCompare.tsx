@@ -7,6 +7,7 @@ import { tr, type Strings } from '../../kit/strings.ts';
 import { formatLoss } from '../../series/index.ts';
 import { LAB_SCHEMA, type LabValues } from '../settings.ts';
 import { sideName } from './ab.ts';
+import { abColour } from './overlay.ts';
 import { COMPARED_KEYS, abDiffText, firstOther, formatSetting, inUse, pinDiffText, settingDiffs, settingName, type LabKey } from './diff.ts';
 import { pinLabel } from './ghosts.ts';
 import { MAX_PINS, canPin, type RunHistory } from './pins.ts';
@@ -28,6 +29,15 @@ function Swatch({ k, theme }: { k: number; theme: Theme }) {
   return (
     <svg class="lab-compare__swatch" width="28" height="10" viewBox="0 0 28 10" aria-hidden="true">
       <line x1="1" y1="5" x2="27" y2="5" stroke={g.colour} stroke-width="2" stroke-dasharray={g.dash} />
+    </svg>
+  );
+}
+
+/** A solid line in a side's colour, as the legend's key. */
+function Line({ colour }: { colour: string }) {
+  return (
+    <svg class="lab-compare__swatch" width="22" height="10" viewBox="0 0 22 10">
+      <line x1="1" y1="5" x2="21" y2="5" stroke={colour} stroke-width="3" />
     </svg>
   );
 }
@@ -112,7 +122,11 @@ export function LabCompare({ model, view, settings, strings: s, lang, theme }: P
               ? tr(s, 'widget.lab.compare.abDiffers', { b: sideName('b', s), a: sideName('a', s), list: diffs.map((d) => abDiffText(d, s, lang)).join('; ') })
               : tr(s, 'widget.lab.compare.abSame')}
           </p>
-          <div class="lab-compare__b fig-controls">
+          <p class="lab-compare__legend">
+            <span class="lab-compare__key" aria-hidden="true"><Line colour={abColour('a', theme)} /> {sideName('a', s)} <Line colour={abColour('b', theme)} /> {sideName('b', s)}</span>
+            {tr(s, 'widget.lab.compare.legend')}
+          </p>
+          <div class="lab-compare__b">
             {diffs.map((d) => (
               <div class="lab-compare__b-row" key={d.key}>
                 <BControl name={d.key} value={b[d.key]} onChange={(v) => model.setB(d.key, v)} s={s} lang={lang} />

@@ -18,5 +18,12 @@ export interface LabOverlay {
 
 export const abColour = (side: Side, theme: Theme) => activationColour(side === 'a' ? 'relu' : 'sigmoid', theme);
 
-/** A series label with its side in a comparison («A: entrenamiento»), or as it is without one. */
-export const sideLabel = (side: Side | null, label: string, s: Strings) => (side ? tr(s, 'widget.lab.compare.series', { side: sideName(side, s), name: label }) : label);
+/**
+ * A series label. Without B, the lab's own (full) label. With B, the side and a short role:
+ * the chart's main series is just «A» or «B», the others «A prueba», «B paso 0»; two
+ * runs' worth of labels must still fit the right margin of a chart 300 px wide.
+ */
+export function sideLabel(side: Side | null, full: string, short: string | null, s: Strings): string {
+  if (!side) return full;
+  return short === null ? sideName(side, s) : tr(s, 'widget.lab.compare.series', { side: sideName(side, s), name: short });
+}
