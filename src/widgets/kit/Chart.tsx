@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { renderChart, type PlotOptions } from './plot.ts';
 import { useChartWidth } from './hooks.ts';
+import { cancelDraw, requestDraw } from './drawQueue.ts';
 
 interface Props {
   /**
@@ -37,18 +38,23 @@ export function Chart({ options, fallback, primary, class: cls, onDragX, minWidt
   const host = useRef<HTMLDivElement>(null);
   const width = useChartWidth(host, 640, minWidth, maxWidth);
   const [live, setLive] = useState(false);
+  // The identity the page's draw queue knows this chart by.
+  const me = useRef({}).current;
   useEffect(() => {
-    // Each chart draws in a task of its own, so a figure with four charts never blocks
-    // the main thread for the sum of their times.
-    if (options === null) return;
-    const timer = setTimeout(() => {
+    // Draws take turns with every other chart on the page, one per frame (drawQueue.ts), so
+    // no task carries more than one chart's build, style, layout and paint.
+    if (options === null) {
+      cancelDraw(me);
+      return;
+    }
+    requestDraw(me, () => {
       const el = host.current;
       if (!el) return;
       el.replaceChildren(renderChart(typeof options === 'function' ? options(width) : options));
       setLive(true);
-    }, 0);
-    return () => clearTimeout(timer);
+    });
   }, [options, typeof options === 'function' ? width : 0]);
+  useEffect(() => () => cancelDraw(me), []);
 
   useEffect(() => {
     const el = host.current;
