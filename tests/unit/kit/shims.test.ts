@@ -72,3 +72,60 @@ describe('the kept colour schemes', () => {
     }
   });
 });
+
+describe('Plot with the stand-ins', () => {
+  it('loads, and draws the gallery of every chart builder exactly as Plot with the real d3 does', async () => {
+    const { build } = await import('esbuild');
+    const { d3Shims, keptSchemes } = await import('../../../scripts/d3-shims.mjs');
+    const { writeFileSync, rmSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const project = fileURLToPath(new URL('../../../', import.meta.url));
+    const aliases = d3Shims() as { find: RegExp; replacement: string }[];
+    const kept = keptSchemes();
+    // The browser bundle's module graph, with esbuild standing in for Vite: the same aliases.
+    const out = await build({
+      stdin: { contents: "export * from '@observablehq/plot';", resolveDir: project, loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      logLevel: 'silent',
+      plugins: [{
+        name: 'shims',
+        setup(b) {
+          b.onResolve({ filter: /^(d3-[a-z-]+|vg-real-d3-[a-z-]+)$/ }, (a) => {
+            if (a.path === 'vg-real-d3-scale-chromatic') return { path: 'kept', namespace: 'kept' };
+            const hit = aliases.find((x) => x.find.test(a.path));
+            return hit ? { path: hit.replacement } : undefined;
+          });
+          b.onLoad({ filter: /.*/, namespace: 'kept' }, async () => ({ contents: (await kept.load('\0vg-real-d3-scale-chromatic')) as string, resolveDir: project, loader: 'js' }));
+        },
+      }],
+    });
+    const file = new URL('./.plot-shimmed.tmp.mjs', import.meta.url);
+    writeFileSync(file, out.outputFiles[0].contents);
+    try {
+      const shimmed = await import(/* @vite-ignore */ file.href);
+      const real = await import('@observablehq/plot');
+      const { parseHTML } = await import('linkedom');
+      const { galleryCharts } = await import('../../../src/widgets/kit-gallery/view.ts');
+      const { GALLERY_SCHEMA } = await import('../../../src/widgets/kit-gallery/model.ts');
+      const { defaults } = await import('../../../src/widgets/kit/params.ts');
+      const { figureStrings } = await import('../../../src/widgets/kit/ssr.ts');
+      // Clip-path ids count up in each copy of Plot; everything else must be the same.
+      const draw = (plot: typeof real.plot, options: object) => (plot({ ...options, document: parseHTML('<!doctype html><html><body></body></html>').document } as never) as unknown as Element).outerHTML.replace(/plot-clip-\d+/g, 'plot-clip');
+      const extra = {
+        diverging: { marks: [real.cell([-2, -1, 0, 1, 2], { x: (d: number) => d, fill: (d: number) => d })], color: { type: 'diverging', scheme: 'BuRd', pivot: 0 } },
+        sequential: { marks: [real.cell([0, 0.25, 0.5, 1], { x: (d: number) => d, fill: (d: number) => d })], color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 1] } },
+      };
+      for (const theme of ['light', 'dark'] as const) {
+        const charts = { ...galleryCharts(defaults(GALLERY_SCHEMA), figureStrings('en', 'widget.kitGallery.'), theme, 'en'), ...extra };
+        expect(Object.keys(charts).length).toBeGreaterThanOrEqual(9);
+        for (const [name, options] of Object.entries(charts)) expect(draw(shimmed.plot, options), `${theme} ${name}`).toBe(draw(real.plot, options));
+      }
+    } finally {
+      rmSync(file);
+    }
+  }, 60_000);
+});

@@ -19,6 +19,7 @@ export const geoMercator = missing('geoMercator');
 export const geoOrthographic = missing('geoOrthographic');
 export const geoStereographic = missing('geoStereographic');
 export const geoStream = missing('geoStream');
-export const geoTransform = missing('geoTransform');
+// Plot builds one transform when it loads (reflectY); it is never applied without a projection.
+export const geoTransform = () => ({ stream: missing('geoTransform().stream') });
 export const geoTransverseMercator = missing('geoTransverseMercator');
 export const geoCentroid = missing('geoCentroid');
