@@ -14,6 +14,7 @@ import afterBuild from './scripts/after-build.mjs';
 import { quietLogger } from './scripts/quiet-build.mjs';
 import { siteBase, noShipSlugs } from './scripts/site-env.mjs';
 import { offline } from './scripts/offline.mjs';
+import { d3Shims, keptSchemes } from './scripts/d3-shims.mjs';
 
 // The canonical origin. Override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://vanishing-gradients.github.io';
@@ -67,6 +68,9 @@ export default defineConfig({
     }),
   },
   devToolbar: { enabled: false },
+  // Plot imports d3 modules the site never runs (maps, Delaunay, dates, most colour schemes):
+  // the browser bundle gets stand-ins (src/widgets/charts/shims/README.md).
+  vite: { resolve: { alias: d3Shims() }, plugins: [keptSchemes()], build: { sourcemap: process.env.VG_SOURCEMAP === '1' } },
   security: {
     csp: {
       algorithm: 'SHA-256',

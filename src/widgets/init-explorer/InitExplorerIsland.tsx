@@ -6,7 +6,8 @@ import { formatNumber } from '../kit/format.ts';
 import { useFigureState, useTheme } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { NumberInput, Select, Slider } from '../controls/index.ts';
-import { INIT_EXPLORER_SCHEMA, explore, explorerNetwork, type InitExplorerValues } from './model.ts';
+import { INIT_EXPLORER_SCHEMA, type InitExplorerValues } from './model.ts';
+import { useExplore } from './useExplore.ts';
 import { histogramOptions, initExplorerSummary, initExplorerTable, varianceOptions } from './view.ts';
 
 interface Props extends IslandProps<InitExplorerValues> {
@@ -19,9 +20,7 @@ export default function InitExplorerIsland({ figureId, lang, strings: s, initial
   const state = useFigureState(INIT_EXPLORER_SCHEMA, figureId, initial);
   const v = state.values;
   const theme = useTheme();
-  // The weights do not depend on the activation: switching it reuses them.
-  const net = useMemo(() => explorerNetwork({ ...v, activation: 'relu' }), [v.depth, v.width, v.init, v.seed]);
-  const result = useMemo(() => explore(net, v), [net, v.activation]);
+  const result = useExplore(v);
   // Each chart is drawn at the width it has on screen (the histograms stack on phones).
   const charts = useMemo(
     () => ({

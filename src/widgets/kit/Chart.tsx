@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { renderChart, type PlotOptions } from './plot.ts';
-import { useChartWidth } from './hooks.ts';
+import { chartWidthOf, useChartWidth } from './hooks.ts';
+import { cancelDraw, requestDraw } from './drawQueue.ts';
 
 interface Props {
   /**
@@ -37,18 +38,32 @@ export function Chart({ options, fallback, primary, class: cls, onDragX, minWidt
   const host = useRef<HTMLDivElement>(null);
   const width = useChartWidth(host, 640, minWidth, maxWidth);
   const [live, setLive] = useState(false);
+  // The identity the page's draw queue knows this chart by.
+  const me = useRef({}).current;
+  // What is on screen: a request for the same options at the same width draws nothing.
+  const drawn = useRef<{ options: Props['options']; width: number }>({ options: null, width: 0 });
   useEffect(() => {
-    // Each chart draws in a task of its own, so a figure with four charts never blocks
-    // the main thread for the sum of their times.
-    if (options === null) return;
-    const timer = setTimeout(() => {
+    // Draws take turns with every other chart on the page, one per frame (drawQueue.ts), so
+    // no task carries more than one chart's build, style, layout and paint.
+    if (options === null) {
+      cancelDraw(me);
+      return;
+    }
+    requestDraw(me, () => {
       const el = host.current;
       if (!el) return;
-      el.replaceChildren(renderChart(typeof options === 'function' ? options(width) : options));
+      // The width now, not when the draw was asked for: a draw waits for its turn, and the
+      // first one is usually asked for before the ResizeObserver has reported the real width.
+      const box = el.getBoundingClientRect().width;
+      const w = box > 0 ? chartWidthOf(box, minWidth, maxWidth) : width;
+      const fn = typeof options === 'function';
+      if (drawn.current.options === options && (!fn || drawn.current.width === w)) return;
+      drawn.current = { options, width: w };
+      el.replaceChildren(renderChart(fn ? options(w) : options));
       setLive(true);
-    }, 0);
-    return () => clearTimeout(timer);
+    });
   }, [options, typeof options === 'function' ? width : 0]);
+  useEffect(() => () => cancelDraw(me), []);
 
   useEffect(() => {
     const el = host.current;

@@ -129,6 +129,11 @@ export function useActive(ref: MutableRef<Element | null>): boolean {
   return inView && visible;
 }
 
+/** A measured width in CSS pixels, as useChartWidth reports it: in `stepPx` steps, within [min, max]. */
+export function chartWidthOf(px: number, min = 280, max = 760, stepPx = 20): number {
+  return Math.min(max, Math.max(min, Math.floor(px / stepPx) * stepPx));
+}
+
 /**
  * The width a chart has on screen, in CSS pixels, in `stepPx` steps (so resizing redraws
  * rarely), between `min` and `max`. Drawing at the real width keeps axis text at its real
@@ -140,7 +145,7 @@ export function useChartWidth(ref: MutableRef<Element | null>, fallback = 640, m
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(([entry]) => {
-      const px = Math.min(max, Math.max(min, Math.floor(entry.contentRect.width / stepPx) * stepPx));
+      const px = chartWidthOf(entry.contentRect.width, min, max, stepPx);
       setW((old) => (old === px ? old : px));
     });
     ro.observe(el);

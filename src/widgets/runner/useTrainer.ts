@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { createEngine, type Engine } from './engine.ts';
+import type { Engine } from './engine.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { HistogramProbe, UnitProbe } from './probe.ts';
 import type { Divergence, LayerRecord, SessionState } from './session.ts';
@@ -53,6 +53,9 @@ interface Channel {
   close(): void;
 }
 
+/** While training runs, the island re-renders at most this often (about ten times a second). */
+const LIVE_RENDER_MS = 100;
+
 /** Main-thread slices are shorter than the worker's: here they compete with the page itself. */
 const PAGE_SLICE_MS = 6;
 
@@ -62,8 +65,26 @@ const PAGE_SLICE_MS = 6;
  */
 export function openChannel(onMessage: (m: FromWorker) => void, onFailure: (message: string) => void, force?: 'page'): { channel: Channel; host: TrainerHost } {
   const page = (reason: 'unsupported' | 'failed', message: string) => {
-    const engine: Engine = createEngine(onMessage, PAGE_SLICE_MS);
-    return { channel: { send: (m: ToWorker) => engine.receive(m), close: () => engine.stop() }, host: { kind: 'page', reason, message } as TrainerHost };
+    // The engine (and the training half of src/lib it needs) loads only when a page trains
+    // on the main thread, which is rare: every other page gets it inside the worker, so it
+    // is not part of the page's own JavaScript. Messages sent meanwhile wait, in order.
+    let engine: Engine | null = null;
+    let closed = false;
+    const waiting: ToWorker[] = [];
+    import('./engine.ts').then(
+      ({ createEngine }) => {
+        if (closed) return;
+        engine = createEngine(onMessage, PAGE_SLICE_MS);
+        for (const m of waiting.splice(0)) engine.receive(m);
+      },
+      (err: unknown) => onFailure(err instanceof Error ? err.message : String(err)),
+    );
+    const send = (m: ToWorker) => (engine ? engine.receive(m) : waiting.push(m));
+    const close = () => {
+      closed = true;
+      engine?.stop();
+    };
+    return { channel: { send, close }, host: { kind: 'page', reason, message } as TrainerHost };
   };
   if (force === 'page') return page('failed', '');
   if (typeof Worker === 'undefined') return page('unsupported', 'Worker is not defined');
@@ -104,12 +125,30 @@ export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
   latest.current = configs;
 
   const send = (m: ToWorker) => channel.current?.send(m);
-  const bump = () => {
-    // Coalesce: however many snapshots arrive, the island re-renders once per frame.
-    if (!frame.current) frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      setVersion((t) => t + 1);
-    });
+  const lastBump = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const bump = (live = false) => {
+    // Coalesce: however many snapshots arrive, the island re-renders at most once per frame,
+    // and while training runs at most every LIVE_RENDER_MS: each re-render of an island (its
+    // controls, step counter and summary) costs a few ms of main thread, as much at 4× CPU
+    // throttling as a frame has. A pause, a step or a reset shows on the next frame.
+    if (frame.current) return;
+    if (timer.current !== undefined) {
+      if (live) return;
+      clearTimeout(timer.current);
+      timer.current = undefined;
+    }
+    const render = () => {
+      timer.current = undefined;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        lastBump.current = performance.now();
+        setVersion((t) => t + 1);
+      });
+    };
+    const wait = live ? lastBump.current + LIVE_RENDER_MS - performance.now() : 0;
+    if (wait > 0) timer.current = setTimeout(render, wait);
+    else render();
   };
 
   const onMessage = (m: FromWorker) => {
@@ -132,7 +171,7 @@ export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
     });
     if (!m.playing) wantPlay.current = wantPlay.current && m.sessions.every((s) => !s.state.diverged && !s.state.finished);
     setPlaying(m.playing);
-    bump();
+    bump(m.playing);
   };
 
   /** Whether the current channel has answered at all: a worker that never did never started. */
@@ -174,6 +213,8 @@ export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
     return () => {
       cancelAnimationFrame(frame.current);
       frame.current = 0;
+      clearTimeout(timer.current);
+      timer.current = undefined;
       channel.current?.close();
       channel.current = null;
     };

@@ -1,0 +1,64 @@
+// The page's chart draws take turns: at most one chart is redrawn per frame.
+//
+// Why one queue for the whole page: a chart's cost is not only Plot building its SVG (a task
+// of its own) but also the style, layout and paint of the new SVG, which the browser does in
+// the next frame for every chart replaced since the last one. Six charts replaced in one frame
+// made one rendering task six charts long (about 80–100 ms of CPU at 4× throttling in the
+// 30 × 64 lab, measured with `npm run bench:ui`). Drawing one chart per frame bounds every task
+// by the cost of one chart, whichever islands the charts belong to. The queue holds nothing
+// but pending draws, so islands still share no state.
+//
+// The cadence follows the frame budget: after a draw, the next one waits at least as long as
+// the last draw and its frame took, so charts use at most about half of the main thread and
+// input and training snapshots always get a turn. A chart asked to redraw while it waits keeps
+// its place and draws only its newest options (coalescing); once drawn, it goes to the back
+// (round robin), so a chart that changes every frame cannot starve the others.
+
+type Draw = () => void;
+
+const pending = new Map<object, Draw>();
+let scheduled = false;
+let notBefore = 0;
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const nextFrame = (f: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16));
+
+function pump(): void {
+  if (scheduled || pending.size === 0) return;
+  scheduled = true;
+  nextFrame(() => {
+    // Draw in a task of its own, just after this frame, so the frame that shows the previous
+    // chart is not made longer by this one.
+    setTimeout(() => {
+      scheduled = false;
+      if (now() < notBefore) {
+        pump();
+        return;
+      }
+      const [owner, draw] = pending.entries().next().value as [object, Draw];
+      pending.delete(owner);
+      const t0 = now();
+      try {
+        draw();
+      } finally {
+        // Measure up to the end of the frame that renders this chart: its style, layout and
+        // paint belong to its cost.
+        nextFrame(() => {
+          notBefore = now() + (now() - t0);
+          pump();
+        });
+      }
+    }, 0);
+  });
+}
+
+/** Asks for `owner`'s chart to be drawn with `draw` on a coming frame (replacing any pending draw). */
+export function requestDraw(owner: object, draw: Draw): void {
+  pending.set(owner, draw);
+  pump();
+}
+
+/** Drops `owner`'s pending draw (unmount, or nothing to draw any more). */
+export function cancelDraw(owner: object): void {
+  pending.delete(owner);
+}
