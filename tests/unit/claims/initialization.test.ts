@@ -134,7 +134,9 @@ describe('initialisation: the Glorot reproduction', () => {
     expect(defaults(GLOROT_SCHEMA).lr).toBe('3');
   });
   for (const seed of SEEDS) {
-    it(`seed ${seed}: at rate 3 the top layer drops within five steps, with a loss jump above 2; at rate 1 it stays above 0.35; rate 3 ends near zero loss`, { timeout: 120_000 }, () => {
+    // That rate 3 ends near zero loss is pinned by tests/unit/widgets/glorot-reproduction.test.ts
+    // on the same runs; repeating its 1500-step run here cost 2 s of CPU per seed.
+    it(`seed ${seed}: at rate 3 the top layer drops within five steps, with a loss jump above 2; at rate 1 it stays above 0.35`, { timeout: 120_000 }, () => {
       const early = trainedView(v('3', seed), 12);
       const top = layerMeans(early.records, 3);
       const firstLow = top.findIndex((p) => p.value < 0.15);
@@ -143,7 +145,6 @@ describe('initialisation: the Glorot reproduction', () => {
       expect(Math.max(...early.losses.slice(0, 6))).toBeGreaterThan(2);
       const slow = trainedView(v('1', seed));
       expect(Math.min(...layerMeans(slow.records, 3).map((p) => p.value))).toBeGreaterThan(0.35);
-      expect(trainedView(v('3', seed)).loss).toBeLessThan(0.05);
     });
   }
   it('both versions state the five steps, the jump above 2 and the 0.35', () => {

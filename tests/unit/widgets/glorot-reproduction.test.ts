@@ -53,9 +53,9 @@ describe('glorot-reproduction over 3 seeds (default learning rate)', () => {
       // Slow recovery: clearly above its low by the end, still well below where it started.
       expect(f.now).toBeGreaterThan(f.earlyMin + 0.1);
       expect(f.now).toBeLessThan(f.initial - 0.1);
-      // And the network does learn eventually.
+      // And the network does learn eventually, to near zero loss (the initialisation chapter says so).
       expect(f.escape).not.toBeNull();
-      expect(v.loss).toBeLessThan(0.1);
+      expect(v.loss).toBeLessThan(0.05);
     });
   }
 
