@@ -21,7 +21,10 @@ import {
   type NetworkSpec,
   type OptimizerName,
   type OptimizerState,
+  type TrainOptions,
+  type Kernel,
 } from '../../lib/index.ts';
+import { defaultKernel } from './kernel.ts';
 import { probeHistograms, probeUnits, type HistogramProbe, type HistogramSpec, type UnitProbe } from './probe.ts';
 
 export interface SessionConfig {
@@ -133,17 +136,18 @@ function testLoss(net: Network, x: Float64Array, y: Float64Array, n: number, los
   return gradients(net, x, y, n, loss).loss;
 }
 
-export function createSession(config: SessionConfig): Session {
-  const net = createNetwork(config.spec);
+/** `kernel`: the matrix kernel to train with (see kernel.ts); by default wasm in Node, JS in a page. */
+export function createSession(config: SessionConfig, kernel: Kernel | null = defaultKernel()): Session {
   const { train, test } = makeDataset(config.data.name, {
     n: config.data.n,
     noise: config.data.noise,
     seed: config.data.seed,
     testFraction: config.data.testFraction ?? 0.25,
   });
+  const net = createNetwork(config.spec, { kernel, batch: train.n });
   const optimizer = config.optimizer ?? 'sgd';
   const optState: OptimizerState | undefined = optimizer === 'sgd' ? undefined : createOptimizerState(net);
-  const options = { loss: config.loss, lr: config.lr, optimizer, state: optState, clipNorm: config.clipNorm };
+  const options: TrainOptions = { loss: config.loss, lr: config.lr, optimizer, state: optState, clipNorm: config.clipNorm };
   const recordEvery = Math.max(1, config.recordEvery ?? 1);
   const maxSteps = config.maxSteps ?? Infinity;
   const lossHistory: number[] = [];
@@ -180,6 +184,8 @@ export function createSession(config: SessionConfig): Session {
       while (done < n && !diverged && step < maxSteps) {
         const recording = (step + 1) % recordEvery === 0;
         const bound = recording ? boundFor(step + 1) : undefined;
+        // Only recorded steps keep their per-layer stats, so the others skip them.
+        options.stats = recording ? 'all' : 'gradients';
         const r = trainStep(net, train.x, train.y, train.n, options);
         if (r.diverged) {
           diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite', loss: r.loss };

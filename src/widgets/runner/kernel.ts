@@ -1,0 +1,19 @@
+// Which matrix kernel the runner trains with. The worker and Node (the build's figures,
+// the unit tests) use the wasm SIMD kernel, so no-JS charts and live charts come from the
+// same arithmetic; a page's main thread keeps the JS kernel, because the site's CSP has
+// no 'wasm-unsafe-eval' (and the fallback engine there is for browsers without workers).
+import { wasmKernel, type Kernel } from '../../lib/index.ts';
+import { kernelWasmBytes } from '../../lib/wasm/bytes.ts';
+
+/** The wasm SIMD kernel, or null where it cannot run (no SIMD, or wasm refused). */
+export function simdKernel(): Kernel | null {
+  return wasmKernel(kernelWasmBytes());
+}
+
+/**
+ * The kernel of a session whose caller names none: wasm on the server (Vite's SSR flag is
+ * a constant, so page bundles drop this branch and the kernel's bytes), JS in a page.
+ */
+export function defaultKernel(): Kernel | null {
+  return import.meta.env.SSR ? simdKernel() : null;
+}
