@@ -1,11 +1,13 @@
-// Generates the WebAssembly SIMD kernel of src/lib (C = A B^T, the form of the JS
-// `abt` in src/lib/kernels.ts) as WAT, assembles it with wabt and writes the bytes,
-// base64, into src/lib/wasm/kernel.wasm.ts. The WAT is templated because the register
-// blocks are unrolled: 2 x 4 blocks (8 f64x2 accumulators and 6 loads, which fit x64's 16
-// vector registers; perf.md §6 measured 2 x 4 as the best nt block), then 2 x 1, 1 x 4 and
-// 1 x 1 blocks for the edges, so every shape runs in wasm. Plain f64x2 mul and add only:
-// no relaxed FMA (its rounding is implementation-defined) and no f32, so the result is
-// the same on every engine and differs from the JS kernel only in summation order.
+// Generates the WebAssembly SIMD kernel of src/lib, C = A B (+ bias) over row-major f64
+// arrays, as WAT; assembles it with wabt and writes the bytes, base64, into
+// src/lib/wasm/kernel.wasm.ts. It vectorises across columns of C (two per f64x2), never
+// along the sum: each output is still summed from +0 in the order k = 0, 1, ..., then
+// the bias added, with plain f64x2 mul and add (no relaxed FMA, whose rounding is
+// implementation-defined, and no f32). Those are exactly the operations of the JS kernel
+// (`abt` in src/lib/kernels.ts, which sums a_pk b_qk the same way), so both give the same
+// bits on every engine. The WAT is templated because the register blocks are unrolled:
+// 2 rows x 8 columns (perf.md §6 measured 2 x 4 vectors as the best nn block), then
+// 2 x 2 and 2 x 1, and the same for a last odd row, so every shape runs in wasm.
 //
 //   node scripts/wasm/gen.mjs           writes src/lib/wasm/kernel.wasm.ts
 //   node scripts/wasm/gen.mjs --check   exits 1 if that file is stale
@@ -18,76 +20,83 @@ const OUT = fileURLToPath(new URL('../../src/lib/wasm/kernel.wasm.ts', import.me
 const range = (n) => Array.from({ length: n }, (_, i) => i);
 
 /**
- * One R x C block at rows p.., columns q..: the K loop two lanes at a time, each lane pair
- * summed at the end, then the odd last k, then the bias; c[(p + i) Q + q + j] = the sum.
+ * One block: rows p..p+R-1 and columns q.., V f64x2 vectors of columns (or one scalar
+ * column when V = 0). c[p+i][q+j] = sum over k in order of a[p+i][k] b[k][q+j], each lane
+ * summing on its own from +0, then + bias[q+j]: the very operations, in the very order,
+ * of the JS kernel, so the bits are the same.
  */
-function block(R, C) {
-  const I = range(R), J = range(C);
-  const acc = (i, j) => `$s${i}${j}`;
+function block(R, V) {
+  const I = range(R), scalar = V === 0, W = scalar ? 1 : V, cols = scalar ? 1 : 2 * V;
+  const acc = (i, v) => `$s${i}${v}`;
+  const zero = scalar ? '(f64.const 0)' : '(v128.const f64x2 0 0)';
+  const add = scalar ? 'f64.add' : 'f64x2.add', mul = scalar ? 'f64.mul' : 'f64x2.mul';
+  const load = scalar ? 'f64.load' : 'v128.load';
   const lines = [];
-  // Row pointers: a rows p + i, b rows q + j (bytes).
   for (const i of I) lines.push(`(local.set $pa${i} (i32.add (local.get $a) (i32.mul (i32.add (local.get $p) (i32.const ${i})) (local.get $Kb))))`);
-  for (const j of J) lines.push(`(local.set $pb${j} (i32.add (local.get $b) (i32.mul (i32.add (local.get $q) (i32.const ${j})) (local.get $Kb))))`);
-  for (const i of I) for (const j of J) lines.push(`(local.set ${acc(i, j)} (v128.const f64x2 0 0))`);
-  lines.push(`(local.set $end (i32.add (local.get $pa0) (local.get $K2b)))`);
+  lines.push(`(local.set $pb (i32.add (local.get $b) (i32.shl (local.get $q) (i32.const 3))))`);
+  for (const i of I) for (const v of range(W)) lines.push(`(local.set ${acc(i, v)}${scalar ? 'f' : ''} ${zero})`);
+  lines.push(`(local.set $end (i32.add (local.get $pa0) (local.get $Kb)))`);
   const body = [];
-  for (const i of I) body.push(`(local.set $x${i} (v128.load (local.get $pa${i})))`);
-  for (const j of J) body.push(`(local.set $y${j} (v128.load (local.get $pb${j})))`);
-  for (const i of I) for (const j of J) body.push(`(local.set ${acc(i, j)} (f64x2.add (local.get ${acc(i, j)}) (f64x2.mul (local.get $x${i}) (local.get $y${j}))))`);
-  for (const i of I) body.push(`(local.set $pa${i} (i32.add (local.get $pa${i}) (i32.const 16)))`);
-  for (const j of J) body.push(`(local.set $pb${j} (i32.add (local.get $pb${j}) (i32.const 16)))`);
+  for (const i of I) body.push(scalar ? `(local.set $xf${i} (f64.load (local.get $pa${i})))` : `(local.set $x${i} (v128.load64_splat (local.get $pa${i})))`);
+  for (const v of range(W)) body.push(`(local.set $y${v}${scalar ? 'f' : ''} (${load} offset=${16 * v} (local.get $pb)))`);
+  for (const i of I) for (const v of range(W)) body.push(`(local.set ${acc(i, v)}${scalar ? 'f' : ''} (${add} (local.get ${acc(i, v)}${scalar ? 'f' : ''}) (${mul} (local.get $x${scalar ? 'f' : ''}${i}) (local.get $y${v}${scalar ? 'f' : ''}))))`);
+  for (const i of I) body.push(`(local.set $pa${i} (i32.add (local.get $pa${i}) (i32.const 8)))`);
+  body.push(`(local.set $pb (i32.add (local.get $pb) (local.get $Qb)))`);
   lines.push(`(block $kdone (loop $k
     (br_if $kdone (i32.ge_u (local.get $pa0) (local.get $end)))
     ${body.join('\n    ')}
     (br $k)))`);
   for (const i of I) {
-    for (const j of J) {
-      const lanes = `(f64.add (f64x2.extract_lane 0 (local.get ${acc(i, j)})) (f64x2.extract_lane 1 (local.get ${acc(i, j)})))`;
-      const tail = `(f64.add (local.get $t) (f64.mul (f64.load (local.get $pa${i})) (f64.load (local.get $pb${j}))))`;
-      const bias = `(f64.add (local.get $t) (f64.load (i32.add (local.get $bias) (i32.shl (i32.add (local.get $q) (i32.const ${j})) (i32.const 3)))))`;
-      lines.push(`(local.set $t ${lanes})`);
-      lines.push(`(if (local.get $odd) (then (local.set $t ${tail})))`);
-      lines.push(`(if (local.get $hb) (then (local.set $t ${bias})))`);
-      lines.push(`(f64.store (i32.add (local.get $c) (i32.shl (i32.add (i32.mul (i32.add (local.get $p) (i32.const ${i})) (local.get $Q)) (i32.add (local.get $q) (i32.const ${j}))) (i32.const 3))) (local.get $t))`);
+    // Byte address of c[p+i][q].
+    const at = `(i32.add (local.get $c) (i32.shl (i32.add (i32.mul (i32.add (local.get $p) (i32.const ${i})) (local.get $Q)) (local.get $q)) (i32.const 3)))`;
+    lines.push(`(local.set $pc ${at})`);
+    for (const v of range(W)) {
+      const s = `(local.get ${acc(i, v)}${scalar ? 'f' : ''})`;
+      const biased = `(${add} ${s} (${load} offset=${16 * v} (local.get $pbias)))`;
+      lines.push(`(if (local.get $hb) (then (${scalar ? 'f64' : 'v128'}.store offset=${16 * v} (local.get $pc) ${biased})) (else (${scalar ? 'f64' : 'v128'}.store offset=${16 * v} (local.get $pc) ${s})))`);
     }
   }
+  void cols;
   return lines.join('\n      ');
 }
 
-/** Columns q.. in C-wide blocks while they fit, for rows p.. of an R-row band. */
-function columns(R, C) {
-  return `(block $qd${R}${C} (loop $ql${R}${C}
-      (br_if $qd${R}${C} (i32.gt_u (i32.add (local.get $q) (i32.const ${C})) (local.get $Q)))
-      ${block(R, C)}
-      (local.set $q (i32.add (local.get $q) (i32.const ${C})))
-      (br $ql${R}${C})))`;
+/** Columns q.. in blocks of 2V columns (V = 0: one column) while they fit, for rows p.. of an R-row band. */
+function columns(R, V) {
+  const width = V === 0 ? 1 : 2 * V;
+  return `(block $qd${R}${V} (loop $ql${R}${V}
+      (br_if $qd${R}${V} (i32.gt_u (i32.add (local.get $q) (i32.const ${width})) (local.get $Q)))
+      (local.set $pbias (i32.add (local.get $bias) (i32.shl (local.get $q) (i32.const 3))))
+      ${block(R, V)}
+      (local.set $q (i32.add (local.get $q) (i32.const ${width})))
+      (br $ql${R}${V})))`;
 }
+
+/** Register blocks: 2 rows x 4 vectors (8 accumulators + 6 loads fit x64's 16 vector registers). */
+const ROWS = 2, VECTORS = 4;
 
 function wat() {
   const locals = [
-    ...['p', 'q', 'Kb', 'K2b', 'end', 'odd', ...range(2).map((i) => `pa${i}`), ...range(4).map((j) => `pb${j}`)].map((n) => `(local $${n} i32)`),
-    '(local $t f64)',
-    ...[...range(2).map((i) => `x${i}`), ...range(4).map((j) => `y${j}`), ...range(2).flatMap((i) => range(4).map((j) => `s${i}${j}`))].map((n) => `(local $${n} v128)`),
+    ...['p', 'q', 'Kb', 'Qb', 'end', 'pb', 'pc', 'pbias', ...range(ROWS).map((i) => `pa${i}`)].map((n) => `(local $${n} i32)`),
+    ...[...range(ROWS).map((i) => `xf${i}`), 'y0f', ...range(ROWS).map((i) => `s${i}0f`)].map((n) => `(local $${n} f64)`),
+    ...[...range(ROWS).map((i) => `x${i}`), ...range(VECTORS).map((v) => `y${v}`), ...range(ROWS).flatMap((i) => range(VECTORS).map((v) => `s${i}${v}`))].map((n) => `(local $${n} v128)`),
   ];
+  const band = (R) => [columns(R, VECTORS), columns(R, 1), columns(R, 0)].join('\n      ');
   return `(module
   (import "env" "memory" (memory 1))
-  ;; c = a b^T (+ bias): a is P x K, b is Q x K, c is P x Q, row-major f64, byte offsets.
-  (func (export "abt") (param $a i32) (param $b i32) (param $c i32) (param $P i32) (param $Q i32) (param $K i32) (param $bias i32) (param $hb i32)
+  ;; c = a b (+ bias): a is P x K, b is K x Q, c is P x Q, row-major f64, byte offsets.
+  (func (export "ab") (param $a i32) (param $b i32) (param $c i32) (param $P i32) (param $Q i32) (param $K i32) (param $bias i32) (param $hb i32)
     ${locals.join(' ')}
     (local.set $Kb (i32.shl (local.get $K) (i32.const 3)))
-    (local.set $K2b (i32.shl (i32.and (local.get $K) (i32.const -2)) (i32.const 3)))
-    (local.set $odd (i32.and (local.get $K) (i32.const 1)))
+    (local.set $Qb (i32.shl (local.get $Q) (i32.const 3)))
     (block $pd (loop $pl
-      (br_if $pd (i32.gt_u (i32.add (local.get $p) (i32.const 2)) (local.get $P)))
+      (br_if $pd (i32.gt_u (i32.add (local.get $p) (i32.const ${ROWS})) (local.get $P)))
       (local.set $q (i32.const 0))
-      ${columns(2, 4)}
-      ${columns(2, 1)}
-      (local.set $p (i32.add (local.get $p) (i32.const 2)))
+      ${band(ROWS)}
+      (local.set $p (i32.add (local.get $p) (i32.const ${ROWS})))
       (br $pl)))
     (if (i32.lt_u (local.get $p) (local.get $P)) (then
       (local.set $q (i32.const 0))
-      ${columns(1, 4)}
-      ${columns(1, 1)}))))
+      ${band(1)}))))
 `;
 }
 

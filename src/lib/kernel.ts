@@ -1,13 +1,16 @@
 // Where a network's arrays live and which matrix product reads them. By default they
-// are ordinary Float64Arrays and the product is the JS `abt`. A WebAssembly SIMD
+// are ordinary Float64Arrays and the products are the JS `abt`. A WebAssembly SIMD
 // kernel (wasmKernel) instead gives each network one fixed arena of wasm memory,
 // sized once for the network and its training workspace: the products then read
 // their operands in place, with no copy per product, and since the memory never
-// grows no view of it is ever detached.
-import { abt } from './kernels.ts';
+// grows no view of it is ever detached. The wasm product sums every output in the
+// same order as `abt` (see scripts/wasm/gen.mjs), so the two give the same bits.
 
-/** c = a b^T (+ bias), the contract of `abt` in kernels.ts. Mutates c. */
-export type Product = (a: Float64Array, b: Float64Array, c: Float64Array, P: number, Q: number, K: number, bias: Float64Array | null) => void;
+/**
+ * c = a b (+ bias): a is P x K, b is K x Q, c is P x Q, row-major. Returns true when
+ * done (in wasm), false, leaving c alone, when the caller must use the JS kernel.
+ */
+export type Product = (a: Float64Array, b: Float64Array, c: Float64Array, P: number, Q: number, K: number, bias: Float64Array | null) => boolean;
 
 /** One network's memory and the product that reads it. */
 export interface Arena {
@@ -15,8 +18,8 @@ export interface Arena {
   readonly name: string;
   /** n doubles from the arena, zeroed; an ordinary Float64Array once the arena is full. */
   alloc(n: number): Float64Array;
-  /** The product: in wasm when every operand lives in this arena, in JS otherwise. */
-  readonly abt: Product;
+  /** The product, in wasm when every operand lives in this arena and the shape is worth it. */
+  readonly ab: Product;
 }
 
 /** A compiled kernel: makes one arena per network. */
@@ -26,16 +29,15 @@ export interface Kernel {
   arena(doubles: number): Arena | null;
 }
 
-export const JS_ARENA: Arena = Object.freeze({ name: 'js', alloc: (n: number) => new Float64Array(n), abt });
+export const JS_ARENA: Arena = Object.freeze({ name: 'js', alloc: (n: number) => new Float64Array(n), ab: () => false });
 
 /** Doubles taken by alloc(n): rounded up to an even count, so every array starts on a 16-byte boundary. */
 export const slot = (n: number): number => n + (n & 1);
 
 /**
- * Below these sizes the call into wasm costs more than it saves, and with K = 1 there
- * is nothing to vectorise along K: such products stay in JS.
+ * Below this many multiply-adds the call into wasm costs more than it saves, and with
+ * one column there is nothing to vectorise: such products stay in JS.
  */
-const MIN_K = 2;
 const MIN_WORK = 64;
 
 /**
@@ -63,7 +65,7 @@ export function wasmKernel(bytes: Uint8Array): Kernel | null {
       try {
         // maximum = initial: this memory can never grow, so its views never detach.
         memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-        run = new WebAssembly.Instance(module, { env: { memory } }).exports.abt as typeof run;
+        run = new WebAssembly.Instance(module, { env: { memory } }).exports.ab as typeof run;
       } catch {
         return null;
       }
@@ -77,12 +79,12 @@ export function wasmKernel(bytes: Uint8Array): Kernel | null {
         used += bytes;
         return view;
       };
-      const product: Product = (a, b, c, P, Q, K, bias) => {
-        if (K >= MIN_K && P * Q * K >= MIN_WORK && a.buffer === buffer && b.buffer === buffer && c.buffer === buffer && (bias === null || bias.buffer === buffer)) {
-          run(a.byteOffset, b.byteOffset, c.byteOffset, P, Q, K, bias === null ? 0 : bias.byteOffset, bias === null ? 0 : 1);
-        } else abt(a, b, c, P, Q, K, bias);
+      const ab: Product = (a, b, c, P, Q, K, bias) => {
+        if (Q < 2 || P * Q * K < MIN_WORK || a.buffer !== buffer || b.buffer !== buffer || c.buffer !== buffer || (bias !== null && bias.buffer !== buffer)) return false;
+        run(a.byteOffset, b.byteOffset, c.byteOffset, P, Q, K, bias === null ? 0 : bias.byteOffset, bias === null ? 0 : 1);
+        return true;
       };
-      return { name: 'wasm-simd', alloc, abt: product };
+      return { name: 'wasm-simd', alloc, ab };
     },
   };
 }

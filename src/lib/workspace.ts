@@ -66,8 +66,8 @@ export interface Workspace {
   /** Reused by every trainStep on this network and batch. */
   result: StepResult;
   rule: UpdateRule;
-  /** The matrix product of this workspace's arena. */
-  abt: Product;
+  /** The wasm product of this workspace's arena (always false for JS workspaces). */
+  ab: Product;
   /** Lives in the network's arena: never evicted. */
   pinned: boolean;
   /** The x and y last scanned for non-finite values (see trainStep). */
@@ -129,14 +129,14 @@ function create(net: Network, batch: number, arena: Arena = JS_ARENA): Workspace
     mBak: [], vBak: [],
     result: { loss: 0, gradNorm: 0, diverged: false, layers: net.layers.map(emptyStats) },
     rule: { mu: 0, c: 1, adaptive: false, beta2: 0, eps: 0 },
-    abt: arena.abt, pinned: arena !== JS_ARENA, checkedX: null, checkedY: null,
+    ab: arena.ab, pinned: arena !== JS_ARENA, checkedX: null, checkedY: null,
   };
 }
 
 /** Doubles an arena needs for net's parameters and its workspace for batch, counted as alloc takes them. */
 export function arenaDoubles(net: Network, batch: number): number {
   let n = 0;
-  const count: Arena = { name: 'count', alloc: (k: number) => { n += slot(k); return new Float64Array(0); }, abt: JS_ARENA.abt };
+  const count: Arena = { name: 'count', alloc: (k: number) => { n += slot(k); return new Float64Array(0); }, ab: JS_ARENA.ab };
   for (const l of net.layers) for (const a of [l.weights, l.biases, l.gamma, l.beta, l.runningMean, l.runningVar]) if (a) count.alloc(a.length);
   create(net, batch, count);
   return n;
