@@ -10,9 +10,11 @@ import type { Kernel } from './kernel.ts';
 export interface NetworkOptions {
   /**
    * Train with this kernel (see wasmKernel): the network's arrays and its training
-   * workspace for `batch` examples move into one fixed arena of the kernel's memory.
-   * trainStep and gradients on that batch size then run their products there; other
-   * batch sizes, forward() and clones use the JS kernel. Null keeps the JS kernel.
+   * workspace for `batch` examples move into one fixed arena of the kernel's memory,
+   * and trainStep and gradients on that batch size run their products there. Other
+   * batch sizes, forward() and clones use the JS kernel. Both kernels give the same
+   * bits; only the speed differs. Null (or an engine that refuses the memory) keeps
+   * the JS kernel. A structuredClone of the network copies the whole arena.
    */
   kernel?: Kernel | null;
   batch?: number;
