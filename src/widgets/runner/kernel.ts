@@ -1,7 +1,9 @@
 // Which matrix kernel the runner trains with. The worker and Node (the build's figures,
-// the unit tests) use the wasm SIMD kernel, so no-JS charts and live charts come from the
-// same arithmetic; a page's main thread keeps the JS kernel, because the site's CSP has
-// no 'wasm-unsafe-eval' (and the fallback engine there is for browsers without workers).
+// the unit tests) use the wasm SIMD kernel. A page's main thread keeps the JS kernel: its
+// fallback engine serves browsers without workers, page bundles then carry no kernel
+// bytes, and a page under a CSP without 'wasm-unsafe-eval' could not compile them anyway.
+// Both kernels give the same bits, so no-JS charts, worker charts and main-thread charts
+// all agree.
 import { wasmKernel, type Kernel } from '../../lib/index.ts';
 import { kernelWasmBytes } from '../../lib/wasm/bytes.ts';
 
