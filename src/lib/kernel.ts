@@ -42,13 +42,13 @@ const MIN_WORK = 64;
 
 /**
  * The f64x2 SIMD kernel from `bytes` (the module from scripts/wasm/gen.mjs; the site
- * passes kernelWasmBytes() from src/lib/wasm/kernel.wasm.ts). Null when the engine has
+ * passes kernelWasmBytes() from src/lib/wasm/bytes.ts). Null when the engine has
  * no SIMD (the module does not validate) or refuses to compile wasm, as a page does
  * under a CSP without 'wasm-unsafe-eval': callers then keep the JS kernel. Compiles
  * synchronously (the module is a few KB, under every engine's limit), so networks can be
  * made without awaiting.
  */
-export function wasmKernel(bytes: Uint8Array): Kernel | null {
+export function wasmKernel(bytes: BufferSource): Kernel | null {
   let module: WebAssembly.Module;
   try {
     if (!WebAssembly.validate(bytes)) return null;

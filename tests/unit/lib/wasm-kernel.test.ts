@@ -8,7 +8,6 @@ import {
 import { abt } from '../../../src/lib/kernels.ts';
 import { workspaceFor } from '../../../src/lib/workspace.ts';
 import { kernelWasmBytes } from '../../../src/lib/wasm/bytes.ts';
-// @ts-expect-error: a plain .mjs build script without type declarations.
 import { kernelBytes, kernelModuleSource } from '../../../scripts/wasm/gen.mjs';
 import { numericGradients, randomArray, relativeError } from './helpers.ts';
 
