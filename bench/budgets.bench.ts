@@ -44,11 +44,15 @@ async function engineOverhead(): Promise<{ engine: number; bare: number }> {
     if (m.type === 'snapshot') steps = m.sessions[0].state.step;
   }, 12, kernel);
   engine.receive({ type: 'init', generation: 1, configs: [config] });
-  const t0 = threadCpu();
   engine.receive({ type: 'play' });
-  await new Promise((r) => setTimeout(r, 4000));
+  // Measured between two moments of steady play, so the refreshes forced by play and
+  // pause do not count: what remains is the budgeted refreshes and the snapshots.
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  await wait(1000);
+  const [t0, s0] = [threadCpu(), steps];
+  await wait(5000);
+  const engineMs = (threadCpu() - t0) / (steps - s0);
   engine.receive({ type: 'pause' });
-  const engineMs = (threadCpu() - t0) / steps;
   engine.stop();
   const session = createSession(config, kernel);
   const t1 = threadCpu();
