@@ -3,7 +3,7 @@
 // machine made them flaky; here they are measured as benchmarks.
 import { defaults } from '../src/widgets/kit/params.ts';
 import { batchFor, INIT_EXPLORER_SCHEMA, explore, explorerNetwork, type InitExplorerValues } from '../src/widgets/init-explorer/model.ts';
-import { LAB_SCHEMA, labConfig, type LabValues } from '../src/widgets/vanishing-lab/model.ts';
+import { VANISHING_SCHEMA, vanishingConfig, type VanishingValues } from '../src/widgets/vanishing-lab/model.ts';
 import { createEngine } from '../src/widgets/runner/engine.ts';
 import { simdKernel } from '../src/widgets/runner/kernel.ts';
 import { createSession } from '../src/widgets/runner/session.ts';
@@ -37,7 +37,7 @@ const threadCpu = () => {
  * refreshes those extras on a time budget (engine.ts), so the overhead stays bounded.
  */
 async function engineOverhead(): Promise<{ engine: number; bare: number }> {
-  const config = labConfig({ ...defaults(LAB_SCHEMA), depth: 30, width: 64 } as LabValues);
+  const config = vanishingConfig({ ...defaults(VANISHING_SCHEMA), depth: 30, width: 64 } as VanishingValues);
   const kernel = simdKernel();
   let steps = 0;
   const engine = createEngine((m) => {
