@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
 import { curvesChart, neutral, perLayerChart, type Theme } from '../charts/index.ts';
-import { formatNumber, formatSci } from '../kit/format.ts';
+import { formatNumber } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
