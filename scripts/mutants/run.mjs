@@ -57,7 +57,15 @@ try {
     throw new Error('the unmutated test files fail');
   }
   for (const m of chosen) {
-    const restore = apply(m);
+    let restore;
+    try {
+      restore = apply(m);
+    } catch (err) {
+      // The code moved: the mutant's text is gone. Say so (it counts as not killed) and go on.
+      results.push({ id: m.id, what: m.what, result: 'stale', seconds: 0, by: [String(err instanceof Error ? err.message : err)] });
+      console.log(`${m.id}\tstale\t${m.what}\n\t\t${results.at(-1).by[0]}`);
+      continue;
+    }
     const t0 = Date.now();
     let r;
     try {

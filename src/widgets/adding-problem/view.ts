@@ -1,20 +1,20 @@
 // Charts, summary and table of the adding-problem figure. Shared by build and island.
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { curvesChart, neutral, perLayerChart, type Theme } from '../charts/index.ts';
-import { formatNumber, formatSci } from '../kit/format.ts';
+import { curvesChart, neutral, perLayerChart, runColours, type Theme } from '../charts/index.ts';
+import { formatNumber } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { formatLoss } from '../series/index.ts';
-import { BASELINE, hasLearned, learnedAt, onBaseline, type AddCell, type AddRun } from './model.ts';
+import { ADD_CELLS, BASELINE, hasLearned, learnedAt, onBaseline, type AddCell, type AddRun } from './model.ts';
 
 const K = 'widget.addingProblem';
 const label = (r: AddRun, s: Strings) => tr(s, `${K}.cell.${r.cell}`);
 
 /** The recurrent chapter's colours: Okabe–Ito vermillion for the plain network, blue for the LSTM. */
 export function cellColour(c: AddCell, theme: Theme): string {
-  return (theme === 'dark' ? { rnn: '#FF8A4C', lstm: '#56B4E9' } : { rnn: '#D55E00', lstm: '#0072B2' })[c];
+  return runColours(theme)[ADD_CELLS.indexOf(c)];
 }
 
 /** Test loss of both networks over training (log scale), with the 1/6 line of always answering 1. */

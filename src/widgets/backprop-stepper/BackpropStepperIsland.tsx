@@ -4,7 +4,7 @@ import { Chart } from '../kit/Chart.tsx';
 import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
-import { tr, type Strings } from '../kit/strings.ts';
+import { tr } from '../kit/strings.ts';
 import { Select, Stepper } from '../controls/index.ts';
 import { PARAMS } from '../worked-example/example.ts';
 import { paramLabel } from '../worked-example/notation.ts';

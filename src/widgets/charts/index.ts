@@ -13,6 +13,6 @@ export { boundaryChart } from './boundaryChart.ts';
 export type { BoundaryData, BoundaryStrings, BoundaryOptions } from './boundaryChart.ts';
 export { networkChart } from './networkChart.ts';
 export type { NetNode, NetEdge, NetworkStrings } from './networkChart.ts';
-export { activationColour, classColours, layerColours, neutral, textColour, legible, ghostStyle, MAX_GHOSTS } from './palette.ts';
+export { activationColour, classColours, layerColours, neutral, runColours, textColour, legible, ghostStyle, MAX_GHOSTS } from './palette.ts';
 export type { Theme } from '../theme.ts';
 export { logAxis, logDomain, logSafe, spread, stepTicks } from './common.ts';

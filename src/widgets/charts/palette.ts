@@ -38,6 +38,16 @@ export function activationColour(name: ActivationName, theme: Theme): string {
 }
 
 /**
+ * The runs a figure compares (RNN against LSTM, no norm against batch and layer norm), in
+ * order: the Okabe–Ito vermillion, blue and green the activations use, so one hue means one
+ * thing across a chapter's figures.
+ */
+export function runColours(theme: Theme): readonly [string, string, string] {
+  const c = ACTIVATION_COLOURS[theme];
+  return [c.sigmoid, c.relu, c.leakyRelu];
+}
+
+/**
  * Neutral colours for secondary marks (theory lines, grid, muted data). `surface` is the
  * figure's background, for rings around dots and halos behind labels. `muted` is also
  * used for text, so it keeps 4.5:1 against both surfaces of its theme.

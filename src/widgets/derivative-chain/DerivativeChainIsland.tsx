@@ -4,7 +4,7 @@ import { Chart } from '../kit/Chart.tsx';
 import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
-import { tr, type Strings } from '../kit/strings.ts';
+import { tr } from '../kit/strings.ts';
 import { Slider } from '../controls/index.ts';
 import { CHAIN_SCHEMA, type ChainValues } from './model.ts';
 import { chainChart, chainSummary, chainTable, powerText } from './view.ts';

@@ -8,7 +8,7 @@
  */
 import { createNetwork, gradientBound, type LayerStats } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
-import type { LayerRecord, SessionConfig } from '../runner/session.ts';
+import type { SessionConfig } from '../runner/session.ts';
 import { classifierConfig, initialRecord, type NamedRun } from '../runner/runs.ts';
 
 export { initialRecord };

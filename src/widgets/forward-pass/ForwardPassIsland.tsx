@@ -4,7 +4,7 @@ import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
-import { tr, type Strings } from '../kit/strings.ts';
+import { tr } from '../kit/strings.ts';
 import type { Values } from '../kit/params.ts';
 import { Select, Slider, Stepper } from '../controls/index.ts';
 import { EXAMPLE_SETTINGS, forwardPass, PARAMS, paramSymbol, subscript as sub } from '../worked-example/example.ts';

@@ -4,7 +4,7 @@ import { Chart } from '../kit/Chart.tsx';
 import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme, useThrottled } from '../kit/hooks.ts';
-import { tr, type Strings } from '../kit/strings.ts';
+import { tr } from '../kit/strings.ts';
 import { NumberInput, Segmented, Select, Slider } from '../controls/index.ts';
 import { GTT_SCHEMA, REC_INITS, gradientThroughTime, type GttValues } from './model.ts';
 import { gttSummary, gttTable, throughTimeChart } from './view.ts';

@@ -1,6 +1,6 @@
 // Chart, summary and table of the gradient-through-time figure. Shared by build and island.
 import type { Lang } from '../../i18n/index.ts';
-import { perLayerChart, type Theme } from '../charts/index.ts';
+import { perLayerChart, runColours, type Theme } from '../charts/index.ts';
 import { formatNumber, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
@@ -12,9 +12,7 @@ const K = 'widget.gradientThroughTime';
 
 /** One colour per cell across the recurrent figures (Okabe–Ito vermillion and blue; lighter on dark). */
 export function cellColour(c: Cell, theme: Theme): string {
-  const light = { rnn: '#D55E00', lstm: '#0072B2' };
-  const dark = { rnn: '#FF8A4C', lstm: '#56B4E9' };
-  return (theme === 'dark' ? dark : light)[c];
+  return runColours(theme)[CELLS.indexOf(c)];
 }
 
 export function cellLabel(c: Cell, s: Strings): string {

@@ -4,7 +4,7 @@ import { Chart } from '../kit/Chart.tsx';
 import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useFigureState, useTheme } from '../kit/hooks.ts';
-import { tr, type Strings } from '../kit/strings.ts';
+import { tr } from '../kit/strings.ts';
 import { NumberInput, Select, Slider } from '../controls/index.ts';
 import { INIT_EXPLORER_SCHEMA, type InitExplorerValues } from './model.ts';
 import { useExplore } from './useExplore.ts';

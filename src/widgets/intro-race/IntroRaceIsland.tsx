@@ -4,7 +4,7 @@ import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState } from '../kit/hooks.ts';
-import { tr, type Strings } from '../kit/strings.ts';
+import { tr } from '../kit/strings.ts';
 import { Slider } from '../controls/index.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
 import { activationRunOfView } from '../runner/runs.ts';

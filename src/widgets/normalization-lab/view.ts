@@ -1,7 +1,7 @@
 // Charts, summary and table of the normalisation figure. Shared by the build and the island.
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../../i18n/index.ts';
-import { curvesChart, histogramsChart, logAxis, logSafe, neutral, perLayerChart, type Theme } from '../charts/index.ts';
+import { curvesChart, histogramsChart, logAxis, logSafe, neutral, perLayerChart, runColours, type Theme } from '../charts/index.ts';
 import { base } from '../charts/common.ts';
 import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
@@ -13,9 +13,7 @@ import { CHANCE, NORMS, errorGrowth, hidden, meanSaturation, outerShare, type No
 const K = 'widget.normalizationLab';
 
 export function normColour(n: NormName, theme: Theme): string {
-  const light = { none: '#D55E00', batch: '#0072B2', layer: '#009E73' };
-  const dark = { none: '#FF8A4C', batch: '#56B4E9', layer: '#3CCB9A' };
-  return (theme === 'dark' ? dark : light)[n];
+  return runColours(theme)[NORMS.indexOf(n)];
 }
 
 const label = (n: NormName, s: Strings) => tr(s, `${K}.norm.${n}`);

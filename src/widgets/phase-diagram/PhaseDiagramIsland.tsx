@@ -5,7 +5,7 @@ import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme, useThrottled } from '../kit/hooks.ts';
 import { clampNumber } from '../kit/params.ts';
-import { tr, type Strings } from '../kit/strings.ts';
+import { tr } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { NumberInput, Segmented, Slider } from '../controls/index.ts';
 import { PHASE_ACTIVATIONS, PHASE_SCHEMA, nudge, phaseMap, probe, type PhaseActivation, type PhaseMap, type PhaseValues, type Probe } from './model.ts';

@@ -6,7 +6,7 @@ import { FigureShell, type IslandProps } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useChartWidth, useFigureState, useTheme } from '../kit/hooks.ts';
 import { clampNumber } from '../kit/params.ts';
-import { tr, type Strings } from '../kit/strings.ts';
+import { tr } from '../kit/strings.ts';
 import { Slider, Toggle } from '../controls/index.ts';
 import { SIGMOID_SCHEMA, readout, type SigmoidValues } from './model.ts';
 import { SYMBOLS, sigmoidChart, sigmoidSummary, sigmoidTable, readoutText } from './view.ts';

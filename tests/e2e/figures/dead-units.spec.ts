@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { DICT, hydrated, type Lang } from '../helpers.ts';
+import { DICT, hydrated } from '../helpers.ts';
 import { STATIC_STEPS } from '../../../src/widgets/dead-units/model.ts';
 import { trainDead } from '../../../src/widgets/dead-units/static.ts';
 import { deadSummary } from '../../../src/widgets/dead-units/view.ts';

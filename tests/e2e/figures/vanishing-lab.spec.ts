@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { DICT, hydrated, type Lang } from '../helpers.ts';
+import { DICT, hydrated } from '../helpers.ts';
 import { PRESETS, STATIC_STEPS } from '../../../src/widgets/vanishing-lab/model.ts';
 
 const FIG = '#vanishing-lab';

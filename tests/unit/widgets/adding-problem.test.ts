@@ -6,7 +6,7 @@ import { makeSequenceTask } from '../../../src/lib/index.ts';
 import { pick } from '../../../src/i18n/index.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { createSequenceSession } from '../../../src/widgets/runner/sequenceSession.ts';
-import { ADD_CELLS, ADD_SCHEMA, BASELINE, MAX_STEPS, addConfigs, hasLearned, learnedAt, onBaseline, type AddRun, type AddValues } from '../../../src/widgets/adding-problem/model.ts';
+import { ADD_SCHEMA, BASELINE, MAX_STEPS, addConfigs, hasLearned, learnedAt, onBaseline, type AddRun, type AddValues } from '../../../src/widgets/adding-problem/model.ts';
 import { trainCells } from '../../../src/widgets/adding-problem/static.ts';
 import { addSummary, addTable, hiddenChart, lossChart } from '../../../src/widgets/adding-problem/view.ts';
 import { formatLoss } from '../../../src/widgets/series/index.ts';

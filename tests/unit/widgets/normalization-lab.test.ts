@@ -8,7 +8,7 @@ import { defaults } from '../../../src/widgets/kit/params.ts';
 import { formatPercent } from '../../../src/widgets/kit/format.ts';
 import { createSession } from '../../../src/widgets/runner/session.ts';
 import { activationsPerLayer, makeDataset } from '../../../src/lib/index.ts';
-import { CHANCE, NORMS, NORM_SCHEMA, errorGrowth, histLayers, meanSaturation, normConfigs, outerShare, type NormRun, type NormValues } from '../../../src/widgets/normalization-lab/model.ts';
+import { CHANCE, NORM_SCHEMA, errorGrowth, histLayers, meanSaturation, normConfigs, outerShare, type NormRun, type NormValues } from '../../../src/widgets/normalization-lab/model.ts';
 import { trainNorms } from '../../../src/widgets/normalization-lab/static.ts';
 import { errorChart, histogramChart, normSummary, normTable, saturationChart } from '../../../src/widgets/normalization-lab/view.ts';
 
