@@ -33,7 +33,14 @@ function shareLink(figs: FigureEntry[], r: ReturnType<typeof prng>, tampered: bo
     const f = r.pick(figs);
     parts.push(`${f.id}.${r.pick(Object.keys(f.schema))}=${encodeURIComponent(r.pick(HOSTILE.filter((h) => h !== '0x1F' && h !== '-0' && h !== '1.000')))}`);
   }
-  const add = (k: string, v: string) => parts.push(r.chance(0.7) ? `${encodeURIComponent(k)}=${encodeURIComponent(v)}` : `${k}=${v}`);
+  // At most one 10 000-character value per link: with a big settings table (the lab's) two of
+  // them pass the 16 KB a server accepts in a request line, and the link never reaches the page.
+  let long = false;
+  const add = (k: string, raw: string) => {
+    const v = raw.length > 1000 && long ? raw.slice(0, 300) : raw;
+    long ||= raw.length > 1000;
+    parts.push(r.chance(0.7) ? `${encodeURIComponent(k)}=${encodeURIComponent(v)}` : `${k}=${v}`);
+  };
   for (const f of figs) {
     for (const [name, spec] of Object.entries(f.schema)) {
       if (!r.chance(0.5)) continue;

@@ -26,6 +26,11 @@ import { useLabRunner } from './useLabRunner.ts';
 import { LabCompare, compareAlert, compareCanRun, compareConfigs, useLabCompare } from './compare/index.ts';
 import { labCharts, labHeatmapData, labStatusLine, labSummary, labTable, settingsLines, type Crosshair, type LabChartName } from './view.ts';
 
+/** Milliseconds between redraws: a 30 × 64 network's charts cost several times a small one's. */
+function drawInterval(depth: number, width: number): number {
+  return depth * width * width > 40_000 ? 500 : 150;
+}
+
 type Slots = { [K in `${LabChartName}Svg`]?: ComponentChildren };
 
 interface Props extends Slots {
@@ -65,8 +70,9 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
   // The heatmap's colour domain only widens within a run, so a colour keeps its meaning.
   const heat = useRef<{ generation: number; domain: [number, number] } | null>(null);
   // Charts, status and summary redraw together from one snapshot, at most about seven times a
-  // second; while skipping ahead they hold still until the jump lands.
-  const throttled = useThrottled(trainer.version, 150);
+  // second (twice for big networks, whose nine charts take the main thread longer to draw);
+  // while skipping ahead they hold still until the jump lands.
+  const throttled = useThrottled(trainer.version, drawInterval(v.depth, v.width));
   const frozen = useRef(throttled);
   if (runner.skipTarget === null) frozen.current = throttled;
   const drawn = frozen.current;

@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { DICT, hydrated, stepCount, t } from '../helpers.ts';
 
 const FIG = '#lab';
@@ -74,6 +75,10 @@ test('en: a click adds a point, a click on it removes it, and the keyboard adds 
   await expect.poll(() => pointCount(page)).toBe(start + 1);
   expect(new URL(page.url()).searchParams.get('lab.dataset')).toBe('custom');
   expect(new URL(page.url()).searchParams.get('labpts')?.split('_')).toHaveLength(start + 1);
+  // A click on that point removes it again.
+  await page.mouse.click(box.x + box.width * 0.88, box.y + box.height * 0.2);
+  await expect.poll(() => pointCount(page)).toBe(start);
+  await expect(fig.getByText(/^Point removed at/)).toBeAttached();
   await fig.getByRole('button', { name: t('en', 'widget.lab.clearPoints') }).click();
   await expect.poll(() => pointCount(page)).toBe(0);
   // Keyboard: focus the chart, move the crosshair, Enter adds; Delete removes.
@@ -101,7 +106,7 @@ test('en: pasted CSV with a bad row names it and keeps the good ones', async ({ 
   const fig = page.locator(FIG);
   await fig.locator('details[data-section="data"] > summary').scrollIntoViewIfNeeded();
   const data = fig.locator('details[data-section="data"]');
-  if (!(await data.getAttribute('open'))) await data.locator('summary').click();
+  if (!(await data.evaluate((d) => (d as HTMLDetailsElement).open))) await data.locator('summary').click();
   await fig.getByLabel(t('en', 'widget.lab.csv.label')).fill('x,y,label\n0.5,0.5,1\n-0.5,-0.5,0\n0.1,oops,1\n0.2,0.2,7\n');
   await fig.getByRole('button', { name: t('en', 'widget.lab.csv.replace') }).click();
   await expect(fig.getByText(t('en', 'widget.lab.csv.added', { n: 2 }))).toBeVisible();
@@ -117,16 +122,31 @@ test('en: "Export as PyTorch script" downloads lab_experiment.py with the networ
   await pause(page, 'en');
   const fig = page.locator(FIG);
   const exp = fig.locator('details[data-section="export"]');
-  if (!(await exp.getAttribute('open'))) await exp.locator('summary').click();
+  if (!(await exp.evaluate((d) => (d as HTMLDetailsElement).open))) await exp.locator('summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: t('en', 'widget.lab.export.torch') }).click()]);
   expect(download.suggestedFilename()).toBe('lab_experiment.py');
   const text = await readFile((await download.path())!, 'utf8');
   expect(text).toContain('SIZES = [2, 12, 12, 12, 1]');
   expect(text).toContain('ACTIVATION = "relu"');
   expect(text).toContain('class Net(torch.nn.Module)');
+  // Each chart saves with its title, the settings and the credit in the file.
+  const [svg] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: t('en', 'widget.lab.saveSvg', { chart: t('en', 'widget.lab.chart.grad') }) }).click()]);
+  expect(svg.suggestedFilename()).toBe('lab-grad.svg');
+  const svgText = await readFile((await svg.path())!, 'utf8');
+  for (const want of [t('en', 'widget.lab.chart.grad'), '3 hidden layers × 12 units, ReLU', t('en', 'widget.lab.credit')]) expect(svgText).toContain(want);
   const [csv] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: t('en', 'widget.lab.export.csv') }).click()]);
   const history = await readFile((await csv.path())!, 'utf8');
   expect(history.split('\n')[1]).toMatch(/^step,loss,test_loss,train_accuracy,test_accuracy,grad_L1,/);
+});
+
+test('en: one step per frame trains step by step, and Pause stops it', async ({ page }) => {
+  await page.goto(`${PAGE('en')}?lab.speed=frame`);
+  await hydrated(page, FIG);
+  await expect.poll(() => stepCount(page, FIG), { timeout: 20_000 }).toBeGreaterThan(5);
+  await pause(page, 'en');
+  const stopped = await stepCount(page, FIG);
+  await page.waitForTimeout(500); // a window in which a running loop would have stepped
+  expect(await stepCount(page, FIG)).toBeLessThanOrEqual(stopped + 1);
 });
 
 test('375 px: the charts come before the controls, which are grouped and closed', async ({ page }) => {
@@ -141,3 +161,18 @@ test('375 px: the charts come before the controls, which are grouped and closed'
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`es (${scheme}): no axe violations once live, with every group open and the crosshair showing`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${PAGE('es')}?lab.activation=leakyRelu&lab.residual=1&lab.init=customNormal&lab.optimizer=adam`);
+    await hydrated(page, FIG);
+    await expect.poll(() => stepCount(page, FIG), { timeout: 20_000 }).toBeGreaterThan(20);
+    await pause(page, 'es');
+    for (const d of await page.locator(`${FIG} details.lab-section`).all()) if (!(await d.evaluate((x) => (x as HTMLDetailsElement).open))) await d.locator('summary').click();
+    await page.locator(`${FIG} .lab-editor__chart`).focus();
+    await page.keyboard.press('ArrowRight');
+    const axe = await new AxeBuilder({ page }).include(FIG).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  });
+}
