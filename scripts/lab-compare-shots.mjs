@@ -95,6 +95,9 @@ try {
           // Close-ups a reader would look at first: the panel and the overlaid charts.
           for (const [part, sel] of [['panel', '.lab-compare'], ['loss', '[data-chart="loss"]'], ['accuracy', '[data-chart="accuracy"]'], ['grad', '[data-chart="grad"]'], ['dead', '[data-chart="dead"]']]) {
             const f = file.replace('.png', `-${part}.png`);
+            // The lab draws only charts on screen: scroll there and let it draw first.
+            await page.locator(`#lab ${sel}`).first().scrollIntoViewIfNeeded();
+            await page.waitForTimeout(700);
             await page.locator(`#lab ${sel}`).first().screenshot({ path: f });
           }
           await page.close();

@@ -85,10 +85,12 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
     const domain = heatmapDomain(labHeatmapData(view), prev);
     heat.current = { generation: trainer.generation, domain };
     const status = labStatusLine(view, s, lang);
+    const bView = cmp.b && trainer.sessions[1] ? viewOfTrainer(trainer.sessions[1]) : null;
     return {
       view,
       status,
-      charts: labCharts(view, v, shownPoints, s, theme, { live: true, heat: domain, compare: { pins: cmp.pins, b: cmp.b && trainer.sessions[1] ? { view: viewOfTrainer(trainer.sessions[1]), values: cmp.b } : null } }),
+      charts: labCharts(view, v, shownPoints, s, theme, { live: true, heat: domain, compare: { pins: cmp.pins, b: bView && cmp.b ? { view: bView, values: cmp.b } : null } }),
+      sides: bView ? { a: status.text, b: labStatusLine(bView, s, lang).text } : null,
       summary: labSummary(view, s, lang),
       table: labTable(view, s),
     };
@@ -121,7 +123,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
           <div class="lab-main">
             <RunBar runner={runner} strings={s} lang={lang} skip={v.skip} finished={session?.state.finished ?? false} reduced={reduced} />
             <StatusLine text={frame?.status.text ?? tr(s, 'widget.lab.status.waiting')} status={frame?.status.status ?? null} step={frame?.view.step ?? 0} loss={frame?.view.loss ?? NaN} />
-            <LabCompare model={cmp} view={frame?.view ?? EMPTY_VIEW} settings={v} strings={s} lang={lang} theme={theme} />
+            <LabCompare model={cmp} view={frame?.view ?? EMPTY_VIEW} settings={v} strings={s} lang={lang} theme={theme} status={frame?.sides ?? null} />
             {isCustom && custom.points.length < 2 && <p class="fig-note" role="status">{tr(s, 'widget.lab.customEmpty')}</p>}
             {custom.tooManyToShare && <p class="fig-note" role="status">{tr(s, 'widget.lab.tooManyToShare', { n: custom.points.length })}</p>}
             <LabChartsPanel

@@ -38,7 +38,7 @@ export const LAB_SCHEMA = {
   // Initialisation
   init: { kind: 'enum', options: LAB_INITS, default: 'xavierNormal' },
   /** The std (customNormal), the limit (customUniform) or the gain (customOrthogonal). */
-  initScale: { kind: 'number', min: 0, max: 5, step: 0.001, default: 0.1 },
+  initScale: { kind: 'number', min: 0, max: 5, step: 0.0001, default: 0.1 },
   biasInit: { kind: 'number', min: -1, max: 1, step: 0.01, default: 0 },
   // Training
   loss: { kind: 'enum', options: ['bce', 'mse'], default: 'bce' },

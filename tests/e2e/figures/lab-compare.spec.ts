@@ -87,6 +87,20 @@ for (const lang of LANGS) {
       expect(new URLSearchParams(search).get('labB.activation')).toBe('relu');
     });
 
+    test('when B diverges, the alert names B and A keeps training; each side has its own status', async ({ page }) => {
+      await page.goto(`/${lang}/lab/?${SMALL}&labB.compare=1&labB.lr=10&labB.init=customNormal&labB.initScale=3&labB.activation=relu&labB.depth=6&labB.width=32`);
+      await hydrated(page, LAB);
+      const lab = page.locator(LAB);
+      const alert = lab.locator('.fig-alert');
+      await expect(alert).toContainText(d['widget.lab.compare.trainsOn'].replace('{side}', d['widget.lab.compare.side.a']), { timeout: 30_000 });
+      await expect(alert).toContainText(new RegExp(`^${d['widget.lab.compare.side.b']} `));
+      const at = await stepCount(page, LAB);
+      // A trains on past the step where B stopped.
+      await trainedPast(page, at + 20);
+      await expect(lab.getByRole('list', { name: d['widget.lab.compare.statusTitle'] }).getByRole('listitem')).toHaveCount(2);
+      await expect(alert.getByRole('button', { name: d['widget.lab.compare.resetBoth'] })).toBeVisible();
+    });
+
     test('tampered B fields in a link are refused with a notice; the rest of the comparison stands', async ({ page }) => {
       await page.goto(`/${lang}/lab/?${SMALL}&labB.compare=1&labB.depth=abc&labB.activation=relu`);
       await hydrated(page, LAB);

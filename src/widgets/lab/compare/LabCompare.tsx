@@ -21,6 +21,8 @@ interface Props {
   strings: Strings;
   lang: Lang;
   theme: Theme;
+  /** In A/B: each side's status sentence (the lab's status line speaks of A alone). */
+  status?: { a: string; b: string } | null;
 }
 
 /** The line a chart draws for a pin, as a key next to its name in the list. */
@@ -64,7 +66,7 @@ function BControl<K extends LabKey>({ name, value, onChange, s, lang }: { name: 
  * listed with the settings it differs in, and removable) and compare A with B (B's settings
  * are A's plus the differences chosen here; the list of differences is the editor).
  */
-export function LabCompare({ model, view, settings, strings: s, lang, theme }: Props) {
+export function LabCompare({ model, view, settings, strings: s, lang, theme, status }: Props) {
   const a = settings;
   const b = model.b;
   const diffs = b ? settingDiffs(a, b) : [];
@@ -126,6 +128,15 @@ export function LabCompare({ model, view, settings, strings: s, lang, theme }: P
             <span class="lab-compare__key" aria-hidden="true"><Line colour={abColour('a', theme)} /> {sideName('a', s)} <Line colour={abColour('b', theme)} /> {sideName('b', s)}</span>
             {tr(s, 'widget.lab.compare.legend')}
           </p>
+          {status && (
+            <ul class="lab-compare__status" aria-label={tr(s, 'widget.lab.compare.statusTitle')}>
+              {(['a', 'b'] as const).map((side) => (
+                <li key={side} data-side={side}>
+                  <strong>{sideName(side, s)}</strong> {status[side]}
+                </li>
+              ))}
+            </ul>
+          )}
           <div class="lab-compare__b">
             {diffs.map((d) => (
               <div class="lab-compare__b-row" key={d.key}>
