@@ -7,9 +7,18 @@ import { expectSane, frames, hydrated, watchErrors } from './support/clean.ts';
 // no (or a broken) Web Worker; and a figure that trains while the page keeps answering.
 const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
 const EN = dict('en');
-const ES = dict('es');
 const LAB = '#vanishing-lab';
 const stepOf = async (page: Page, sel = LAB) => Number(((await page.locator(`${sel} .ctl-play__counter`).textContent()) ?? '').replace(/\D/g, ''));
+
+/**
+ * Training figures start by themselves once hydrated (motion allowed): wait for the steps that
+ * proves, and never "read the button, click it if it says Play". The worker's "playing" can land
+ * between that read and the click, and the same button then pauses the run, sometimes only a
+ * few steps in. That is how "a 30 × 64 lab trains…" once saw no new step for 30 s.
+ */
+async function autoplays(page: Page, sel = LAB, timeout = 30_000) {
+  await expect.poll(() => stepOf(page, sel), { message: 'the figure starts training by itself', timeout }).toBeGreaterThan(0);
+}
 
 test.describe('when localStorage throws (private mode, blocked storage)', () => {
   test.beforeEach(async ({ page }) => {
@@ -32,9 +41,7 @@ test.describe('when localStorage throws (private mode, blocked storage)', () => 
       await choice.selectOption(before === 'dark' ? 'light' : 'dark');
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
       await hydrated(page, LAB);
-      const play = page.locator(`${LAB} .ctl-play .btn--primary`);
-      if ((await play.textContent())?.includes((lang === 'es' ? ES : EN)['kit.play'])) await play.click();
-      await expect.poll(() => stepOf(page)).toBeGreaterThan(0);
+      await autoplays(page);
       await expectSane(page, LAB, 'blocked storage');
       watch.check('blocked storage');
     });
@@ -172,18 +179,17 @@ test('a 30 × 64 lab trains and the page keeps answering input while it does', a
   const watch = watchErrors(page);
   await page.goto('/en/vanishing-gradient/?vanishing-lab.depth=30&vanishing-lab.width=64');
   await hydrated(page, LAB);
-  const play = page.locator(`${LAB} .ctl-play .btn--primary`);
-  if ((await play.textContent())?.includes(EN['kit.play'])) await play.click();
   // A 30 × 64 network does a few steps a second on a loaded machine: wait on progress, long.
+  await autoplays(page);
   await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(2);
   // Input outside the figure (theme) and inside it (a slider) answer while it trains.
   const choice = page.locator('[data-theme-select] select').first();
   const before = await page.evaluate(() => document.documentElement.dataset.theme);
   await choice.selectOption(before === 'dark' ? 'light' : 'dark');
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
-  // Reaching the header's select may scroll the page; the lab pauses by design while it is off
-  // screen, so bring it back before asking whether training goes on.
-  await page.locator(LAB).scrollIntoViewIfNeeded();
+  // The header is sticky, so the select is reached without scrolling; the lab pauses by design
+  // only off screen, and it is asserted on screen before asking whether training goes on.
+  await expect(page.locator(LAB)).toBeInViewport();
   const s0 = await stepOf(page);
   await expect.poll(() => stepOf(page), { message: 'training keeps going', timeout: 30_000 }).toBeGreaterThan(s0);
   const depth = page.getByRole('slider', { name: EN['widget.vanishingLab.depth'] });
@@ -220,9 +226,7 @@ test('when IntersectionObserver delivers several entries at once, the latest one
   const watch = watchErrors(page);
   await page.goto('/en/vanishing-gradient/');
   await hydrated(page, LAB);
-  const play = page.locator(`${LAB} .ctl-play .btn--primary`);
-  if ((await play.textContent())?.includes(EN['kit.play'])) await play.click();
-  await expect.poll(() => stepOf(page), { message: 'an on-screen figure trains', timeout: 20_000 }).toBeGreaterThan(0);
+  await autoplays(page, LAB, 20_000);
   // Off screen it pauses; back on screen, the batch [stale "off", current "on"] must resume it.
   await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
   await expect.poll(async () => (await sent()).at(-1), { message: 'paused off screen' }).toBe('pause');
@@ -230,4 +234,53 @@ test('when IntersectionObserver delivers several entries at once, the latest one
   await page.locator(LAB).scrollIntoViewIfNeeded();
   await expect.poll(async () => (await sent()).slice(pauses), { message: 'resumed back on screen', timeout: 20_000 }).toContain('play');
   watch.check('batched IntersectionObserver entries');
+});
+
+test('a figure scrolled out and straight back in, before its worker answered the pause, trains on', async ({ page }) => {
+  // A loaded machine answers a slice later; here every message from the worker arrives 400 ms
+  // late (in order). The page scrolls back the moment the pause is sent, so the worker's
+  // "paused" lands while the figure is on screen again: the figure must then ask to play.
+  await page.addInitScript(() => {
+    const w = window as unknown as { vgSent: string[]; vgBounce: (() => void) | null };
+    const sent: string[] = (w.vgSent = []);
+    w.vgBounce = null;
+    const handler = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')!;
+    Object.defineProperty(Worker.prototype, 'onmessage', {
+      configurable: true,
+      get(this: Worker) {
+        return handler.get!.call(this);
+      },
+      set(this: Worker, fn: ((e: MessageEvent) => void) | null) {
+        handler.set!.call(this, fn && ((e: MessageEvent) => setTimeout(() => fn.call(this, e), 400)));
+      },
+    });
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, m: unknown, ...rest: never[]) {
+      const type = String((m as { type?: string })?.type);
+      sent.push(type);
+      if (type === 'pause' && w.vgBounce) {
+        const back = w.vgBounce;
+        w.vgBounce = null;
+        back();
+      }
+      return post.call(this, m, ...rest);
+    } as typeof post;
+  });
+  const sent = () => page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent.filter((t) => t === 'play' || t === 'pause'));
+  const watch = watchErrors(page);
+  await page.goto('/en/vanishing-gradient/');
+  await hydrated(page, LAB);
+  await autoplays(page);
+  await expect(page.locator(`${LAB} .ctl-play .btn--primary`)).toContainText(EN['kit.pause']);
+  const before = (await sent()).length;
+  await page.evaluate((sel) => {
+    (window as unknown as { vgBounce: () => void }).vgBounce = () => document.querySelector(sel)!.scrollIntoView({ block: 'center' });
+    scrollTo(0, document.body.scrollHeight);
+  }, LAB);
+  await expect.poll(async () => (await sent()).slice(before), { message: 'paused when it left the screen' }).toContain('pause');
+  await expect(page.locator(LAB)).toBeInViewport();
+  await expect.poll(async () => (await sent()).slice(before).at(-1), { message: 'asked to play again once the late "paused" arrived', timeout: 20_000 }).toBe('play');
+  const s0 = await stepOf(page);
+  await expect.poll(() => stepOf(page), { message: 'training goes on', timeout: 30_000 }).toBeGreaterThan(s0);
+  watch.check('out and back in before the worker answered');
 });

@@ -4,6 +4,7 @@ import { vanishingConfig, VANISHING_SCHEMA } from '../../src/widgets/vanishing-l
 import { defaults } from '../../src/widgets/kit/params.ts';
 import { formatNumber } from '../../src/widgets/kit/format.ts';
 import { DICT, LANGS, hydrated as live, stepCount, t } from './helpers.ts';
+import { frames } from './support/clean.ts';
 
 const LAB = '#vanishing-lab';
 const GALLERY = '#kit-gallery';
@@ -11,6 +12,19 @@ const en = DICT.en;
 
 const hydrated = (page: Page, sel = LAB) => live(page, sel);
 const stepOf = (page: Page) => stepCount(page, LAB);
+
+/** Records what the page asks of its workers, so a test can wait on "play"/"pause" instead of sleeping. */
+async function recordWorkerMessages(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const sent: string[] = ((window as unknown as { vgSent: string[] }).vgSent = []);
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, m: unknown, ...rest: never[]) {
+      sent.push(String((m as { type?: string })?.type));
+      return post.call(this, m, ...rest);
+    } as typeof post;
+  });
+  return () => page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent.filter((x) => x === 'play' || x === 'pause' || x === 'init'));
+}
 /** The lab's Step button: it takes five steps and says so. */
 const stepButton = (page: Page) => page.locator(LAB).getByRole('button', { name: t('en', 'kit.stepMany', { n: 5 }), exact: true });
 
@@ -145,10 +159,15 @@ test('a tampered link loads what it can, clamps what is out of range, and quotes
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
   test('nothing plays by itself, and Step still works', async ({ page }) => {
+    const sent = await recordWorkerMessages(page);
     await page.goto('/en/kit/#vanishing-lab');
     await hydrated(page);
     await expect(page.locator(LAB).getByText(/reduced motion/)).toBeVisible();
-    await page.waitForTimeout(1500);
+    // The live chart needs the worker's first snapshot, and autoplay decides in the effect that
+    // follows it: two frames later it has had its chance. Not a sleep: the page never asked to play.
+    await frames(page);
+    expect(await sent()).toContain('init');
+    expect(await sent()).not.toContain('play');
     expect(await stepOf(page)).toBe(0);
     await stepButton(page).click();
     await expect.poll(() => stepOf(page)).toBe(5);
@@ -179,13 +198,18 @@ test('a diverging run stops, says so in the reader’s language, and can be rese
 });
 
 test('training pauses when the figure leaves the screen and resumes when it returns', async ({ page }) => {
+  const sent = await recordWorkerMessages(page);
   await page.goto('/en/kit/#vanishing-lab');
   await hydrated(page);
   await expect.poll(() => stepOf(page)).toBeGreaterThan(10);
   await page.evaluate(() => scrollTo(0, 0));
-  await page.waitForTimeout(400);
+  // Off screen the page asks the worker to pause, and the worker answers (the button turns back
+  // to Play): from then on no step can arrive, which a few frames confirm.
+  await expect.poll(async () => (await sent()).at(-1), { message: 'paused off screen' }).toBe('pause');
+  await expect(page.locator(LAB).getByRole('button', { name: DICT.en['kit.play'] })).toBeAttached();
+  await frames(page);
   const parked = await stepOf(page);
-  await page.waitForTimeout(1200);
+  await frames(page, 10);
   expect(await stepOf(page)).toBe(parked);
   await page.locator(LAB).scrollIntoViewIfNeeded();
   await expect.poll(() => stepOf(page)).toBeGreaterThan(parked);

@@ -11,7 +11,7 @@
  * and read back by both languages and by every later build until one of those changes.
  *
  * Server only (Node): imported from the figures' .astro wrappers, never from an island.
- * Set VG_BUILD_CACHE=off to compute everything afresh.
+ * Set VG_BUILD_CACHE=off to compute everything afresh, VG_BUILD_CACHE_LOG=1 to see hits and misses.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -89,11 +89,17 @@ export function buildCached<T>(figure: string, settings: unknown, compute: () =>
   if (process.env.VG_BUILD_CACHE === 'off' || !existsSync(join(root, 'src/lib'))) return compute();
   const dir = options.dir ?? join(root, 'node_modules/.cache/vg-figures');
   const file = join(dir, `${cacheKey(figure, settings, root)}.bin`);
+  // VG_BUILD_CACHE_LOG=1 names every hit and miss, to check that both languages and later
+  // builds reuse an entry.
+  const log = process.env.VG_BUILD_CACHE_LOG === '1' ? (what: string) => process.stderr.write(`[vg-cache] ${what} ${figure} ${relative(root, file)}\n`) : () => {};
   try {
-    return deserialize(readFileSync(file)) as T;
+    const hit = deserialize(readFileSync(file)) as T;
+    log('hit');
+    return hit;
   } catch {
     // Missing or unreadable: compute below.
   }
+  log('miss');
   const value = compute();
   try {
     mkdirSync(dir, { recursive: true });

@@ -236,10 +236,13 @@ export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
     init();
   }, [key]);
 
+  // On `playing` too, not only `active`: the worker acknowledges play and pause a slice later,
+  // so a figure scrolled out and back in before the pause arrived would otherwise stay paused
+  // on screen (and one scrolled away before play arrived would train off screen).
   useEffect(() => {
     if (!active && playing) send({ type: 'pause' });
     else if (active && wantPlay.current && !playing) send({ type: 'play' });
-  }, [active]);
+  }, [active, playing]);
 
   const sessions = views.current;
   const diverged = sessions.map((s) => s.state.diverged).find((d) => d) ?? null;
