@@ -9,11 +9,10 @@ export default getViteConfig(
       // Vitest's default for `vitest run` is one worker fewer than the cores: on a 2-core
       // machine that is one file at a time, and the suite took twice its CPU time in wall time.
       maxWorkers: '100%',
-      // Files share a worker's module graph instead of re-importing src/lib, the i18n
-      // dictionaries and the chapters for each file (a third of the light files' CPU time).
-      // Safe because src/ keeps no module-level mutable state beyond pure memo caches; a
-      // test that stubs a global or spies on a module is undone after each test by these:
-      isolate: false,
+      // Each file gets a fresh module graph (the default). Sharing one per worker saved about
+      // 5 s of CPU, but made a chart snapshot depend on which files ran before it in the same
+      // worker (it failed in the full suite and passed alone): order-dependent tests are flaky.
+      isolate: true,
       unstubGlobals: true,
       unstubEnvs: true,
       restoreMocks: true,
