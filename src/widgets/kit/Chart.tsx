@@ -61,7 +61,7 @@ export function Chart({ options, fallback, primary, class: cls, onDragX, minWidt
       drawn.current = { options, width: w };
       el.replaceChildren(renderChart(fn ? options(w) : options));
       setLive(true);
-    });
+    }, drawn.current.options === null);
   }, [options, typeof options === 'function' ? width : 0]);
   useEffect(() => () => cancelDraw(me), []);
 

@@ -52,8 +52,24 @@ function pump(): void {
   });
 }
 
-/** Asks for `owner`'s chart to be drawn with `draw` on a coming frame (replacing any pending draw). */
-export function requestDraw(owner: object, draw: Draw): void {
+const first = new Map<object, ReturnType<typeof setTimeout>>();
+
+/**
+ * Asks for `owner`'s chart to be drawn with `draw` on a coming frame (replacing any pending
+ * draw). A chart's first draw, which replaces the build-time SVG when its island hydrates,
+ * does not wait for a turn: it runs in a task of its own at once, as it always did, so a
+ * figure answers pointer input on its live charts as soon as it has hydrated.
+ */
+export function requestDraw(owner: object, draw: Draw, firstDraw = false): void {
+  if (firstDraw) {
+    pending.delete(owner);
+    clearTimeout(first.get(owner));
+    first.set(owner, setTimeout(() => {
+      first.delete(owner);
+      draw();
+    }, 0));
+    return;
+  }
   pending.set(owner, draw);
   pump();
 }
@@ -61,4 +77,6 @@ export function requestDraw(owner: object, draw: Draw): void {
 /** Drops `owner`'s pending draw (unmount, or nothing to draw any more). */
 export function cancelDraw(owner: object): void {
   pending.delete(owner);
+  clearTimeout(first.get(owner));
+  first.delete(owner);
 }
