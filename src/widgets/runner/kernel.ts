@@ -15,7 +15,9 @@ export function simdKernel(): Kernel | null {
 /**
  * The kernel of a session whose caller names none: wasm on the server (Vite's SSR flag is
  * a constant, so page bundles drop this branch and the kernel's bytes), JS in a page.
+ * Outside Vite (Playwright's own loader runs figure code in Node for the no-JS checks)
+ * import.meta.env does not exist; both kernels give the same bits, so JS is fine there.
  */
 export function defaultKernel(): Kernel | null {
-  return import.meta.env.SSR ? simdKernel() : null;
+  return import.meta.env !== undefined && import.meta.env.SSR ? simdKernel() : null;
 }
