@@ -31,11 +31,14 @@ function pump(): void {
     // chart is not made longer by this one.
     setTimeout(() => {
       scheduled = false;
+      // Every pending draw may have been cancelled (a figure re-rendered or unmounted) since
+      // this turn was scheduled.
+      if (pending.size === 0) return;
       if (now() < notBefore) {
         pump();
         return;
       }
-      const [owner, draw] = pending.entries().next().value as [object, Draw];
+      const [owner, draw] = pending.entries().next().value!;
       pending.delete(owner);
       const t0 = now();
       try {
