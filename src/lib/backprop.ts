@@ -111,22 +111,27 @@ export function forwardInto(net: Network, acts: Activation[], x: Float64Array, b
  * normalised layers) and the stats in ws.result.layers.
  * Returns the loss. Does not mutate net.
  */
-export function evaluate(net: Network, ws: Workspace, x: Float64Array, y: Float64Array, loss: LossName): number {
+export function evaluate(net: Network, ws: Workspace, x: Float64Array, y: Float64Array, loss: LossName, allStats = true): number {
   const { layers, spec } = net;
   const { batch, acts } = ws;
   const work = ws.layers;
   const L = layers.length;
   const norm = ws.norm;
   const s = spec.residualScale ?? 1;
-  // Forward, keeping each layer's input transposed for the weight gradients.
+  // ab: the wasm product C = A B of the workspace's arena, which declines (returns
+  // false) when it cannot take the operands; abt is then used, with an operand
+  // transposed instead. Both sum every entry in the same order: same bits either way.
+  const ab = ws.ab;
+  // Forward. W^T is kept for the input gradients (the layer's input x of layer 0 is
+  // the caller's data, outside any arena: always JS there, which needs no W^T).
   let input = x;
   for (let l = 0; l < L; l++) {
     const layer = layers[l];
     const { inputs, outputs, weights, biases } = layer;
     const w = work[l];
     const n = batch * outputs;
-    transpose(input, w.inT, batch, inputs);
-    abt(input, weights, w.z, batch, outputs, inputs, biases);
+    if (l > 0) transpose(weights, w.wT, outputs, inputs);
+    if (l === 0 || !ab(input, w.wT, w.z, batch, outputs, inputs, biases)) abt(input, weights, w.z, batch, outputs, inputs, biases);
     if (w.norm && layer.gamma && layer.beta) {
       normalizeTrain(norm, w.z, w.xh, w.mean, w.vr, w.inv, batch, outputs);
       affine(w.xh, layer.gamma, layer.beta, w.z, batch, outputs);
@@ -156,19 +161,23 @@ export function evaluate(net: Network, ws: Workspace, x: Float64Array, y: Float6
       normalizeBackward(norm, w.d, w.xh, layer.gamma, w.inv, w.gg, w.gbeta, w.du, batch, outputs);
       delta = w.du;
     }
-    // dW = delta^T . input, as dT (outputs x batch) times inT (inputs x batch)^T.
+    // dW = delta^T . input: dT (outputs x batch) times the input (batch x inputs), or
+    // in JS times inT (inputs x batch)^T.
     transpose(delta, w.dT, batch, outputs);
-    abt(w.dT, w.inT, w.gw, outputs, inputs, batch, null);
+    const layerIn = l === 0 ? x : work[l - 1].h;
+    if (!ab(w.dT, layerIn, w.gw, outputs, inputs, batch, null)) {
+      transpose(layerIn, w.inT, batch, inputs);
+      abt(w.dT, w.inT, w.gw, outputs, inputs, batch, null);
+    }
     const dT = w.dT;
     for (let j = 0; j < outputs; j++) {
       let t = 0;
       for (let b = j * batch, e = b + batch; b < e; b++) t += dT[b];
       w.gb[j] = t;
     }
-    // dL/d(input) = delta . W, as delta times (W^T)^T; the first layer's input is data.
+    // dL/d(input) = delta . W, or in JS delta times (W^T)^T; the first layer's input is data.
     if (l > 0) {
-      transpose(weights, w.wT, outputs, inputs);
-      abt(delta, w.wT, w.da, batch, inputs, outputs, null);
+      if (!ab(delta, weights, w.da, batch, inputs, outputs, null)) abt(delta, w.wT, w.da, batch, inputs, outputs, null);
       if (w.residual) {
         const g = work[l + 1].da, da = w.da;
         for (let i = 0; i < n; i++) da[i] += g[i];
@@ -177,8 +186,15 @@ export function evaluate(net: Network, ws: Workspace, x: Float64Array, y: Float6
   }
   for (let l = 0; l < L; l++) {
     const w = work[l];
-    layerStats(acts[l], w.z, w.a, w.d, w.gw, w.gb, w.unitSum, batch, layers[l].outputs, ws.result.layers[l]);
-    ws.result.layers[l].weightNorm = norm2(layers[l].weights);
+    const out = ws.result.layers[l];
+    if (allStats) {
+      layerStats(acts[l], w.z, w.a, w.d, w.gw, w.gb, w.unitSum, batch, layers[l].outputs, out);
+      out.weightNorm = norm2(layers[l].weights);
+    } else {
+      out.weightGradNorm = norm2(w.gw);
+      out.biasGradNorm = norm2(w.gb);
+      out.deltaRms = out.activationMean = out.activationStd = out.deadFraction = out.saturatedFraction = out.updateRatio = out.weightNorm = NaN;
+    }
   }
   return value;
 }

@@ -8,9 +8,12 @@ export type { Rng } from './rng.ts';
 export type { Activation } from './activations.ts';
 export type { Histogram } from './stats.ts';
 export type { Dataset, DatasetName, DatasetOptions } from './datasets.ts';
+export type { Kernel, Arena, Product } from './kernel.ts';
+export type { NetworkOptions } from './network.ts';
 export type { SequenceTask, SequenceTaskName } from './sequence-tasks.ts';
 
 export { createRng } from './rng.ts';
+export { wasmKernel } from './kernel.ts';
 export { ACTIVATIONS, ACTIVATION_NAMES, activation, sigmoid } from './activations.ts';
 export { INIT_NAMES } from './validate.ts';
 export { initScale, initVariance } from './init.ts';

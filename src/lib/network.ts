@@ -4,14 +4,28 @@ import { isResidual } from './norms.ts';
 import { createRng } from './rng.ts';
 import type { Layer, Network, NetworkSpec } from './types.ts';
 import { validateBatch, validateSpec } from './validate.ts';
-import { layerActivations } from './workspace.ts';
+import { arenaDoubles, attachArena, layerActivations } from './workspace.ts';
+import type { Kernel } from './kernel.ts';
+
+export interface NetworkOptions {
+  /**
+   * Train with this kernel (see wasmKernel): the network's arrays and its training
+   * workspace for `batch` examples move into one fixed arena of the kernel's memory,
+   * and trainStep and gradients on that batch size run their products there. Other
+   * batch sizes, forward() and clones use the JS kernel. Both kernels give the same
+   * bits; only the speed differs. Null (or an engine that refuses the memory) keeps
+   * the JS kernel. A structuredClone of the network copies the whole arena.
+   */
+  kernel?: Kernel | null;
+  batch?: number;
+}
 
 /**
  * A new network for spec. Weights are drawn layer by layer in row-major order
  * from one RNG seeded with spec.seed, with portable arithmetic only, so the
  * same spec gives the same bits on every platform.
  */
-export function createNetwork(spec: NetworkSpec): Network {
+export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): Network {
   validateSpec(spec);
   const rng = createRng(spec.seed);
   const { sizes } = spec;
@@ -34,7 +48,26 @@ export function createNetwork(spec: NetworkSpec): Network {
     layers.push(layer);
   }
   const copy: NetworkSpec = { ...spec, sizes: sizes.slice(), init: typeof spec.init === 'object' ? { ...spec.init } : spec.init };
-  return { spec: copy, layers };
+  const net: Network = { spec: copy, layers };
+  const { kernel, batch } = options;
+  if (kernel) {
+    if (!Number.isInteger(batch) || (batch as number) < 1) throw new Error(`batch: a kernel needs the training batch size, an integer >= 1, got ${String(batch)}`);
+    const arena = kernel.arena(arenaDoubles(net, batch as number));
+    if (arena) {
+      // Copied once, here; from now on every step reads and writes them in place.
+      const move = (a: Float64Array) => { const v = arena.alloc(a.length); v.set(a); return v; };
+      for (const l of layers) {
+        l.weights = move(l.weights);
+        l.biases = move(l.biases);
+        if (l.gamma) l.gamma = move(l.gamma);
+        if (l.beta) l.beta = move(l.beta);
+        if (l.runningMean) l.runningMean = move(l.runningMean);
+        if (l.runningVar) l.runningVar = move(l.runningVar);
+      }
+      attachArena(net, batch as number, arena);
+    }
+  }
+  return net;
 }
 
 /** A deep copy of net, sharing no arrays. */

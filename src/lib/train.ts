@@ -3,7 +3,7 @@ import { updateRunning } from './normalize.ts';
 import { applyUpdate } from './optim.ts';
 import { relativeChange } from './stats.ts';
 import type { Network, StepResult, TrainOptions } from './types.ts';
-import { validateBatch, validateTrainOptions } from './validate.ts';
+import { checkBatchSize, validateBatch, validateTrainOptions } from './validate.ts';
 import { workspaceFor } from './workspace.ts';
 
 /**
@@ -15,16 +15,27 @@ import { workspaceFor } from './workspace.ts';
  * If the loss, the gradient or any updated parameter is not finite, the step
  * reports diverged and leaves net and options.state exactly as they were.
  *
+ * options.stats = 'gradients' skips the per-layer stats other than the gradient norms.
+ *
  * Allocates nothing after the first call for a given network and batch size:
  * the returned StepResult (and its layers) is reused by the next trainStep or
  * gradients call on the same network and batch size, so copy what you keep.
  */
 export function trainStep(net: Network, x: Float64Array, y: Float64Array, batch: number, options: TrainOptions): StepResult {
-  validateBatch(net, x, y, batch);
+  checkBatchSize(batch);
   validateTrainOptions(net, options);
   const ws = workspaceFor(net, batch);
+  // The values of x and y are scanned once per workspace and pair of arrays, not on
+  // every step. A value made non-finite in place later only makes a step diverge, and
+  // a diverged step leaves net and the state untouched.
+  if (ws.checkedX !== x || ws.checkedY !== y) {
+    validateBatch(net, x, y, batch);
+    ws.checkedX = x;
+    ws.checkedY = y;
+  }
   const result = ws.result;
-  const loss = evaluate(net, ws, x, y, options.loss);
+  const allStats = (options.stats ?? 'all') === 'all';
+  const loss = evaluate(net, ws, x, y, options.loss, allStats);
   const work = ws.layers;
   const layers = net.layers;
   const L = layers.length;
@@ -60,7 +71,7 @@ export function trainStep(net: Network, x: Float64Array, y: Float64Array, batch:
     return result;
   }
   for (let l = 0; l < L; l++) {
-    result.layers[l].updateRatio = relativeChange(layers[l].weights, work[l].wBak);
+    if (allStats) result.layers[l].updateRatio = relativeChange(layers[l].weights, work[l].wBak);
     const { runningMean, runningVar } = layers[l];
     if (ws.norm === 'batch' && runningMean && runningVar) updateRunning(runningMean, runningVar, work[l].mean, work[l].vr, batch);
   }

@@ -96,6 +96,12 @@ export interface TrainOptions {
   eps?: number;
   /** Rescale the gradient so that its global L2 norm is at most this. */
   clipNorm?: number;
+  /**
+   * Which per-layer stats trainStep computes (default 'all'). 'gradients' computes only
+   * weightGradNorm and biasGradNorm (the global gradNorm needs them) and sets the other
+   * stats to NaN: for steps whose stats nobody draws.
+   */
+  stats?: 'all' | 'gradients';
 }
 
 export interface StepResult {

@@ -73,9 +73,13 @@ function checkArray(field: string, a: Float64Array, expected: number, batch: num
   }
 }
 
+export function checkBatchSize(batch: number): void {
+  if (!Number.isInteger(batch) || batch < 1) fail('batch', `must be an integer >= 1, got ${String(batch)}`);
+}
+
 /** Checks batch, x (batch x inputs) and, when given, y (batch x outputs). */
 export function validateBatch(net: Network, x: Float64Array, y: Float64Array | null, batch: number): void {
-  if (!Number.isInteger(batch) || batch < 1) fail('batch', `must be an integer >= 1, got ${String(batch)}`);
+  checkBatchSize(batch);
   const layers = net.layers;
   checkArray('x', x, batch * layers[0].inputs, batch);
   if (y !== null) checkArray('y', y, batch * layers[layers.length - 1].outputs, batch);
@@ -89,6 +93,7 @@ export function validateTrainOptions(net: Network | RecurrentNetwork, o: TrainOp
   checkNonNegative('lr', o.lr);
   const opt = o.optimizer ?? 'sgd';
   if (!OPTIMIZER_NAMES.includes(opt)) fail('optimizer', `unknown optimizer '${String(opt)}' (expected sgd, momentum or adam)`);
+  if (o.stats !== undefined && o.stats !== 'all' && o.stats !== 'gradients') fail('stats', `must be 'all' or 'gradients', got ${String(o.stats)}`);
   // Indexed loops: this runs on every step, and for-of may allocate an iterator.
   for (let i = 0; i < COEFFICIENTS.length; i++) {
     const k = COEFFICIENTS[i];

@@ -1,7 +1,10 @@
 // Scratch buffers for one (network, batch) pair, so that trainStep allocates
 // nothing after its first call. They live in a WeakMap keyed by the network:
-// the cache is invisible to callers and dies with the network.
+// the cache is invisible to callers and dies with the network. A network made
+// with a kernel (createNetwork's options) has its training workspace carved from
+// its arena; that one is never evicted, so the network keeps its kernel.
 import { activation, type Activation } from './activations.ts';
+import { JS_ARENA, slot, type Arena, type Product } from './kernel.ts';
 import type { UpdateRule } from './optim.ts';
 import { isResidual } from './norms.ts';
 import type { LayerStats, Network, NormName, StepResult } from './types.ts';
@@ -63,6 +66,13 @@ export interface Workspace {
   /** Reused by every trainStep on this network and batch. */
   result: StepResult;
   rule: UpdateRule;
+  /** The wasm product of this workspace's arena (always false for JS workspaces). */
+  ab: Product;
+  /** Lives in the network's arena: never evicted. */
+  pinned: boolean;
+  /** The x and y last scanned for non-finite values (see trainStep). */
+  checkedX: Float64Array | null;
+  checkedY: Float64Array | null;
 }
 
 const CACHE = new WeakMap<Network, Workspace[]>();
@@ -91,9 +101,9 @@ function fits(ws: Workspace, net: Network, batch: number): boolean {
   return true;
 }
 
-function create(net: Network, batch: number): Workspace {
+function create(net: Network, batch: number, arena: Arena = JS_ARENA): Workspace {
   const acts = layerActivations(net);
-  const f = (n: number) => new Float64Array(n);
+  const f = arena.alloc;
   const normName = net.spec.norm ?? 'none';
   const layers = net.layers.map(({ inputs: k, outputs: n }, l): LayerWork => {
     const a = f(batch * n);
@@ -119,7 +129,23 @@ function create(net: Network, batch: number): Workspace {
     mBak: [], vBak: [],
     result: { loss: 0, gradNorm: 0, diverged: false, layers: net.layers.map(emptyStats) },
     rule: { mu: 0, c: 1, adaptive: false, beta2: 0, eps: 0 },
+    ab: arena.ab, pinned: arena !== JS_ARENA, checkedX: null, checkedY: null,
   };
+}
+
+/** Doubles an arena needs for net's parameters and its workspace for batch, counted as alloc takes them. */
+export function arenaDoubles(net: Network, batch: number): number {
+  let n = 0;
+  const count: Arena = { name: 'count', alloc: (k: number) => { n += slot(k); return new Float64Array(0); }, ab: JS_ARENA.ab };
+  for (const l of net.layers) for (const a of [l.weights, l.biases, l.gamma, l.beta, l.runningMean, l.runningVar]) if (a) count.alloc(a.length);
+  create(net, batch, count);
+  return n;
+}
+
+/** Makes net's workspace for batch in arena, pinned in the cache (net's arrays must already live there). */
+export function attachArena(net: Network, batch: number, arena: Arena): void {
+  const ws = create(net, batch, arena);
+  CACHE.set(net, [ws]);
 }
 
 /** The cached workspace for (net, batch), created on first use. */
@@ -132,6 +158,6 @@ export function workspaceFor(net: Network, batch: number): Workspace {
   for (let i = 0; i < list.length; i++) if (fits(list[i], net, batch)) return list[i];
   const ws = create(net, batch);
   list.push(ws);
-  if (list.length > MAX_PER_NETWORK) list.shift();
+  if (list.length > MAX_PER_NETWORK) list.splice(list.findIndex((w) => !w.pinned), 1);
   return ws;
 }

@@ -5,12 +5,19 @@
 import { createAnySession, type Steppable } from './sequenceSession.ts';
 import { checkToWorker, type FromWorker, type SessionDelta } from './protocol.ts';
 import type { HistogramProbe } from './probe.ts';
+import type { Kernel } from '../../lib/index.ts';
 
 const POST_MS = 16;
 /** Accuracy and the boundary grid cost forward passes; refresh them at most this often... */
 const EXTRAS_MS = 150;
-/** ...and never let them take more than a fifth of the loop's time. */
-const EXTRAS_SHARE = 0.2;
+/**
+ * ...and never let them take more than a tenth of the loop's time. They run in JS (the
+ * wasm arena holds only the training batch), so with the wasm kernel a refresh of the
+ * 30 x 64 lab costs several steps: at a fifth, the worker spent 1.34x the bare step's
+ * CPU per step (npm run bench, budgets part); at a tenth the lab refreshes about twice a
+ * second and small figures still every EXTRAS_MS.
+ */
+const EXTRAS_SHARE = 0.1;
 
 export interface Engine {
   /** Acts on one message; malformed ones are answered with an error message, never thrown. */
@@ -21,9 +28,10 @@ export interface Engine {
 
 /**
  * `sliceMs` is how long one slice may train before yielding: 12 ms in the worker, less on
- * the main thread, where the page must stay responsive.
+ * the main thread, where the page must stay responsive. `kernel` is the sessions' matrix
+ * kernel: the worker passes the wasm one; undefined leaves createSession's default.
  */
-export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engine {
+export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12, kernel?: Kernel | null): Engine {
   let sessions: Steppable[] = [];
   /** Some config asked for its partners to keep going after it diverges (SessionConfig.independent). */
   let independent = false;
@@ -122,7 +130,7 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12): Engin
           generation = m.generation;
           playing = false;
           owed = 0;
-          sessions = m.configs.map(createAnySession);
+          sessions = m.configs.map((c) => createAnySession(c, kernel));
           independent = m.configs.some((c) => 'independent' in c && c.independent === true);
           sentLoss = sessions.map(() => 0);
           sentRecords = sessions.map(() => 0);

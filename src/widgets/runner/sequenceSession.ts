@@ -15,6 +15,7 @@ import {
   type RecurrentNetwork,
   type RecurrentSpec,
   type TrainOptions,
+  type Kernel,
 } from '../../lib/index.ts';
 import { EXPLODED, createSession, type Divergence, type LayerRecord, type Session, type SessionConfig, type SessionState } from './session.ts';
 
@@ -60,8 +61,9 @@ export type Steppable = Pick<Session, 'run' | 'done' | 'evaluate' | 'state' | 'l
 export type AnyConfig = SessionConfig | SequenceSessionConfig;
 
 /** Feed-forward or sequence session, by the config's kind. */
-export function createAnySession(c: AnyConfig): Steppable {
-  return isSequenceConfig(c) ? createSequenceSession(c) : createSession(c);
+/** `kernel` as in createSession (sequence sessions always use the JS kernel). */
+export function createAnySession(c: AnyConfig, kernel?: Kernel | null): Steppable {
+  return isSequenceConfig(c) ? createSequenceSession(c) : createSession(c, kernel);
 }
 
 export interface SequenceSession extends Steppable {

@@ -23,7 +23,10 @@ import {
   type NetworkSpec,
   type OptimizerName,
   type OptimizerState,
+  type TrainOptions,
+  type Kernel,
 } from '../../lib/index.ts';
+import { defaultKernel } from './kernel.ts';
 import { probeHistograms, probeUnits, type HistogramProbe, type HistogramSpec, type UnitProbe } from './probe.ts';
 
 export interface SessionConfig {
@@ -191,12 +194,15 @@ export function batchRows(step: number, b: number, n: number): number[] {
   return Array.from({ length: b }, (_, i) => (start + i) % n);
 }
 
-export function createSession(config: SessionConfig): Session {
-  const net = createNetwork(config.spec);
+/** `kernel`: the matrix kernel to train with (see kernel.ts); by default wasm in Node, JS in a page. */
+export function createSession(config: SessionConfig, kernel: Kernel | null = defaultKernel()): Session {
   const { train, test } = sessionData(config.data);
+  const batch = config.batchSize !== undefined && config.batchSize >= 1 && config.batchSize < train.n ? Math.floor(config.batchSize) : 0;
+  // The network's wasm arena is sized for the training batch, so it comes after the data.
+  const net = createNetwork(config.spec, { kernel, batch: batch || train.n });
   const optimizer = config.optimizer ?? 'sgd';
   const optState: OptimizerState | undefined = optimizer === 'sgd' ? undefined : createOptimizerState(net);
-  const options = {
+  const options: TrainOptions = {
     loss: config.loss,
     lr: config.lr,
     optimizer,
@@ -207,7 +213,6 @@ export function createSession(config: SessionConfig): Session {
     ...(config.beta2 !== undefined ? { beta2: config.beta2 } : {}),
     ...(config.eps !== undefined ? { eps: config.eps } : {}),
   };
-  const batch = config.batchSize !== undefined && config.batchSize >= 1 && config.batchSize < train.n ? Math.floor(config.batchSize) : 0;
   const bx = new Float64Array(2 * batch);
   const by = new Float64Array(batch);
   /** The rows of this step's batch, copied into bx/by; the whole set when full batch. */
@@ -258,6 +263,8 @@ export function createSession(config: SessionConfig): Session {
         const recording = (step + 1) % recordEvery === 0;
         const bound = recording ? boundFor(step + 1) : undefined;
         const [x, y, n] = batchFor(step + 1);
+        // Only recorded steps keep their per-layer stats, so the others skip them.
+        options.stats = recording ? 'all' : 'gradients';
         const r = trainStep(net, x, y, n, options);
         if (r.diverged) {
           diverged = { step: step + 1, reason: Number.isNaN(r.loss) ? 'nan' : 'infinite', loss: r.loss };
