@@ -5,20 +5,40 @@ import { tr } from '../kit/strings.ts';
 import type { SectionProps } from './controlTypes.ts';
 import { Section } from './Section.tsx';
 import { LAB_SCHEMA } from './settings.ts';
+import type { LayerActs } from './useLayerActs.ts';
 
-/** Depth, width, the activation (with α where it has one), residual connections and normalisation. */
-export function ArchitectureControls({ state, strings: s, lang }: SectionProps) {
+/**
+ * Depth, width, the activation of every hidden layer, one for all or one per layer (with α
+ * where one applies), residual connections and normalisation. Per layer, each hidden layer has
+ * its own labelled select in a list that scrolls inside the group, so depth 50 stays usable.
+ */
+export function ArchitectureControls({ state, strings: s, lang, layerActs }: SectionProps & { layerActs: LayerActs }) {
   const v = state.values;
   const int = (x: number) => formatNumber(x, lang, 0);
   const two = (x: number) => formatNumber(x, lang, 2);
+  const options = ACTIVATION_NAMES.map((a) => ({ value: a, label: tr(s, `widget.lab.act.${a}`) }));
+  const used = v.actMode === 'perLayer' ? layerActs.acts : [v.activation];
+  const leaky = used.includes('leakyRelu');
+  const elu = used.includes('elu');
   return (
     <Section id="architecture" title={tr(s, 'widget.lab.section.architecture')}>
       <Slider label={tr(s, 'widget.lab.depth')} spec={LAB_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={int} />
       <Slider label={tr(s, 'widget.lab.width')} spec={LAB_SCHEMA.width} value={v.width} onChange={(x) => state.set('width', x)} format={int} />
-      <Select label={tr(s, 'widget.lab.activation')} value={v.activation} options={ACTIVATION_NAMES.map((a) => ({ value: a, label: tr(s, `widget.lab.act.${a}`) }))} onChange={(x) => state.set('activation', x)} />
-      {v.activation === 'leakyRelu' && <Slider label={tr(s, 'widget.lab.leakyAlpha')} spec={LAB_SCHEMA.leakyAlpha} value={v.leakyAlpha} onChange={(x) => state.set('leakyAlpha', x)} format={two} />}
-      {v.activation === 'elu' && <Slider label={tr(s, 'widget.lab.eluAlpha')} spec={LAB_SCHEMA.eluAlpha} value={v.eluAlpha} onChange={(x) => state.set('eluAlpha', x)} format={two} />}
-      <p class="ctl-note">{tr(s, 'widget.lab.perLayerNote')}</p>
+      <Select label={tr(s, 'widget.lab.actMode')} value={v.actMode} options={LAB_SCHEMA.actMode.options.map((o) => ({ value: o, label: tr(s, `widget.lab.actMode.${o}`) }))} onChange={(x) => state.set('actMode', x)} />
+      {v.actMode === 'same' ? (
+        <Select label={tr(s, 'widget.lab.activation')} value={v.activation} options={options} onChange={(x) => state.set('activation', x)} />
+      ) : (
+        <ol class="lab-acts" role="group" aria-label={tr(s, 'widget.lab.actsGroup')}>
+          {layerActs.acts.map((a, i) => (
+            <li key={i}>
+              <Select label={tr(s, 'widget.lab.actLayer', { i: i + 1 })} value={a} options={options} onChange={(x) => layerActs.set(i, x)} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {leaky && <Slider label={tr(s, 'widget.lab.leakyAlpha')} spec={LAB_SCHEMA.leakyAlpha} value={v.leakyAlpha} onChange={(x) => state.set('leakyAlpha', x)} format={two} />}
+      {elu && !leaky && <Slider label={tr(s, 'widget.lab.eluAlpha')} spec={LAB_SCHEMA.eluAlpha} value={v.eluAlpha} onChange={(x) => state.set('eluAlpha', x)} format={two} />}
+      {elu && leaky && <p class="ctl-note">{tr(s, 'widget.lab.alphaShared')}</p>}
       <Toggle label={tr(s, 'widget.lab.residual')} checked={v.residual} onChange={(x) => state.set('residual', x)} />
       {v.residual && <Slider label={tr(s, 'widget.lab.residualScale')} spec={LAB_SCHEMA.residualScale} value={v.residualScale} onChange={(x) => state.set('residualScale', x)} format={two} />}
       <Select label={tr(s, 'widget.lab.norm')} value={v.norm} options={LAB_SCHEMA.norm.options.map((o) => ({ value: o, label: tr(s, `widget.lab.norm.${o}`) }))} onChange={(x) => state.set('norm', x)} />

@@ -23,6 +23,7 @@ import { StatusLine } from './StatusLine.tsx';
 import { TrainingControls } from './TrainingControls.tsx';
 import { useCustomPoints } from './useCustomPoints.ts';
 import { useLabRunner } from './useLabRunner.ts';
+import { useLayerActs } from './useLayerActs.ts';
 import { labCharts, labHeatmapData, labStatusLine, labSummary, labTable, settingsLines, type Crosshair, type LabChartName } from './view.ts';
 
 /** Milliseconds between redraws: a 30 × 64 network's charts cost several times a small one's. */
@@ -49,11 +50,12 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
   const state = useFigureState(LAB_SCHEMA, figureId, initial);
   const v = state.values;
   const custom = useCustomPoints();
+  const layerActs = useLayerActs(v);
   const [pointClass, setPointClass] = useState<0 | 1>(1);
   const theme = useTheme();
   const reduced = useReducedMotion();
   const active = useActive(root);
-  const config = useMemo(() => labConfig(v, custom.points), [v, custom.points]);
+  const config = useMemo(() => labConfig(v, custom.points, layerActs.acts), [v, custom.points, layerActs.acts]);
   const trainer = useTrainer([config], active);
   const runner = useLabRunner(trainer, v.speed);
   const session = trainer.sessions[0];
@@ -106,8 +108,8 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
     if (!isCustom) state.set('dataset', 'custom');
   }, [isCustom, custom.points, builtIn]);
 
-  const shellState = { rejected: [...state.rejected, ...custom.rejected], dismissRejected: () => (state.dismissRejected(), custom.dismiss()) };
-  const lines = () => settingsLines(v, s, lang, custom.points);
+  const shellState = { rejected: [...state.rejected, ...custom.rejected, ...layerActs.rejected], dismissRejected: () => (state.dismissRejected(), custom.dismiss(), layerActs.dismiss()) };
+  const lines = () => settingsLines(v, s, lang, custom.points, layerActs.acts);
   const sectionProps = { state, strings: s, lang };
 
   return (
@@ -129,7 +131,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
             />
           </div>
           <div class="lab-side" role="group" aria-label={tr(s, 'widget.lab.settings')}>
-            <ArchitectureControls {...sectionProps} />
+            <ArchitectureControls {...sectionProps} layerActs={layerActs} />
             <InitControls {...sectionProps} />
             <TrainingControls {...sectionProps} />
             <DataControls {...sectionProps} points={custom.points} onPoints={custom.set} pointClass={pointClass} onPointClass={setPointClass} />
