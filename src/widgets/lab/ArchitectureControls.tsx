@@ -28,13 +28,11 @@ export function ArchitectureControls({ state, strings: s, lang, layerActs }: Sec
       {v.actMode === 'same' ? (
         <Select label={tr(s, 'widget.lab.activation')} value={v.activation} options={options} onChange={(x) => state.set('activation', x)} />
       ) : (
-        <ol class="lab-acts" role="group" aria-label={tr(s, 'widget.lab.actsGroup')}>
+        <div class="lab-acts" role="group" aria-label={tr(s, 'widget.lab.actsGroup')}>
           {layerActs.acts.map((a, i) => (
-            <li key={i}>
-              <Select label={tr(s, 'widget.lab.actLayer', { i: i + 1 })} value={a} options={options} onChange={(x) => layerActs.set(i, x)} />
-            </li>
+            <Select key={i} label={tr(s, 'widget.lab.actLayer', { i: i + 1 })} value={a} options={options} onChange={(x) => layerActs.set(i, x)} />
           ))}
-        </ol>
+        </div>
       )}
       {leaky && <Slider label={tr(s, 'widget.lab.leakyAlpha')} spec={LAB_SCHEMA.leakyAlpha} value={v.leakyAlpha} onChange={(x) => state.set('leakyAlpha', x)} format={two} />}
       {elu && !leaky && <Slider label={tr(s, 'widget.lab.eluAlpha')} spec={LAB_SCHEMA.eluAlpha} value={v.eluAlpha} onChange={(x) => state.set('eluAlpha', x)} format={two} />}

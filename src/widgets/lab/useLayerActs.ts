@@ -23,12 +23,15 @@ export function useLayerActs(v: Pick<LabValues, 'depth' | 'activation' | 'actMod
   const [list, setList] = useState<ActivationName[]>([]);
   const [rejected, setRejected] = useState<UrlNotice[]>([]);
   const ready = useRef(false);
+  // The address as the page opened: by the time effects run, the figure state's first write
+  // may already have replaced the lab.* keys (depth among them) with the defaults.
+  const opened = useRef(typeof location === 'undefined' ? '' : location.search);
   const acts = useMemo(() => resizeActs(list, v.depth, v.activation), [list, v.depth, v.activation]);
   useEffect(() => {
-    const raw = new URLSearchParams(location.search).get(ACTS_KEY);
+    const raw = new URLSearchParams(opened.current).get(ACTS_KEY);
     if (raw !== null) {
       // The depth the link itself asks for: the figure state may not have read it yet.
-      const decoded = decodeActs(raw, readState(LAB_SCHEMA, LAB_ID, location.search).values.depth);
+      const decoded = decodeActs(raw, readState(LAB_SCHEMA, LAB_ID, opened.current).values.depth);
       if (decoded) setList(decoded);
       else setRejected([{ name: ACTS_KEY, value: quotable(raw), action: 'ignored' }]);
     }
