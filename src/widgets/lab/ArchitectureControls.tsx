@@ -1,4 +1,5 @@
-import { ACTIVATION_NAMES } from '../../lib/index.ts';
+import { useState } from 'preact/hooks';
+import { ACTIVATION_NAMES, type ActivationName } from '../../lib/index.ts';
 import { Select, Slider, Toggle } from '../controls/index.ts';
 import { formatNumber } from '../kit/format.ts';
 import { tr } from '../kit/strings.ts';
@@ -20,6 +21,11 @@ export function ArchitectureControls({ state, strings: s, lang, layerActs }: Sec
   const used = v.actMode === 'perLayer' ? layerActs.acts : [v.activation];
   const leaky = used.includes('leakyRelu');
   const elu = used.includes('elu');
+  // The range editor: deep networks get their layers set in blocks, not one select at a time.
+  const [range, setRange] = useState<{ from: number; to: number; act: ActivationName }>({ from: 1, to: 1, act: 'relu' });
+  const layerOptions = layerActs.acts.map((_, i) => ({ value: String(i + 1), label: String(i + 1) }));
+  const from = Math.min(range.from, v.depth);
+  const to = Math.min(Math.max(range.to, from), v.depth);
   return (
     <Section id="architecture" title={tr(s, 'widget.lab.section.architecture')}>
       <Slider label={tr(s, 'widget.lab.depth')} spec={LAB_SCHEMA.depth} value={v.depth} onChange={(x) => state.set('depth', x)} format={int} />
@@ -28,11 +34,19 @@ export function ArchitectureControls({ state, strings: s, lang, layerActs }: Sec
       {v.actMode === 'same' ? (
         <Select label={tr(s, 'widget.lab.activation')} value={v.activation} options={options} onChange={(x) => state.set('activation', x)} />
       ) : (
+        <>
+        <div class="lab-acts-range" role="group" aria-label={tr(s, 'widget.lab.actsRange')}>
+          <Select label={tr(s, 'widget.lab.actsFrom')} value={String(from)} options={layerOptions} onChange={(x) => setRange({ ...range, from: Number(x) })} />
+          <Select label={tr(s, 'widget.lab.actsTo')} value={String(to)} options={layerOptions} onChange={(x) => setRange({ ...range, to: Number(x) })} />
+          <Select label={tr(s, 'widget.lab.actsAct')} value={range.act} options={options} onChange={(x) => setRange({ ...range, act: x })} />
+          <button type="button" class="btn btn--small" onClick={() => layerActs.set(from - 1, range.act, to - 1)}>{tr(s, 'widget.lab.actsApply', { from, to })}</button>
+        </div>
         <div class="lab-acts" role="group" aria-label={tr(s, 'widget.lab.actsGroup')}>
           {layerActs.acts.map((a, i) => (
             <Select key={i} label={tr(s, 'widget.lab.actLayer', { i: i + 1 })} value={a} options={options} onChange={(x) => layerActs.set(i, x)} />
           ))}
         </div>
+        </>
       )}
       {leaky && <Slider label={tr(s, 'widget.lab.leakyAlpha')} spec={LAB_SCHEMA.leakyAlpha} value={v.leakyAlpha} onChange={(x) => state.set('leakyAlpha', x)} format={two} />}
       {elu && !leaky && <Slider label={tr(s, 'widget.lab.eluAlpha')} spec={LAB_SCHEMA.eluAlpha} value={v.eluAlpha} onChange={(x) => state.set('eluAlpha', x)} format={two} />}

@@ -160,8 +160,12 @@ test('en: per-layer activations train, go into the link and come back from it; a
   const list = fig.getByRole('group', { name: t('en', 'widget.lab.actsGroup') });
   await expect(list.getByRole('combobox')).toHaveCount(4);
   const layer = (i: number) => list.getByLabel(t('en', 'widget.lab.actLayer', { i }), { exact: true });
-  await layer(1).selectOption('relu');
-  await layer(2).selectOption('relu');
+  // A block through the range editor, then single layers.
+  await fig.getByLabel(t('en', 'widget.lab.actsFrom'), { exact: true }).selectOption('1');
+  await fig.getByLabel(t('en', 'widget.lab.actsTo'), { exact: true }).selectOption('3');
+  await fig.getByLabel(t('en', 'widget.lab.actsAct'), { exact: true }).selectOption('relu');
+  await fig.getByRole('button', { name: t('en', 'widget.lab.actsApply', { from: 1, to: 3 }) }).click();
+  await expect(layer(3)).toHaveValue('relu');
   await layer(3).selectOption('sigmoid');
   await layer(4).selectOption('leakyRelu');
   // Leaky ReLU has a slope, so its α appears.
@@ -208,7 +212,8 @@ test('375 px: the charts come before the controls, which are grouped and closed'
 for (const scheme of ['light', 'dark'] as const) {
   test(`es (${scheme}): no axe violations once live, with every group open and the crosshair showing`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`${PAGE('es')}?lab.activation=leakyRelu&lab.residual=1&lab.init=customNormal&lab.optimizer=adam`);
+    // Dark also checks the per-layer editor, with leaky ReLU and ELU layers sharing one α.
+    await page.goto(`${PAGE('es')}?lab.activation=leakyRelu&lab.residual=1&lab.init=customNormal&lab.optimizer=adam${scheme === 'dark' ? '&lab.actMode=perLayer&labacts=leakyRelu*3,elu,tanh*2' : ''}`);
     await hydrated(page, FIG);
     await expect.poll(() => stepCount(page, FIG), { timeout: 20_000 }).toBeGreaterThan(20);
     await pause(page, 'es');
