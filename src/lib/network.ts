@@ -47,8 +47,7 @@ export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): 
     }
     layers.push(layer);
   }
-  const copy: NetworkSpec = { ...spec, sizes: sizes.slice(), init: typeof spec.init === 'object' ? { ...spec.init } : spec.init };
-  const net: Network = { spec: copy, layers };
+  const net: Network = { spec: copySpec(spec), layers };
   const { kernel, batch } = options;
   if (kernel) {
     if (!Number.isInteger(batch) || (batch as number) < 1) throw new Error(`batch: a kernel needs the training batch size, an integer >= 1, got ${String(batch)}`);
@@ -70,10 +69,16 @@ export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): 
   return net;
 }
 
+/** A copy of spec sharing no arrays or objects with it. */
+function copySpec(spec: NetworkSpec): NetworkSpec {
+  const { init, activation: h } = spec;
+  return { ...spec, sizes: spec.sizes.slice(), init: typeof init === 'object' ? { ...init } : init, activation: typeof h === 'string' ? h : h.slice() };
+}
+
 /** A deep copy of net, sharing no arrays. */
 export function cloneNetwork(net: Network): Network {
   return {
-    spec: { ...net.spec, sizes: net.spec.sizes.slice(), init: typeof net.spec.init === 'object' ? { ...net.spec.init } : net.spec.init },
+    spec: copySpec(net.spec),
     layers: net.layers.map((l) => {
       const c: Layer = { inputs: l.inputs, outputs: l.outputs, weights: l.weights.slice(), biases: l.biases.slice() };
       if (l.gamma) c.gamma = l.gamma.slice();

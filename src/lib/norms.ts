@@ -1,8 +1,8 @@
 // Whole-matrix measures of a network's weights: how far training has moved
 // them, their spectral norms, and the bound those norms put on backprop.
-import { activation } from './activations.ts';
 import { relativeChange } from './stats.ts';
 import type { Network } from './types.ts';
+import { layerActivations } from './workspace.ts';
 
 /** ||W_l - W0_l|| / ||W0_l|| per layer (Frobenius norms; 0 when unchanged, Infinity when W0_l = 0 and W_l differs). */
 export function driftFromInit(net: Network, net0: Network): Float64Array {
@@ -100,7 +100,7 @@ export function gradientBound(net: Network): Float64Array {
   const { spec, layers } = net;
   if ((spec.norm ?? 'none') !== 'none') throw new Error(`norm: gradientBound has no bound through '${String(spec.norm)}' normalisation`);
   const L = layers.length;
-  const d = activation(spec.activation, spec.alpha).maxDerivative;
+  const d = layerActivations(net).map((a) => a.maxDerivative);
   const s = spec.residualScale ?? 1;
   const sn = spectralNorms(net);
   const out = new Float64Array(L);
@@ -109,8 +109,8 @@ export function gradientBound(net: Network): Float64Array {
   let g = L > 1 ? sn[L - 1] : 1;
   for (let l = L - 2; l >= 0; l--) {
     const res = isResidual(net, l);
-    out[l] = (res ? s : 1) * d * g;
-    g *= res ? 1 + s * d * sn[l] : d * sn[l];
+    out[l] = (res ? s : 1) * d[l] * g;
+    g *= res ? 1 + s * d[l] * sn[l] : d[l] * sn[l];
   }
   return out;
 }

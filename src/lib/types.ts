@@ -11,9 +11,9 @@ export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 export interface NetworkSpec {
   /** [inputs, ...hidden, outputs], e.g. [2, 16, 16, 1]. */
   sizes: number[];
-  /** Activation of every hidden layer. */
-  activation: ActivationName;
-  /** Leaky ReLU slope (default 0.01) and ELU alpha (default 1). */
+  /** Activation of every hidden layer, or one per hidden layer (sizes.length - 2 names). */
+  activation: ActivationName | readonly ActivationName[];
+  /** Leaky ReLU slope (default 0.01) and ELU alpha (default 1), shared by every layer that uses one. */
   alpha?: number;
   /** Activation of the output layer, e.g. 'sigmoid' or 'linear'. */
   output: ActivationName;

@@ -1,7 +1,7 @@
 // Every public entry point checks its arguments here, so a bad spec fails
 // loudly with the name of the field instead of training on NaN.
 import { ACTIVATION_NAMES } from './activations.ts';
-import type { InitSpec, LossName, Network, NetworkSpec, RecurrentNetwork, RecurrentSpec, TrainOptions } from './types.ts';
+import type { ActivationName, InitSpec, LossName, Network, NetworkSpec, RecurrentNetwork, RecurrentSpec, TrainOptions } from './types.ts';
 
 export const INIT_NAMES: readonly string[] = Object.freeze([
   'zeros', 'classic', 'xavierUniform', 'xavierNormal', 'heUniform', 'heNormal', 'lecunNormal', 'orthogonal',
@@ -48,7 +48,11 @@ export function validateSpec(spec: NetworkSpec): void {
     if (!Number.isInteger(s)) fail(`sizes[${i}]`, `must be an integer, got ${String(s)}`);
     if (s < 1) fail(`sizes[${i}]`, `width must be at least 1, got ${s}`);
   });
-  if (!ACTIVATION_NAMES.includes(spec.activation)) fail('activation', `unknown activation '${String(spec.activation)}'`);
+  const h = spec.activation;
+  if (Array.isArray(h)) {
+    if (h.length !== sizes.length - 2) fail('activation', `needs one name per hidden layer (${sizes.length - 2}), got ${h.length}`);
+    h.forEach((a, i) => ACTIVATION_NAMES.includes(a) || fail(`activation[${i}]`, `unknown activation '${String(a)}'`));
+  } else if (!ACTIVATION_NAMES.includes(h as ActivationName)) fail('activation', `unknown activation '${String(h)}'`);
   if (!ACTIVATION_NAMES.includes(spec.output)) fail('output', `unknown activation '${String(spec.output)}'`);
   checkOptionalFinite('alpha', spec.alpha);
   checkInit(spec.init);

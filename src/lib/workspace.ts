@@ -7,7 +7,7 @@ import { activation, type Activation } from './activations.ts';
 import { JS_ARENA, slot, type Arena, type Product } from './kernel.ts';
 import type { UpdateRule } from './optim.ts';
 import { isResidual } from './norms.ts';
-import type { LayerStats, Network, NormName, StepResult } from './types.ts';
+import type { ActivationName, LayerStats, Network, NormName, StepResult } from './types.ts';
 
 export interface LayerWork {
   /** Pre-activations and activations, batch x outputs. */
@@ -51,8 +51,6 @@ export interface Workspace {
   norm: NormName;
   residual: boolean;
   alpha: number | undefined;
-  hidden: Activation;
-  output: Activation;
   /** The activation of each layer (hidden ones, then the output). */
   acts: Activation[];
   layers: LayerWork[];
@@ -84,17 +82,20 @@ export function emptyStats(): LayerStats {
 
 /** The activation of each layer of net. */
 export function layerActivations(net: Network): Activation[] {
-  const { spec, layers } = net;
-  const hidden = activation(spec.activation, spec.alpha);
-  const output = activation(spec.output, spec.alpha);
-  return layers.map((_, l) => (l === layers.length - 1 ? output : hidden));
+  return net.layers.map((_, l) => activation(actName(net, l), net.spec.alpha));
+}
+
+/** The activation name of layer l: the spec's one hidden name, layer l's own, or the output's. */
+function actName({ spec, layers }: Network, l: number): ActivationName {
+  const h = spec.activation;
+  return l === layers.length - 1 ? spec.output : typeof h === 'string' ? h : h[l];
 }
 
 function fits(ws: Workspace, net: Network, batch: number): boolean {
   const { spec, layers } = net;
   if (ws.batch !== batch || ws.layers.length !== layers.length) return false;
   if (ws.norm !== (spec.norm ?? 'none') || ws.residual !== (spec.residual === true)) return false;
-  if (ws.hidden.name !== spec.activation || ws.output.name !== spec.output || ws.alpha !== spec.alpha) return false;
+  if (ws.alpha !== spec.alpha || ws.acts.some((a, l) => a.name !== actName(net, l))) return false;
   for (let l = 0; l < layers.length; l++) {
     if (ws.layers[l].gw.length !== layers[l].weights.length || ws.layers[l].gb.length !== layers[l].outputs) return false;
   }
@@ -125,7 +126,7 @@ function create(net: Network, batch: number, arena: Arena = JS_ARENA): Workspace
   const grads = [...layers.flatMap((w) => [w.gw, w.gb]), ...normed.flatMap((w) => [w.gg, w.gbeta])];
   return {
     params: grads.slice(), grads, baks: [...layers.flatMap((w) => [w.wBak, w.bBak]), ...normed.flatMap((w) => [w.gBak, w.betaBak])],
-    batch, alpha: net.spec.alpha, norm: normName, residual: net.spec.residual === true, hidden: acts[0], output: acts[acts.length - 1], acts, layers,
+    batch, alpha: net.spec.alpha, norm: normName, residual: net.spec.residual === true, acts, layers,
     mBak: [], vBak: [],
     result: { loss: 0, gradNorm: 0, diverged: false, layers: net.layers.map(emptyStats) },
     rule: { mu: 0, c: 1, adaptive: false, beta2: 0, eps: 0 },

@@ -24,6 +24,7 @@ import { TrainingControls } from './TrainingControls.tsx';
 import { useCustomPoints } from './useCustomPoints.ts';
 import { useLabRunner } from './useLabRunner.ts';
 import { LabCompare, compareAlert, compareCanRun, compareConfigs, useLabCompare } from './compare/index.ts';
+import { useLayerActs } from './useLayerActs.ts';
 import { labCharts, labHeatmapData, labStatusLine, labSummary, labTable, settingsLines, type Crosshair, type LabChartName } from './view.ts';
 
 /** Milliseconds between redraws: a 30 × 64 network's charts cost several times a small one's. */
@@ -50,13 +51,15 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
   const state = useFigureState(LAB_SCHEMA, figureId, initial);
   const v = state.values;
   const custom = useCustomPoints();
+  const layerActs = useLayerActs(v);
   const [pointClass, setPointClass] = useState<0 | 1>(1);
   const theme = useTheme();
   const reduced = useReducedMotion();
   const active = useActive(root);
-  const config = useMemo(() => labConfig(v, custom.points), [v, custom.points]);
+  const config = useMemo(() => labConfig(v, custom.points, layerActs.acts), [v, custom.points, layerActs.acts]);
   const cmp = useLabCompare(v);
-  const configB = useMemo(() => (cmp.b ? labConfig(cmp.b, custom.points) : null), [cmp.b, custom.points]);
+  // B shares A's per-layer list (it applies only when B's activation mode is per layer too).
+  const configB = useMemo(() => (cmp.b ? labConfig(cmp.b, custom.points, layerActs.acts) : null), [cmp.b, custom.points, layerActs.acts]);
   const trainer = useTrainer(compareConfigs(config, configB), active);
   // In A/B, one side diverging leaves the other to train (see compare/ab.ts).
   const runner = useLabRunner(configB ? { ...trainer, canRun: compareCanRun(trainer) } : trainer, v.speed);
@@ -112,8 +115,8 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
     if (!isCustom) state.set('dataset', 'custom');
   }, [isCustom, custom.points, builtIn]);
 
-  const shellState = { rejected: [...state.rejected, ...custom.rejected], dismissRejected: () => (state.dismissRejected(), custom.dismiss()) };
-  const lines = () => settingsLines(v, s, lang, custom.points);
+  const shellState = { rejected: [...state.rejected, ...custom.rejected, ...layerActs.rejected], dismissRejected: () => (state.dismissRejected(), custom.dismiss(), layerActs.dismiss()) };
+  const lines = () => settingsLines(v, s, lang, custom.points, layerActs.acts);
   const sectionProps = { state, strings: s, lang };
 
   return (
@@ -136,7 +139,7 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
             />
           </div>
           <div class="lab-side" role="group" aria-label={tr(s, 'widget.lab.settings')}>
-            <ArchitectureControls {...sectionProps} />
+            <ArchitectureControls {...sectionProps} layerActs={layerActs} />
             <InitControls {...sectionProps} />
             <TrainingControls {...sectionProps} />
             <DataControls {...sectionProps} points={custom.points} onPoints={custom.set} pointClass={pointClass} onPointClass={setPointClass} />

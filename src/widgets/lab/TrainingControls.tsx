@@ -18,6 +18,7 @@ export function TrainingControls({ state, strings: s, lang }: SectionProps) {
         <>
           <NumberInput label={tr(s, 'widget.lab.beta1')} spec={LAB_SCHEMA.beta1} value={v.beta1} onChange={(x) => state.set('beta1', x)} strings={s} lang={lang} format={num(3)} />
           <NumberInput label={tr(s, 'widget.lab.beta2')} spec={LAB_SCHEMA.beta2} value={v.beta2} onChange={(x) => state.set('beta2', x)} strings={s} lang={lang} format={num(4)} />
+          <NumberInput label={tr(s, 'widget.lab.eps')} spec={LAB_SCHEMA.eps} value={v.eps} onChange={(x) => state.set('eps', x)} strings={s} lang={lang} format={(x) => formatSig(x, lang, 2)} />
         </>
       )}
       <Slider label={tr(s, 'widget.lab.lr')} spec={LAB_SCHEMA.lr} value={v.lr} onChange={(x) => state.set('lr', x)} format={(x) => formatSig(x, lang, 2)} log />

@@ -11,6 +11,7 @@ import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName, type 
 import type { Lang } from '../../i18n/index.ts';
 import { clampNumber, defaults, writeState, type Schema, type Values } from '../kit/params.ts';
 import type { SessionConfig } from '../runner/session.ts';
+import { ACTS_KEY, encodeActs } from './acts.ts';
 
 /** The lab's figure id: its URL keys are `lab.<name>`, its anchor `#lab`. */
 export const LAB_ID = 'lab';
@@ -28,6 +29,8 @@ export const LAB_SCHEMA = {
   depth: { kind: 'number', min: 1, max: 50, step: 1, default: 6 },
   width: { kind: 'number', min: 1, max: 128, step: 1, default: 16 },
   activation: { kind: 'enum', options: ACTIVATION_NAMES as readonly ActivationName[], default: 'tanh' },
+  /** One activation for every hidden layer, or one per layer (the list lives under lab.acts, see acts.ts). */
+  actMode: { kind: 'enum', options: ['same', 'perLayer'], default: 'same' },
   /** Leaky ReLU's slope for z < 0. */
   leakyAlpha: { kind: 'number', min: 0, max: 1, step: 0.01, default: 0.01 },
   /** ELU's scale α in α(eᶻ − 1). */
@@ -46,6 +49,8 @@ export const LAB_SCHEMA = {
   momentum: { kind: 'number', min: 0, max: 0.999, step: 0.001, default: 0.9 },
   beta1: { kind: 'number', min: 0, max: 0.999, step: 0.001, default: 0.9 },
   beta2: { kind: 'number', min: 0.9, max: 0.9999, step: 0.0001, default: 0.999 },
+  /** Adam's ε in the denominator √v̂ + ε (the slider moves it on a log scale). */
+  eps: { kind: 'number', min: 1e-10, max: 1, step: 1e-10, default: 1e-8 },
   /** The learning rate itself (the slider moves it on a log scale). */
   lr: { kind: 'number', min: 0.00001, max: 10, step: 0.00001, default: 0.03 },
   /** Examples per step; 0 is the whole training set (full batch). */
@@ -102,9 +107,18 @@ export function labInitSpec(v: Pick<LabValues, 'init' | 'initScale'>): InitSpec 
   return v.init;
 }
 
-/** The α in use for this activation, or undefined when it has none. */
-export function labAlpha(v: Pick<LabValues, 'activation' | 'leakyAlpha' | 'eluAlpha'>): number | undefined {
-  return v.activation === 'leakyRelu' ? v.leakyAlpha : v.activation === 'elu' ? v.eluAlpha : undefined;
+/**
+ * The α in use, or undefined when no layer has one. src/lib shares one α between every layer
+ * that uses it, so with both leaky ReLU and ELU layers the ELU layers take the leaky slope
+ * (the controls say so).
+ */
+export function labAlpha(v: Pick<LabValues, 'activation' | 'leakyAlpha' | 'eluAlpha'>, acts: readonly ActivationName[] = [v.activation]): number | undefined {
+  return acts.includes('leakyRelu') ? v.leakyAlpha : acts.includes('elu') ? v.eluAlpha : undefined;
+}
+
+/** The hidden layers' activations these settings train: the per-layer list when it is in use and fits, else the one name. */
+export function labActs(v: Pick<LabValues, 'activation' | 'actMode' | 'depth'>, acts?: readonly ActivationName[]): ActivationName | ActivationName[] {
+  return v.actMode === 'perLayer' && acts && acts.length === v.depth ? acts.slice() : v.activation;
 }
 
 /**
@@ -112,14 +126,16 @@ export function labAlpha(v: Pick<LabValues, 'activation' | 'leakyAlpha' | 'eluAl
  * only when the data set is 'custom' (with fewer than two points there is nothing to fit, so the
  * lab falls back to the circle until the reader adds some).
  */
-export function labConfig(v: LabValues, custom: readonly LabPoint[] = []): SessionConfig {
-  const alpha = labAlpha(v);
+export function labConfig(v: LabValues, custom: readonly LabPoint[] = [], perLayer?: readonly ActivationName[]): SessionConfig {
+  const activation = labActs(v, perLayer);
+  const list = typeof activation === 'string' ? [activation] : activation;
+  const alpha = labAlpha(v, list);
   const useCustom = v.dataset === 'custom' && custom.length >= 2;
   const name = v.dataset === 'custom' ? 'circle' : v.dataset;
   return {
     spec: {
       sizes: [2, ...Array.from({ length: v.depth }, () => v.width), 1],
-      activation: v.activation,
+      activation,
       ...(alpha !== undefined ? { alpha } : {}),
       output: 'sigmoid',
       init: labInitSpec(v),
@@ -140,14 +156,14 @@ export function labConfig(v: LabValues, custom: readonly LabPoint[] = []): Sessi
     loss: v.loss,
     optimizer: v.optimizer,
     ...(v.optimizer === 'momentum' ? { momentum: v.momentum } : {}),
-    ...(v.optimizer === 'adam' ? { beta1: v.beta1, beta2: v.beta2 } : {}),
+    ...(v.optimizer === 'adam' ? { beta1: v.beta1, beta2: v.beta2, ...(v.eps !== LAB_DEFAULTS.eps ? { eps: v.eps } : {}) } : {}),
     ...(v.batch > 0 ? { batchSize: v.batch } : {}),
     ...(v.clip > 0 ? { clipNorm: v.clip } : {}),
     recordEvery: LAB_RECORD_EVERY,
     evaluateRecords: true,
     maxSteps: LAB_MAX_STEPS,
     gridRes: LAB_GRID_RES,
-    histograms: { layers: labHistLayers(v.depth), bins: LAB_HIST_BINS, range: histRange(v.activation) },
+    histograms: { layers: labHistLayers(v.depth), bins: LAB_HIST_BINS, range: list.every((a) => a === list[0]) ? histRange(list[0]) : histRange('linear') },
   };
 }
 
@@ -164,17 +180,22 @@ const num = (key: NumberKey, x: number | undefined): number | undefined =>
  * the same named set with the same n, noise, split and seed (custom points are not carried).
  * The speed and skip settings are the lab's own and are left alone.
  */
-export function labStateFromConfig(config: SessionConfig): Partial<LabValues> {
+export function labStateFromConfig(config: SessionConfig): Partial<LabValues> & { acts?: ActivationName[] } {
   const { spec, data } = config;
   const hidden = spec.sizes.slice(1, -1);
-  const out: Partial<LabValues> = {};
+  const out: Partial<LabValues> & { acts?: ActivationName[] } = {};
   const put = <K extends keyof LabValues>(k: K, x: LabValues[K] | undefined) => {
     if (x !== undefined) out[k] = x;
   };
   put('depth', num('depth', Math.max(1, hidden.length)));
   put('width', num('width', hidden.length ? Math.max(...hidden) : LAB_DEFAULTS.width));
-  put('activation', spec.activation);
-  if (spec.alpha !== undefined) put(spec.activation === 'elu' ? 'eluAlpha' : 'leakyAlpha', num(spec.activation === 'elu' ? 'eluAlpha' : 'leakyAlpha', spec.alpha));
+  const acts = spec.activation;
+  const first = typeof acts === 'string' ? acts : acts[0];
+  put('activation', first);
+  // A per-layer list only when the lab's depth is the network's (a deeper one cannot be shown).
+  if (typeof acts !== 'string' && acts.length === out.depth && acts.some((a) => a !== first)) (put('actMode', 'perLayer'), (out.acts = acts.slice()));
+  const alphaKey = (typeof acts === 'string' ? acts === 'elu' : acts.includes('elu') && !acts.includes('leakyRelu')) ? 'eluAlpha' : 'leakyAlpha';
+  if (spec.alpha !== undefined) put(alphaKey, num(alphaKey, spec.alpha));
   put('residual', spec.residual ?? false);
   if (spec.residualScale !== undefined) put('residualScale', num('residualScale', spec.residualScale));
   put('norm', spec.norm ?? 'none');
@@ -189,6 +210,7 @@ export function labStateFromConfig(config: SessionConfig): Partial<LabValues> {
   put('momentum', num('momentum', config.momentum));
   put('beta1', num('beta1', config.beta1));
   put('beta2', num('beta2', config.beta2));
+  put('eps', num('eps', config.eps));
   put('lr', num('lr', config.lr));
   put('batch', num('batch', config.batchSize ?? 0));
   put('clip', num('clip', config.clipNorm ?? 0));
@@ -210,8 +232,10 @@ export function labPath(lang: Lang): string {
   return `${base.endsWith('/') ? base : `${base}/`}${lang}/lab/`;
 }
 
-/** The lab's address with these settings (defaults left out), e.g. for "Open in the lab". */
-export function labHref(lang: Lang, state: Partial<LabValues>): string {
-  const search = writeState(LAB_SCHEMA, LAB_ID, { ...LAB_DEFAULTS, ...state }, '');
-  return `${labPath(lang)}${search}#${LAB_ID}`;
+/** The lab's address with these settings (defaults left out), e.g. for "Open in the lab"; `acts` is a per-layer list. */
+export function labHref(lang: Lang, state: Partial<LabValues> & { acts?: readonly ActivationName[] }): string {
+  const { acts, ...values } = state;
+  const search = writeState(LAB_SCHEMA, LAB_ID, { ...LAB_DEFAULTS, ...values }, '');
+  const extra = acts && values.actMode === 'perLayer' ? `${search ? '&' : '?'}${ACTS_KEY}=${encodeURIComponent(encodeActs(acts))}` : '';
+  return `${labPath(lang)}${search}${extra}#${LAB_ID}`;
 }

@@ -11,7 +11,9 @@ import type { DataTable } from '../kit/table.ts';
 import { GRID_EXTENT, type LayerRecord } from '../runner/session.ts';
 import { LN2, errorRms, formatLoss, gradNorms, thinLosses } from '../series/index.ts';
 import type { LabView } from './model.ts';
-import { LAB_GRID_RES, LAB_RECORD_EVERY, type LabPoint, type LabValues } from './settings.ts';
+import type { ActivationName } from '../../lib/index.ts';
+import { encodeActs } from './acts.ts';
+import { LAB_GRID_RES, LAB_RECORD_EVERY, labActs, type LabPoint, type LabValues } from './settings.ts';
 import { statusSentence } from './status.ts';
 import { abColour, sideLabel, type LabOverlay } from './compare/overlay.ts';
 import { ghostCurves, ghostProfiles } from './compare/ghosts.ts';
@@ -203,8 +205,12 @@ export function labTable(view: LabView, s: Strings): DataTable {
 }
 
 /** The settings as short lines for exported images: what a reader needs to redo the run. */
-export function settingsLines(v: LabValues, s: Strings, lang: Lang, points: readonly LabPoint[]): string[] {
-  const act = tr(s, `widget.lab.act.${v.activation}`);
+export function settingsLines(v: LabValues, s: Strings, lang: Lang, points: readonly LabPoint[], acts?: readonly ActivationName[]): string[] {
+  const list = labActs(v, acts);
+  // Per layer, runs of equal names: "ReLU ×5, Tanh ×3".
+  const act = typeof list === 'string'
+    ? tr(s, `widget.lab.act.${list}`)
+    : encodeActs(list).split(',').map((run) => { const [name, k] = run.split('*'); return `${tr(s, `widget.lab.act.${name}`)}${k ? ` ×${k}` : ''}`; }).join(', ');
   const init = tr(s, `widget.lab.init.${v.init}`);
   return [
     tr(s, 'widget.lab.export.arch', { depth: v.depth, width: v.width, act, norm: tr(s, `widget.lab.norm.${v.norm}`), residual: v.residual ? tr(s, 'widget.lab.export.residualOn', { scale: formatNumber(v.residualScale, lang, 2) }) : tr(s, 'widget.lab.export.residualOff') }),

@@ -67,8 +67,8 @@ const ACTIVATION_PY: Record<string, string> = {
   sigmoid: 'torch.sigmoid(z)',
   tanh: 'torch.tanh(z)',
   relu: 'torch.relu(z)',
-  leakyRelu: 'F.leaky_relu(z, ALPHA)',
-  elu: 'F.elu(z, ALPHA)',
+  leakyRelu: 'F.leaky_relu(z, LEAKY_ALPHA)',
+  elu: 'F.elu(z, ELU_ALPHA)',
   gelu: "F.gelu(z, approximate='tanh')",
   swish: 'z * torch.sigmoid(z)',
   linear: 'z',
@@ -110,7 +110,12 @@ export function pytorchScript(config: SessionConfig, options: TorchExportOptions
     throw new Error("pytorch export: loss 'bce' needs output 'sigmoid' (as in src/lib)");
   }
   const steps = Math.max(0, Math.floor(options.steps));
-  const alpha = spec.alpha ?? (spec.activation === 'elu' ? 1 : 0.01);
+  // src/lib's defaults are per activation (0.01 leaky slope, 1 ELU scale); a spec's alpha sets both.
+  const leakyAlpha = spec.alpha ?? 0.01;
+  const eluAlpha = spec.alpha ?? 1;
+  const hidden = spec.activation;
+  const hiddenNames = typeof hidden === 'string' ? [hidden] : [...new Set(hidden)];
+  const actTable = hiddenNames.map((name) => `    ${pyString(name)}: lambda z: ${activationPy(name)},`);
   const norm = spec.norm ?? 'none';
 
   const layers = net.layers.map((l) => `    (${l.outputs}, ${l.inputs}, ${pyString(float64ToBase64(l.weights))}, ${pyString(float64ToBase64(l.biases))}),`);
@@ -156,8 +161,10 @@ import torch.nn.functional as F
 
 # ---- The experiment, as the site set it up ------------------------------------------
 SIZES = [${net.layers.map((l) => l.inputs).concat(net.layers[net.layers.length - 1].outputs).join(', ')}]
-ACTIVATION = ${pyString(spec.activation)}
-ALPHA = ${py(alpha)}
+# One name for every hidden layer, or a list with one name per hidden layer.
+ACTIVATION = ${typeof hidden === 'string' ? pyString(hidden) : `[${hidden.map(pyString).join(', ')}]`}
+LEAKY_ALPHA = ${py(leakyAlpha)}
+ELU_ALPHA = ${py(eluAlpha)}
 OUTPUT = ${pyString(spec.output)}
 RESIDUAL = ${spec.residual ? 'True' : 'False'}
 RESIDUAL_SCALE = ${py(spec.residualScale ?? 1)}
@@ -195,8 +202,14 @@ TEST_X = (${test.n}, ${pyString(float64ToBase64(test.x))})
 TEST_Y = (${test.n}, ${pyString(float64ToBase64(test.y))})
 
 
-def act(z):
-    return ${activationPy(spec.activation)}
+ACTIVATIONS = {
+${actTable.join('\n')}
+}
+
+
+def act(l, z):
+    """The activation of hidden layer l."""
+    return ACTIVATIONS[ACTIVATION if isinstance(ACTIVATION, str) else ACTIVATION[l]](z)
 
 
 class Net(torch.nn.Module):
@@ -215,7 +228,7 @@ class Net(torch.nn.Module):
     def forward(self, x):
         h = x
         for l, lin in enumerate(self.linears[:-1]):
-            a = act(self.norms[l](lin(h)))
+            a = act(l, self.norms[l](lin(h)))
             # Identity skip on every hidden layer after the first whose width does not change.
             h = h + RESIDUAL_SCALE * a if RESIDUAL and l >= 1 and lin.in_features == lin.out_features else a
         return self.linears[-1](h)

@@ -149,6 +149,53 @@ test('en: one step per frame trains step by step, and Pause stops it', async ({ 
   expect(await stepCount(page, FIG)).toBeLessThanOrEqual(stopped + 1);
 });
 
+test('en: per-layer activations train, go into the link and come back from it; a wrong-length list is refused', async ({ page }) => {
+  await page.goto(`${PAGE('en')}?lab.depth=4&lab.width=8&lab.optimizer=adam&lab.eps=0.001`);
+  await hydrated(page, FIG);
+  await pause(page, 'en');
+  const fig = page.locator(FIG);
+  const arch = fig.locator('details[data-section="architecture"]');
+  if (!(await arch.evaluate((d) => (d as HTMLDetailsElement).open))) await arch.locator('summary').click();
+  await fig.getByLabel(t('en', 'widget.lab.actMode'), { exact: true }).selectOption('perLayer');
+  const list = fig.getByRole('group', { name: t('en', 'widget.lab.actsGroup') });
+  await expect(list.getByRole('combobox')).toHaveCount(4);
+  const layer = (i: number) => list.getByLabel(t('en', 'widget.lab.actLayer', { i }), { exact: true });
+  // A block through the range editor, then single layers.
+  await fig.getByLabel(t('en', 'widget.lab.actsFrom'), { exact: true }).selectOption('1');
+  await fig.getByLabel(t('en', 'widget.lab.actsTo'), { exact: true }).selectOption('3');
+  await fig.getByLabel(t('en', 'widget.lab.actsAct'), { exact: true }).selectOption('relu');
+  await fig.getByRole('button', { name: t('en', 'widget.lab.actsApply', { from: 1, to: 3 }) }).click();
+  await expect(layer(3)).toHaveValue('relu');
+  await layer(3).selectOption('sigmoid');
+  await layer(4).selectOption('leakyRelu');
+  // Leaky ReLU has a slope, so its α appears.
+  await expect(fig.getByLabel(t('en', 'widget.lab.leakyAlpha'))).toHaveCount(1);
+  await expect.poll(() => new URL(page.url()).searchParams.get('labacts')).toBe('relu*2,sigmoid,leakyRelu');
+  await fig.getByRole('button', { name: t('en', 'kit.play') }).click();
+  await expect.poll(() => stepCount(page, FIG), { timeout: 20_000 }).toBeGreaterThan(5);
+  await pause(page, 'en');
+  // Adam's ε from the link is in its field.
+  await expect(fig.getByLabel(t('en', 'widget.lab.eps'))).toHaveValue(/0\.001/);
+
+  await page.goto(page.url());
+  await hydrated(page, FIG);
+  await expect(page.locator(`${FIG} .fig-notice`)).toHaveCount(0);
+  const arch2 = page.locator(FIG).locator('details[data-section="architecture"]');
+  if (!(await arch2.evaluate((d) => (d as HTMLDetailsElement).open))) await arch2.locator('summary').click();
+  await expect(page.locator(FIG).getByLabel(t('en', 'widget.lab.actMode'), { exact: true })).toHaveValue('perLayer');
+  await expect(layer(1)).toHaveValue('relu');
+  await expect(layer(3)).toHaveValue('sigmoid');
+  await expect(layer(4)).toHaveValue('leakyRelu');
+
+  await page.goto(`${PAGE('en')}?lab.depth=4&lab.actMode=perLayer&labacts=relu*3`);
+  await hydrated(page, FIG);
+  await expect(page.locator(`${FIG} .fig-notice`)).toContainText('“labacts”');
+  const arch3 = page.locator(FIG).locator('details[data-section="architecture"]');
+  if (!(await arch3.evaluate((d) => (d as HTMLDetailsElement).open))) await arch3.locator('summary').click();
+  // Refused whole: every layer falls back to the global activation.
+  for (const i of [1, 2, 3, 4]) await expect(layer(i)).toHaveValue('tanh');
+});
+
 test('375 px: the charts come before the controls, which are grouped and closed', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(PAGE('en'));
@@ -165,7 +212,8 @@ test('375 px: the charts come before the controls, which are grouped and closed'
 for (const scheme of ['light', 'dark'] as const) {
   test(`es (${scheme}): no axe violations once live, with every group open and the crosshair showing`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`${PAGE('es')}?lab.activation=leakyRelu&lab.residual=1&lab.init=customNormal&lab.optimizer=adam`);
+    // Dark also checks the per-layer editor, with leaky ReLU and ELU layers sharing one α.
+    await page.goto(`${PAGE('es')}?lab.activation=leakyRelu&lab.residual=1&lab.init=customNormal&lab.optimizer=adam${scheme === 'dark' ? '&lab.actMode=perLayer&labacts=leakyRelu*3,elu,tanh*2' : ''}`);
     await hydrated(page, FIG);
     await expect.poll(() => stepCount(page, FIG), { timeout: 20_000 }).toBeGreaterThan(20);
     await pause(page, 'es');

@@ -114,6 +114,25 @@ describe('the PyTorch export', () => {
   }, 180_000);
 });
 
+describe('the PyTorch export of per-layer activations', () => {
+  it(`trains a mixed-activation network like src/lib for ${STEPS} steps within 1e-6, and leaky ReLU and ELU keep their own default alpha`, () => {
+    const base = labConfig({ ...defaults, depth: 4, width: 8, activation: 'tanh', init: 'xavier' });
+    const configs: [string, SessionConfig][] = [
+      ['tanh, relu, sigmoid, leakyRelu (sgd)', { ...base, spec: { ...base.spec, activation: ['tanh', 'relu', 'sigmoid', 'leakyRelu'] }, lr: 0.3 }],
+      ['elu, leakyRelu, gelu, swish (adam)', { ...base, spec: { ...base.spec, activation: ['elu', 'leakyRelu', 'gelu', 'swish'] }, optimizer: 'adam', lr: 0.01 }],
+      ['selu, linear, tanh, elu with alpha 0.5 (momentum)', { ...base, spec: { ...base.spec, activation: ['selu', 'linear', 'tanh', 'elu'], alpha: 0.5 }, optimizer: 'momentum', lr: 0.05 }],
+    ];
+    const scripts = configs.map(([, config]) => pytorchScript(config, { steps: STEPS }));
+    expect(scripts[0]).toContain('ACTIVATION = ["tanh", "relu", "sigmoid", "leakyRelu"]');
+    const theirs = runScripts(scripts.map((script) => ({ script, steps: STEPS })));
+    configs.forEach(([name, config], i) => {
+      const ours = libLosses(config, STEPS);
+      expect(theirs[i], name).toHaveLength(STEPS);
+      expect(maxRelativeError(theirs[i], ours), name).toBeLessThan(1e-6);
+    });
+  }, 180_000);
+});
+
 describe('the PyTorch export of the lab (src/widgets/lab)', () => {
   it(`trains like src/lib for ${STEPS} steps: the lab's default, mini-batches on the reader's points with its own momentum, within 1e-6; a 20-layer residual layer-norm Adam run within 1e-4`, () => {
     const points = Array.from({ length: 60 }, (_, i) => ({ x: Math.cos(i * 0.7) * (i % 2 ? 1 : 0.4), y: Math.sin(i * 0.7) * (i % 2 ? 1 : 0.4), label: (i % 2) as 0 | 1 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_NAMES, activationsPerLayer, createNetwork, gradients, type ActivationName, type LossName, type Network } from '../../../src/lib/index.ts';
-import { workspaceFor } from '../../../src/lib/workspace.ts';
+import { layerActivations, workspaceFor } from '../../../src/lib/workspace.ts';
 import { numericGradients, numericNormGradients, randomArray, relativeError } from './helpers.ts';
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -23,7 +23,7 @@ function inputsAwayFromKinks(net: Network, batch: number, seed: number): Float64
     const x = randomArray(batch * net.layers[0].inputs, seed + 1000 * attempt);
     const layers = activationsPerLayer(net, x, batch);
     const clear = layers.every(({ z }, l) => {
-      const act = l === layers.length - 1 ? net.spec.output : net.spec.activation;
+      const act = layerActivations(net)[l].name;
       return !KINKED.includes(act) || z.every((v) => Math.abs(v) >= 0.01);
     });
     if (clear) return x;
@@ -61,11 +61,11 @@ describe('with residual skips and normalisation on, every activation still match
   function clearOfKinks(net: Network, batch: number, seed: number, y: Float64Array, loss: LossName): Float64Array {
     for (let attempt = 0; attempt < 200; attempt++) {
       const x = randomArray(batch * net.layers[0].inputs, seed + 1000 * attempt);
-      if (!KINKED.includes(net.spec.activation) && !KINKED.includes(net.spec.output)) return x;
+      if (!layerActivations(net).some((a) => KINKED.includes(a.name))) return x;
       gradients(net, x, y, batch, loss);
       const ws = workspaceFor(net, batch);
       const clear = ws.layers.every((w, l) => {
-        const act = l === ws.layers.length - 1 ? net.spec.output : net.spec.activation;
+        const act = ws.acts[l].name;
         return !KINKED.includes(act) || w.z.every((v) => Math.abs(v) >= 0.01);
       });
       if (clear) return x;
