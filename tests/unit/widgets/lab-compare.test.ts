@@ -17,6 +17,7 @@ import {
   PIN_LOSS_POINTS,
   PIN_RECORDS,
   abDiffText,
+  formatSetting,
   addPin,
   compareAlert,
   compareCanRun,
@@ -140,6 +141,21 @@ describe('differences between two settings', () => {
     expect(abDiffText(act, strings('es'), 'es')).toBe('activación: A Tanh, B ReLU');
     const [clip] = settingDiffs(small, { ...small, clip: 1 });
     expect(abDiffText(clip, strings('es'), 'es')).toBe('recorte del gradiente: A sin recorte, B 1');
+  });
+
+  it('every compared setting is named and worded in both languages, whatever its value', () => {
+    const adam = { ...LAB_DEFAULTS, optimizer: 'adam' } as LabValues;
+    for (const lang of ['es', 'en'] as const)
+      for (const k of COMPARED_KEYS) {
+        const spec = LAB_SCHEMA[k];
+        const values = spec.kind === 'enum' ? (spec.options as readonly string[]) : spec.kind === 'bool' ? [false, true] : [spec.min, adam[k], spec.max];
+        for (const x of values) {
+          const text = abDiffText({ key: k, a: adam[k], b: x as LabValues[typeof k] }, strings(lang), lang);
+          expect(text, `${lang} ${k}=${String(x)}`).not.toMatch(/widget\.|\{|undefined|NaN/);
+          // A difference must read as one: the two values are worded apart.
+          if (x !== adam[k]) expect(formatSetting(k, x as LabValues[typeof k], strings(lang), lang), `${lang} ${k}`).not.toBe(formatSetting(k, adam[k], strings(lang), lang));
+        }
+      }
   });
 
   it('"add a difference" always proposes a value that differs from A, inside the range', () => {

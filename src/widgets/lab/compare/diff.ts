@@ -5,7 +5,7 @@
  * the activation that has it, the custom scale with a custom initialisation.
  */
 import type { Lang } from '../../../i18n/index.ts';
-import { formatNumber } from '../../kit/format.ts';
+import { formatNumber, formatSci } from '../../kit/format.ts';
 import { tr, type Strings } from '../../kit/strings.ts';
 import { LAB_SCHEMA, type LabValues } from '../settings.ts';
 
@@ -29,6 +29,7 @@ export function inUse(key: LabKey, v: LabValues): boolean {
       return v.optimizer === 'momentum';
     case 'beta1':
     case 'beta2':
+    case 'eps':
       return v.optimizer === 'adam';
     // The reader's own points replace the generated ones: their count and noise are not used.
     case 'points':
@@ -64,6 +65,7 @@ export function formatSetting(key: LabKey, value: LabValues[LabKey], s: Strings,
   if (typeof value === 'string') return tr(s, `widget.lab.compare.v.${key}.${value}`);
   if (key === 'batch' && value === 0) return tr(s, 'widget.lab.compare.fullBatch');
   if (key === 'clip' && value === 0) return tr(s, 'widget.lab.compare.noClip');
+  if (key === 'eps') return formatSci(value, lang, 2);
   if (key === 'testFraction') return `${formatNumber(value * 100, lang, 0)}${lang === 'es' ? ' %' : '%'}`;
   return formatNumber(value, lang, Math.min(6, digits(key)));
 }
@@ -94,7 +96,7 @@ export function firstOther<K extends LabKey>(key: K, a: LabValues): LabValues[K]
     return opts[(opts.indexOf(v as string) + 1) % opts.length] as LabValues[K];
   }
   const x = v as number;
-  // The learning rate is explored in factors, not in steps of 10⁻⁵.
-  if (key === 'lr') return (x / 10 >= spec.min ? Number((x / 10).toPrecision(6)) : x * 10) as LabValues[K];
+  // The learning rate and Adam's ε are explored in factors, not in steps of their grids.
+  if (key === 'lr' || key === 'eps') return (x / 10 >= spec.min ? Number((x / 10).toPrecision(6)) : x * 10) as LabValues[K];
   return (x + spec.step <= spec.max ? Number((x + spec.step).toFixed(6)) : x - spec.step) as LabValues[K];
 }
