@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { DICT, hydrated, stepCount, t } from '../helpers.ts';
@@ -69,14 +69,23 @@ test('en: a click adds a point, a click on it removes it, and the keyboard adds 
   const start = await pointCount(page);
   expect(start).toBeGreaterThan(100);
   // Click the chart's centre: a point of the chosen class joins the data, which become the reader's own.
-  const box = (await chart.locator('.fig-chart__live svg').boundingBox())!;
+  // Each redraw replaces the live SVG, so a box read while one is swapped in comes back null:
+  // read it until there is one.
+  const liveBox = async () => {
+    let b: Awaited<ReturnType<Locator['boundingBox']>> = null;
+    await expect.poll(async () => (b = await chart.locator('.fig-chart__live svg').boundingBox()) !== null).toBe(true);
+    return b!;
+  };
+  const box = await liveBox();
   await page.mouse.click(box.x + box.width * 0.88, box.y + box.height * 0.2);
   await expect(fig.getByLabel(t('en', 'widget.lab.dataset'))).toHaveValue('custom');
   await expect.poll(() => pointCount(page)).toBe(start + 1);
   expect(new URL(page.url()).searchParams.get('lab.dataset')).toBe('custom');
   expect(new URL(page.url()).searchParams.get('labpts')?.split('_')).toHaveLength(start + 1);
-  // A click on that point removes it again.
-  await page.mouse.click(box.x + box.width * 0.88, box.y + box.height * 0.2);
+  // A click on that point removes it again. The chart is measured again first: the status
+  // line above it follows the run and can wrap onto another line, moving the chart down.
+  const again = await liveBox();
+  await page.mouse.click(again.x + again.width * 0.88, again.y + again.height * 0.2);
   await expect.poll(() => pointCount(page)).toBe(start);
   await expect(fig.getByText(/^Point removed at/)).toBeAttached();
   await fig.getByRole('button', { name: t('en', 'widget.lab.clearPoints') }).click();
