@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readState, type ParamSpec } from '../../src/widgets/kit/params.ts';
 import { FIGURES, type FigureEntry } from '../unit/fuzz/figures.ts';
 import { expectSane, frames, hydrated, prng, watchErrors } from './support/clean.ts';
+import { stepCount } from './helpers.ts';
 
 // A seeded browser fuzz run: tampered share links, then random control sequences, on every
 // page that holds a figure, in both languages. Each (link, action round) is one checked
@@ -166,9 +167,11 @@ for (const f of FIGURES.filter((x) => x.trains && x.path !== '/kit/')) {
     const sel = `#${f.id}`;
     await hydrated(page, sel);
     const play = page.locator(`${sel} .ctl-play .btn--primary`);
-    // Under reduced motion or an autoplaying figure the first click may pause: ensure it runs.
-    if ((await play.textContent())?.includes('Play')) await play.click();
-    await expect(play).toContainText('Pause');
+    // An autoplaying figure may already be running, or (on a fast machine) may already have
+    // finished its run, which disables Play: clicking a disabled button would wait out the test.
+    // So click only an enabled Play, then wait until it has trained, whichever way it got there.
+    if ((await play.isEnabled()) && (await play.textContent())?.includes('Play')) await play.click();
+    await expect.poll(() => stepCount(page, sel), { message: `${f.id} trains before the switch` }).toBeGreaterThan(0);
     await page.locator('a[data-lang-switch]').first().click();
     await expect(page).toHaveURL(new RegExp(`/es${f.path.replace(/\//g, '\\/')}`));
     if (seedSpec) expect(new URL(page.url()).searchParams.get(`${f.id}.seed`)).toBe('7');
