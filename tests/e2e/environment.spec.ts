@@ -8,6 +8,8 @@ import { expectSane, frames, hydrated, watchErrors } from './support/clean.ts';
 const dict = (lang: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../src/i18n/${lang}.json`, import.meta.url), 'utf8'));
 const EN = dict('en');
 const LAB = '#vanishing-lab';
+/** A run long enough that it is still training when a test about playing and pausing looks. */
+const LONG_RUN = '?vanishing-lab.depth=30&vanishing-lab.width=64';
 const stepOf = async (page: Page, sel = LAB) => Number(((await page.locator(`${sel} .ctl-play__counter`).textContent()) ?? '').replace(/\D/g, ''));
 
 /**
@@ -224,7 +226,9 @@ test('when IntersectionObserver delivers several entries at once, the latest one
   });
   const sent = () => page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent.filter((t) => t === 'play' || t === 'pause'));
   const watch = watchErrors(page);
-  await page.goto('/en/vanishing-gradient/');
+  // 30 × 64 so that the run cannot reach its last step (3,000) while the test scrolls out and
+  // back: a fast machine trains the default 10 × 16 network to the end in a couple of seconds.
+  await page.goto(`/en/vanishing-gradient/${LONG_RUN}`);
   await hydrated(page, LAB);
   await autoplays(page, LAB, 20_000);
   // Off screen it pauses; back on screen, the batch [stale "off", current "on"] must resume it.
@@ -268,7 +272,7 @@ test('a figure scrolled out and straight back in, before its worker answered the
   });
   const sent = () => page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent.filter((t) => t === 'play' || t === 'pause'));
   const watch = watchErrors(page);
-  await page.goto('/en/vanishing-gradient/');
+  await page.goto(`/en/vanishing-gradient/${LONG_RUN}`);
   await hydrated(page, LAB);
   await autoplays(page);
   await expect(page.locator(`${LAB} .ctl-play .btn--primary`)).toContainText(EN['kit.pause']);

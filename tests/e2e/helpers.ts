@@ -57,3 +57,15 @@ export async function tableRows(page: Page, fig: string): Promise<string[][]> {
 export async function chartTexts(page: Page, fig: string, nth = 0): Promise<string[]> {
   return page.locator(`${fig} svg.vg-plot`).nth(nth).locator('text').allTextContents();
 }
+
+/**
+ * Stops a figure that may still be training. Figures train as fast as the machine allows, so on
+ * a fast one a run can reach its last step before the test looks: then there is no Pause button
+ * (Play is shown, disabled), and clicking one would wait out the test. Either way the figure
+ * ends up not training, which is what the caller needs.
+ */
+export async function pauseIfTraining(page: Page, fig: string, lang: Lang): Promise<void> {
+  const pause = page.locator(fig).getByRole('button', { name: DICT[lang]['kit.pause'] });
+  if (await pause.isVisible()) await pause.click({ timeout: 5_000 }).catch(() => undefined);
+  await expect(pause, 'the figure is no longer training').toHaveCount(0);
+}

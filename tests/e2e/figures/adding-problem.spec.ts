@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { DICT, hydrated, summaryText, tableRows, type Lang } from '../helpers.ts';
+import { DICT, hydrated, pauseIfTraining, summaryText, tableRows, type Lang } from '../helpers.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { trainCells } from '../../../src/widgets/adding-problem/static.ts';
 import { addSummary, addTable } from '../../../src/widgets/adding-problem/view.ts';
@@ -42,7 +42,7 @@ for (const lang of ['es', 'en'] as const) {
       const before = await loss.innerHTML();
       await expect.poll(() => step(page, lang), { timeout: 30_000 }).toBeGreaterThan(30);
       await expect.poll(() => loss.innerHTML(), { timeout: 10_000 }).not.toBe(before);
-      await fig.getByRole('button', { name: t['kit.pause'] }).click();
+      await pauseIfTraining(page, FIG, lang);
       await fig.getByText(t['kit.showData']).click();
       await expect.poll(() => fig.locator('.fig-data tbody tr').count()).toBeGreaterThan(1);
     });

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { DICT, hydrated, summaryText, tableRows, type Lang } from '../helpers.ts';
+import { DICT, hydrated, pauseIfTraining, summaryText, tableRows, type Lang } from '../helpers.ts';
 import { defaults } from '../../../src/widgets/kit/params.ts';
 import { trainNorms } from '../../../src/widgets/normalization-lab/static.ts';
 import { normSummary, normTable } from '../../../src/widgets/normalization-lab/view.ts';
@@ -53,7 +53,7 @@ for (const lang of ['es', 'en'] as const) {
       await expect(hist).toHaveCount(3);
       await expect(hist.nth(1)).toHaveAttribute('aria-label', new RegExp(`^${t['widget.normalizationLab.norm.batch']}`));
       expect(await hist.first().locator('rect').count()).toBeGreaterThan(20);
-      await fig.getByRole('button', { name: t['kit.pause'] }).click();
+      await pauseIfTraining(page, FIG, lang);
       await fig.getByText(t['kit.showData']).click();
       await expect(fig.locator('.fig-data tbody tr')).toHaveCount(NORM_SCHEMA.depth.default);
     });
