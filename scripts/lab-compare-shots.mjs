@@ -3,31 +3,13 @@
 //   node scripts/lab-compare-shots.mjs [outDir]
 // Serves dist/ with `astro preview` unless BASE_URL points at a running server. The page
 // parts are the ones scripts/screenshots.mjs would show, after a few clicks it cannot make.
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { openShotSession } from './shot-session.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 const [outDir = '/tmp/shots-compare'] = process.argv.slice(2);
-const port = Number(process.env.SHOT_PORT ?? 4392);
-let server;
-let base = process.env.BASE_URL;
-if (!base) {
-  server = spawn('node_modules/.bin/astro', ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/es/`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
+const PORT = Number(process.env.SHOT_PORT ?? 4392);
+const { base, browser, close } = await openShotSession(PORT);
 mkdirSync(outDir, { recursive: true });
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
 
 const DICT = Object.fromEntries(['es', 'en'].map((l) => [l, JSON.parse(readFileSync(`src/i18n/${l}.json`, 'utf8'))]));
 const SMALL = 'lab.depth=4&lab.width=8&lab.points=120&lab.lr=0.3';
@@ -103,6 +85,5 @@ try {
           await page.close();
         }
 } finally {
-  await browser.close();
-  server?.kill();
+  await close();
 }

@@ -1,32 +1,14 @@
 // Takes screenshots of built pages for a human to look at:
 //   node scripts/screenshots.mjs [outDir] [path ...]
-// Serves dist/ with `astro preview` unless BASE_URL points at a running server.
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+// Serves dist/ with `astro preview` on SHOT_PORT (4391) unless BASE_URL points at a running server.
+import { openShotSession } from './shot-session.mjs';
+import { mkdirSync } from 'node:fs';
 
 const [outDir = '/tmp/shots', ...paths] = process.argv.slice(2);
 const targets = paths.length ? paths : ['/es/', '/en/', '/es/about/', '/en/about/'];
-const port = 4391;
-let server;
-let base = process.env.BASE_URL;
-if (!base) {
-  server = spawn('node_modules/.bin/astro', ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/es/`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
+const PORT = Number(process.env.SHOT_PORT ?? 4391);
+const { base, browser, close } = await openShotSession(PORT);
 mkdirSync(outDir, { recursive: true });
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
 const wait = Number(process.env.SHOT_WAIT ?? 600);
 try {
   for (const path of targets) {
@@ -43,6 +25,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server?.kill();
+  await close();
 }
