@@ -24,8 +24,20 @@ export function relativeError(a: ArrayLike<number>, n: ArrayLike<number>): numbe
  * error is O(h^4), so h = 1e-4 keeps both it and rounding near 1e-13.
  */
 export function numericGradients(net: Network, x: Float64Array, y: Float64Array, batch: number, loss: LossName, h: number): { weights: Float64Array[]; biases: Float64Array[] } {
-  const lossAt = () => gradients(net, x, y, batch, loss).loss;
-  const diff = (p: Float64Array) => {
+  const diff = centralDifferences(() => gradients(net, x, y, batch, loss).loss, h);
+  return { weights: net.layers.map((l) => diff(l.weights)), biases: net.layers.map((l) => diff(l.biases)) };
+}
+
+/** The same differences for gamma and beta of every normalised layer (null elsewhere). */
+export function numericNormGradients(net: Network, x: Float64Array, y: Float64Array, batch: number, loss: LossName, h: number): { gammas: (Float64Array | null)[]; betas: (Float64Array | null)[] } {
+  const diff = centralDifferences(() => gradients(net, x, y, batch, loss).loss, h);
+  const orNull = (p: Float64Array | undefined) => (p ? diff(p) : null);
+  return { gammas: net.layers.map((l) => orNull(l.gamma)), betas: net.layers.map((l) => orNull(l.beta)) };
+}
+
+/** d lossAt / d p[i] for every i, by nudging p in place (and putting each entry back). */
+function centralDifferences(lossAt: () => number, h: number): (p: Float64Array) => Float64Array {
+  return (p) => {
     const g = new Float64Array(p.length);
     for (let i = 0; i < p.length; i++) {
       const keep = p[i];
@@ -39,27 +51,6 @@ export function numericGradients(net: Network, x: Float64Array, y: Float64Array,
     }
     return g;
   };
-  return { weights: net.layers.map((l) => diff(l.weights)), biases: net.layers.map((l) => diff(l.biases)) };
-}
-
-/** The same differences for gamma and beta of every normalised layer (null elsewhere). */
-export function numericNormGradients(net: Network, x: Float64Array, y: Float64Array, batch: number, loss: LossName, h: number): { gammas: (Float64Array | null)[]; betas: (Float64Array | null)[] } {
-  const lossAt = () => gradients(net, x, y, batch, loss).loss;
-  const diff = (p: Float64Array | undefined) => {
-    if (!p) return null;
-    const g = new Float64Array(p.length);
-    for (let i = 0; i < p.length; i++) {
-      const keep = p[i];
-      const at = (d: number) => {
-        p[i] = keep + d;
-        return lossAt();
-      };
-      g[i] = (8 * (at(h) - at(-h)) - (at(2 * h) - at(-2 * h))) / (12 * h);
-      p[i] = keep;
-    }
-    return g;
-  };
-  return { gammas: net.layers.map((l) => diff(l.gamma)), betas: net.layers.map((l) => diff(l.beta)) };
 }
 
 /**
