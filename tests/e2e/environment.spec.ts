@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { localisedPages } from './pages.ts';
 import { expectSane, frames, hydrated, watchErrors } from './support/clean.ts';
+import { recordWorkerMessages } from './support/workers.ts';
 
 // The environments a reader may bring: blocked storage, reduced motion, a 320 px phone,
 // no (or a broken) Web Worker; and a figure that trains while the page keeps answering.
@@ -55,14 +56,7 @@ test.describe('with reduced motion', () => {
 
   test('no training figure starts by itself, the page does not smooth-scroll, and Step still trains', async ({ page }) => {
     // Record what the page asks of its workers, to prove that no "play" is ever sent.
-    await page.addInitScript(() => {
-      const sent: string[] = ((window as unknown as { vgSent: string[] }).vgSent = []);
-      const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (this: Worker, m: unknown, ...rest: never[]) {
-        sent.push(String((m as { type?: string })?.type));
-        return post.call(this, m, ...rest);
-      } as typeof post;
-    });
+    const sent = await recordWorkerMessages(page);
     const watch = watchErrors(page);
     await page.goto('/en/relu/');
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
@@ -70,9 +64,9 @@ test.describe('with reduced motion', () => {
     await hydrated(page, fig);
     await expect(page.locator(fig).getByText(EN['kit.reducedMotion'])).toBeVisible();
     // The worker has been initialised; an autoplay would have followed on the same render.
-    await expect.poll(() => page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent)).toContain('init');
+    await expect.poll(sent).toContain('init');
     await frames(page, 10);
-    expect(await page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent)).not.toContain('play');
+    expect(await sent()).not.toContain('play');
     await expect(page.locator(`${fig} .ctl-play .btn--primary`)).toContainText(EN['kit.play']);
     expect(await stepOf(page, fig)).toBe(0);
     await page.locator(`${fig} .ctl-play .btn`).nth(1).click();
@@ -216,15 +210,9 @@ test('when IntersectionObserver delivers several entries at once, the latest one
         }, opts);
       }
     } as typeof IntersectionObserver;
-    // What the page asks of its workers: "play" and "pause" show what the figure thinks.
-    const sent: string[] = ((window as unknown as { vgSent: string[] }).vgSent = []);
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, m: unknown, ...rest: never[]) {
-      sent.push(String((m as { type?: string })?.type));
-      return post.call(this, m, ...rest);
-    } as typeof post;
   });
-  const sent = () => page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent.filter((t) => t === 'play' || t === 'pause'));
+  // What the page asks of its workers: "play" and "pause" show what the figure thinks.
+  const sent = await recordWorkerMessages(page, ['play', 'pause']);
   const watch = watchErrors(page);
   // 30 × 64 so that the run cannot reach its last step (3,000) while the test scrolls out and
   // back: a fast machine trains the default 10 × 16 network to the end in a couple of seconds.

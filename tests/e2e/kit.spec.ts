@@ -5,6 +5,7 @@ import { defaults } from '../../src/widgets/kit/params.ts';
 import { formatNumber } from '../../src/widgets/kit/format.ts';
 import { DICT, LANGS, hydrated as live, stepCount, t } from './helpers.ts';
 import { frames } from './support/clean.ts';
+import { recordWorkerMessages } from './support/workers.ts';
 
 const LAB = '#vanishing-lab';
 const GALLERY = '#kit-gallery';
@@ -13,18 +14,6 @@ const en = DICT.en;
 const hydrated = (page: Page, sel = LAB) => live(page, sel);
 const stepOf = (page: Page) => stepCount(page, LAB);
 
-/** Records what the page asks of its workers, so a test can wait on "play"/"pause" instead of sleeping. */
-async function recordWorkerMessages(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const sent: string[] = ((window as unknown as { vgSent: string[] }).vgSent = []);
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, m: unknown, ...rest: never[]) {
-      sent.push(String((m as { type?: string })?.type));
-      return post.call(this, m, ...rest);
-    } as typeof post;
-  });
-  return () => page.evaluate(() => (window as unknown as { vgSent: string[] }).vgSent.filter((x) => x === 'play' || x === 'pause' || x === 'init'));
-}
 /** The lab's Step button: it takes five steps and says so. */
 const stepButton = (page: Page) => page.locator(LAB).getByRole('button', { name: t('en', 'kit.stepMany', { n: 5 }), exact: true });
 
@@ -159,7 +148,7 @@ test('a tampered link loads what it can, clamps what is out of range, and quotes
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
   test('nothing plays by itself, and Step still works', async ({ page }) => {
-    const sent = await recordWorkerMessages(page);
+    const sent = await recordWorkerMessages(page, ['play', 'pause', 'init']);
     await page.goto('/en/kit/#vanishing-lab');
     await hydrated(page);
     await expect(page.locator(LAB).getByText(/reduced motion/)).toBeVisible();
@@ -198,7 +187,7 @@ test('a diverging run stops, says so in the reader’s language, and can be rese
 });
 
 test('training pauses when the figure leaves the screen and resumes when it returns', async ({ page }) => {
-  const sent = await recordWorkerMessages(page);
+  const sent = await recordWorkerMessages(page, ['play', 'pause', 'init']);
   await page.goto('/en/kit/#vanishing-lab');
   await hydrated(page);
   await expect.poll(() => stepOf(page)).toBeGreaterThan(10);
