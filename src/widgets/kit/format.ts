@@ -85,3 +85,16 @@ export function formatForInput(x: number, lang: Lang): string {
   const s = String(x);
   return lang === 'es' ? s.replace('.', ',') : s;
 }
+
+/**
+ * An axis tick label that Plot (d3-format) wrote in English (0.6, 12,000) in the reader's
+ * convention. Only plain numbers change; 10⁻³ and words are left as they are.
+ */
+export function localiseTick(text: string, lang: Lang): string {
+  const m = lang === 'es' ? /^([−-]?)(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d+))?$/.exec(text) : null;
+  if (!m) return text;
+  const digits = m[2].replace(/,/g, '');
+  // Four-digit numbers stay ungrouped, as formatNumber writes them (RAE).
+  const int = digits.length > 4 ? digits.replace(/\B(?=(\d{3})+$)/g, '\u202f') : digits;
+  return `${m[1]}${int}${m[3] === undefined ? '' : `,${m[3]}`}`;
+}

@@ -4,9 +4,9 @@ import { parseHTML } from 'linkedom';
 import { pick, type Lang } from '../../i18n/index.ts';
 import { renderChart, type PlotOptions } from './plot.ts';
 
-export function renderChartToString(options: PlotOptions): string {
+export function renderChartToString(options: PlotOptions, lang: Lang): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  return renderChart(options, document as unknown as Document).outerHTML;
+  return renderChart(options, document as unknown as Document, lang).outerHTML;
 }
 
 /** The strings an island gets: the kit's, and those under each of its own prefixes ('widget.gdStep.'). */
@@ -18,6 +18,6 @@ export function figureStrings(lang: Lang, ...prefixes: string[]): Record<string,
  * Every chart rendered to SVG, keyed `<name>Svg`: the names of the island's slots, which
  * its <Chart fallback> shows until the live chart is drawn (and for readers without JS).
  */
-export function renderSlots<K extends string>(charts: Record<K, PlotOptions>): Record<`${K}Svg`, string> {
-  return Object.fromEntries(Object.entries<PlotOptions>(charts).map(([k, o]) => [`${k}Svg`, renderChartToString(o)])) as Record<`${K}Svg`, string>;
+export function renderSlots<K extends string>(charts: Record<K, PlotOptions>, lang: Lang): Record<`${K}Svg`, string> {
+  return Object.fromEntries(Object.entries<PlotOptions>(charts).map(([k, o]) => [`${k}Svg`, renderChartToString(o, lang)])) as Record<`${K}Svg`, string>;
 }

@@ -54,8 +54,8 @@ const GHOSTS = [
 describe('ghost series', () => {
   it('no ghosts, or an empty list, renders byte-identical SVG to a chart without the option', () => {
     for (const theme of ['light', 'dark'] as const) {
-      expect(renderChartToString(loss(theme, []))).toBe(renderChartToString(loss(theme)));
-      expect(renderChartToString(layers(theme, []))).toBe(renderChartToString(layers(theme)));
+      expect(renderChartToString(loss(theme, []), 'en')).toBe(renderChartToString(loss(theme), 'en'));
+      expect(renderChartToString(layers(theme, []), 'en')).toBe(renderChartToString(layers(theme), 'en'));
       // A single unlabelled curve keeps its 16 px margin (no ghost-label margin sneaks in).
       const single = curvesChart([{ key: 'a', label: 'a', colour: '#0072B2', points: decay(5) }], { title: 't', x: 's', y: 'l' }, theme, { ghosts: [] });
       expect(single.marginRight).toBe(16);
@@ -63,7 +63,7 @@ describe('ghost series', () => {
   });
 
   it('each ghost is one thin dashed line mark carrying its label, and its label is drawn in the margin', () => {
-    const doc = parse(renderChartToString(loss('light', GHOSTS)));
+    const doc = parse(renderChartToString(loss('light', GHOSTS), 'en'));
     const marks = Array.from(doc.querySelectorAll('g.chart-ghost'));
     expect(marks.map((g) => g.getAttribute('aria-description'))).toEqual(['#1 sigmoid', '#2 lr 0,3']);
     for (const g of marks) {
@@ -81,7 +81,7 @@ describe('ghost series', () => {
   });
 
   it('ghosts lie under the current run: their marks come first in the SVG', () => {
-    const svg = renderChartToString(loss('light', GHOSTS));
+    const svg = renderChartToString(loss('light', GHOSTS), 'en');
     const ghost = svg.indexOf('class="chart-ghost"');
     const current = svg.indexOf(`stroke="${activationColour('relu', 'light')}"`);
     expect(ghost).toBeGreaterThan(0);
@@ -89,7 +89,7 @@ describe('ghost series', () => {
   });
 
   it('a per-layer chart draws ghost profiles without dots, labelled', () => {
-    const doc = parse(renderChartToString(layers('dark', [{ label: 'A', values: profile(0) }, { label: 'B', values: profile(-4, 12) }])));
+    const doc = parse(renderChartToString(layers('dark', [{ label: 'A', values: profile(0) }, { label: 'B', values: profile(-4, 12) }]), 'en'));
     expect(Array.from(doc.querySelectorAll('g.chart-ghost')).map((g) => g.getAttribute('aria-description'))).toEqual(['A', 'B']);
     expect(Array.from(doc.querySelectorAll('g.chart-ghost-label text')).map((t) => t.textContent)).toEqual(['A', 'B']);
     // Only the current profile has dots: 11 layers, one dot each.
@@ -106,7 +106,7 @@ describe('ghost series', () => {
 
   it(`draws at most ${MAX_GHOSTS} ghosts, each with its own colour and dash`, () => {
     const six = Array.from({ length: 6 }, (_, k) => ({ label: `#${k + 1}`, points: decay(3 + k) }));
-    const doc = parse(renderChartToString(loss('light', six)));
+    const doc = parse(renderChartToString(loss('light', six), 'en'));
     expect(doc.querySelectorAll('g.chart-ghost').length).toBe(MAX_GHOSTS);
     const styles = Array.from({ length: MAX_GHOSTS }, (_, k) => ghostStyle(k, 'light'));
     expect(new Set(styles.map((s) => s.colour)).size).toBe(MAX_GHOSTS);
@@ -117,7 +117,7 @@ describe('ghost series', () => {
     for (const theme of ['light', 'dark'] as const) {
       for (let k = 0; k < MAX_GHOSTS; k++) expect(worstContrast(ghostStyle(k, theme).colour, theme), `${theme} ghost ${k}`).toBeGreaterThanOrEqual(3);
       const four = Array.from({ length: 4 }, (_, k) => ({ label: `run ${k + 1}`, points: decay(4 + k) }));
-      const doc = parse(renderChartToString(loss(theme, four)));
+      const doc = parse(renderChartToString(loss(theme, four), 'en'));
       const texts = Array.from(doc.querySelectorAll('g.chart-ghost-label text'));
       expect(texts.length).toBe(4);
       for (const t of texts) {
@@ -129,7 +129,7 @@ describe('ghost series', () => {
 
   it('ghost labels and the current labels never overlap, even when every run ends at the same loss', () => {
     const same = Array.from({ length: 4 }, (_, k) => ({ label: `run ${k + 1}`, points: decay(6) }));
-    const doc = parse(renderChartToString(loss('light', same, 375)));
+    const doc = parse(renderChartToString(loss('light', same, 375), 'en'));
     const ys = Array.from(doc.querySelectorAll('text'))
       .filter((t) => /^(train|test|ln 2|run \d)$/.test(t.textContent ?? ''))
       .map(heightOf);

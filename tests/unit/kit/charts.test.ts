@@ -109,10 +109,10 @@ const light = build('light');
 describe('chart builders', () => {
   for (const [name, options] of Object.entries(light)) {
     it(`${name}: renders the same SVG from the same seeded data`, () => {
-      expect(rounded(renderChartToString(options))).toMatchSnapshot();
+      expect(rounded(renderChartToString(options, 'en'))).toMatchSnapshot();
     });
     it(`${name}: is an accessible image with no inline <style> and no prohibited aria on groups`, () => {
-      const svg = renderChartToString(options);
+      const svg = renderChartToString(options, 'en');
       expect(svg).toMatch(/^<svg[^>]*role="img"/);
       expect(svg).toContain(`aria-label="${options.ariaLabel}"`);
       expect(svg).not.toContain('<style');
@@ -122,7 +122,7 @@ describe('chart builders', () => {
   }
 
   it('draws a line for every curve (a mark whose channel is all undefined would be empty)', () => {
-    const svg = renderChartToString(light.function);
+    const svg = renderChartToString(light.function, 'en');
     expect((svg.match(/<path[^>]* d="M/g) ?? []).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -151,7 +151,7 @@ describe('log charts follow the data', () => {
     expect(hi).toBeGreaterThanOrEqual(1e-11);
     expect(hi).toBeLessThan(1e-9);
     // And the points are drawn at distinct heights, not piled on one floor.
-    const svg = renderChartToString(o);
+    const svg = renderChartToString(o, 'en');
     const ys = new Set([...svg.matchAll(/<circle[^>]*cy="([-\d.]+)"/g)].map((m) => Math.round(Number(m[1]))));
     expect(ys.size).toBeGreaterThan(20);
   });
@@ -202,7 +202,7 @@ describe('loss curves', () => {
 describe('heatmap', () => {
   const data = { steps: [0, 5, 10], values: [[1e-6, 1e-3, 1e-1], [2e-6, 2e-3, 1e-1], [5e-6, 4e-3, 2e-1]] };
   it('has a colour legend in its own SVG, labelled with the ends of its domain', () => {
-    const svg = renderChartToString(heatmapChart(data, { title: 'h', x: 'step', y: 'layer', colour: 'gradient norm' }, 'light'));
+    const svg = renderChartToString(heatmapChart(data, { title: 'h', x: 'step', y: 'layer', colour: 'gradient norm' }, 'light'), 'en');
     expect(svg).toContain('gradient norm');
     expect(svg).toContain('10⁻⁶');
     expect(svg).toContain('10⁰');
@@ -228,7 +228,7 @@ describe('chart text', () => {
     for (const theme of ['light', 'dark'] as const) {
       const surfaces = [SURFACES[theme].bg, SURFACES[theme].raised];
       for (const [name, o] of Object.entries(build(theme))) {
-        const doc = parse(renderChartToString(o));
+        const doc = parse(renderChartToString(o, 'en'));
         for (const t of Array.from(doc.querySelectorAll('text'))) {
           let fill = fillOf(t);
           if (fill === 'currentColor') fill = SURFACES[theme].ink;
@@ -247,7 +247,7 @@ describe('chart text', () => {
 
   it('direct labels never overlap: labels of curves ending at the same value are pushed apart', () => {
     for (const o of [light.layerCurves, light.curves, light.perLayer]) {
-      const doc = parse(renderChartToString(o));
+      const doc = parse(renderChartToString(o, 'en'));
       const labels = Array.from(doc.querySelectorAll('g[aria-label="text"] text')).map(position);
       expect(labels.length).toBeGreaterThan(1);
       for (let i = 0; i < labels.length; i++)
@@ -262,7 +262,7 @@ describe('chart text', () => {
 
   it('the y-axis title sits above the top tick label, never on it', () => {
     for (const [name, o] of Object.entries(light)) {
-      const doc = parse(renderChartToString(o));
+      const doc = parse(renderChartToString(o, 'en'));
       const title = doc.querySelector('g[aria-label="y-axis label"] text');
       const ticks = Array.from(doc.querySelectorAll('g[aria-label="y-axis tick label"] text'));
       if (!title || !ticks.length) continue;

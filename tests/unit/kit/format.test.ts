@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatForInput, formatNumber, formatPercent, formatPow10, formatSci, parseLocaleNumber, superscript } from '../../../src/widgets/kit/format.ts';
+import { formatForInput, formatNumber, formatPercent, formatPow10, formatSci, localiseTick, parseLocaleNumber, superscript } from '../../../src/widgets/kit/format.ts';
+import { renderChartToString } from '../../../src/widgets/kit/ssr.ts';
 
 describe('locale numbers', () => {
   it('writes 0,25 in Spanish and 0.25 in English', () => {
@@ -69,5 +70,33 @@ describe('numbers typed by a reader', () => {
   it('has one superscript table for exponents in text and on axes', () => {
     expect(superscript(-30)).toBe('⁻³⁰');
     expect(formatSci(1e-30, 'en')).toBe(`1 × 10${superscript(-30)}`);
+  });
+});
+
+describe('axis tick labels in the reader\'s convention', () => {
+  it('turns what d3-format writes into Spanish, as formatNumber would write it', () => {
+    expect(localiseTick('0.6', 'es')).toBe('0,6');
+    expect(localiseTick('−1.25', 'es')).toBe('−1,25');
+    expect(localiseTick('1,000', 'es')).toBe('1000');
+    expect(localiseTick('12,000', 'es')).toBe(formatNumber(12000, 'es'));
+    expect(localiseTick('1,048,576', 'es')).toBe(formatNumber(1048576, 'es'));
+    for (const x of [0.5, -2.5, 3000, 25000]) expect(localiseTick(x.toLocaleString('en-US').replace('-', '−'), 'es')).toBe(formatNumber(x, 'es', 3));
+  });
+  it('leaves English, powers of ten and words alone', () => {
+    expect(localiseTick('0.6', 'en')).toBe('0.6');
+    expect(localiseTick(formatPow10(1e-3), 'es')).toBe(formatPow10(1e-3));
+    expect(localiseTick('capa 3', 'es')).toBe('capa 3');
+  });
+  it('is applied to a rendered chart\'s ticks, and only to them', () => {
+    const options = { x: { domain: [0, 1.5], label: 'x 0.5' }, y: { domain: [0, 12000] }, marks: [] };
+    const ticks = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const es = ticks(renderChartToString(options, 'es'));
+    const en = ticks(renderChartToString(options, 'en'));
+    expect(en).toContain('0.6');
+    expect(en).toContain('12,000');
+    expect(es).toContain('0,6');
+    expect(es).toContain(formatNumber(12000, 'es'));
+    expect(es).not.toContain('0.6');
+    expect(es).toContain('x 0.5 →');
   });
 });

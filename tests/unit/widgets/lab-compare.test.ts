@@ -259,7 +259,7 @@ describe('the lab charts with pins and B', () => {
   const va = viewOfSession(sa);
   const vb = viewOfSession(sb);
   const pts = datasetPoints(labConfig(a).data);
-  const svgOf = (o: ReturnType<typeof labCharts>, name: (typeof LAB_CHARTS)[number], w = 300) => renderChartToString(o[name](w));
+  const svgOf = (o: ReturnType<typeof labCharts>, name: (typeof LAB_CHARTS)[number], w = 300) => renderChartToString(o[name](w), 'en');
 
   it('without pins or B the charts are exactly the lab\'s own', () => {
     for (const lang of ['es', 'en'] as const) {
