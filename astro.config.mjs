@@ -10,6 +10,7 @@ import { inlineScriptHashes } from './scripts/inline-script-hashes.mjs';
 import rehypeScrollableMath from './scripts/rehype-scrollable-math.mjs';
 import rehypeChapterLinks from './scripts/rehype-chapter-links.mjs';
 import rehypeGlossary from './scripts/rehype-glossary.mjs';
+import rehypeMathsFlag from './scripts/rehype-maths-flag.mjs';
 import afterBuild from './scripts/after-build.mjs';
 import { quietLogger } from './scripts/quiet-build.mjs';
 import { siteBase, noShipSlugs } from './scripts/site-env.mjs';
@@ -64,6 +65,7 @@ export default defineConfig({
         rehypeScrollableMath,
         rehypeChapterLinks,
         rehypeGlossary,
+        rehypeMathsFlag,
       ],
     }),
   },
