@@ -19,6 +19,7 @@ export { INIT_NAMES } from './validate.ts';
 export { initScale, initVariance } from './init.ts';
 export { createNetwork, cloneNetwork, forward, activationsPerLayer, predictGrid } from './network.ts';
 export { gradients } from './backprop.ts';
+export { outputLoss } from './loss.ts';
 export { trainStep } from './train.ts';
 export { createOptimizerState } from './optim.ts';
 export { histogram } from './stats.ts';
