@@ -6,18 +6,15 @@
 import {
   cloneNetwork,
   createNetwork,
-  createRng,
   driftFromInit,
   gradientBound,
   createOptimizerState,
   activationsPerLayer,
   forward,
   gradients,
-  makeDataset,
   outputLoss,
   predictGrid,
   trainStep,
-  type Dataset,
   type DatasetName,
   type LayerStats,
   type LossName,
@@ -28,8 +25,12 @@ import {
   type TrainOptions,
   type Kernel,
 } from '../../lib/index.ts';
+import { GRID_EXTENT, sessionData } from './data.ts';
 import { defaultKernel } from './kernel.ts';
 import { histogramsOf, probeHistograms, probeUnits, type ActivationHistogram, type HistogramProbe, type HistogramSpec, type UnitProbe } from './probe.ts';
+
+// The data helpers moved to data.ts (the page draws them without the training code); importers of session.ts keep them.
+export { GRID_EXTENT, datasetPoints, sessionData } from './data.ts';
 
 export interface SessionConfig {
   spec: NetworkSpec;
@@ -73,8 +74,6 @@ export interface SessionConfig {
   /** Activation histograms of some hidden layers (see probe.ts), refreshed with the other extras. */
   histograms?: HistogramSpec;
 }
-
-export const GRID_EXTENT: [number, number, number, number] = [-1.6, 1.6, -1.6, 1.6];
 
 export interface LayerRecord {
   step: number;
@@ -182,35 +181,6 @@ function evaluateSplit(net: Network, x: Float64Array, y: Float64Array, n: number
   const value = outputLoss(loss, top.z, top.a, y, new Float64Array(top.z.length), top.z.length);
   const inference = (net.spec.norm ?? 'none') === 'batch' ? forward(net, x, n) : top.a;
   return { layers, loss: value, accuracy: accuracyOf(inference, y, n) };
-}
-
-/** Explicit points, shuffled (Fisher–Yates with the seeded RNG) and split like makeDataset's sets. */
-function pointsDataset(points: [number, number, number][], seed: number, testFraction: number): { train: Dataset; test: Dataset } {
-  const rng = createRng(seed);
-  const order = points.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  const nTest = Math.min(order.length - 1, Math.round(order.length * testFraction));
-  const part = (idx: number[]): Dataset => {
-    const x = new Float64Array(2 * idx.length);
-    const y = new Float64Array(idx.length);
-    idx.forEach((k, i) => {
-      x[2 * i] = points[k][0];
-      x[2 * i + 1] = points[k][1];
-      y[i] = points[k][2] > 0.5 ? 1 : 0;
-    });
-    return { x, y, n: idx.length, inputs: 2 };
-  };
-  return { train: part(order.slice(nTest)), test: part(order.slice(0, nTest)) };
-}
-
-/** The train and test sets of a session's data: a named seeded set, or the config's own points. */
-export function sessionData(data: SessionConfig['data']): { train: Dataset; test: Dataset } {
-  const testFraction = data.testFraction ?? 0.25;
-  if (data.points && data.points.length >= 2) return pointsDataset(data.points, data.seed, testFraction);
-  return makeDataset(data.name, { n: data.n, noise: data.noise, seed: data.seed, testFraction });
 }
 
 /** The rows step `step` (1-based) trains on: a window of `b` rows, wrapping around the set. */
@@ -362,10 +332,4 @@ export function createSession(config: SessionConfig, kernel: Kernel | null = def
       return { step, initial: hist0, now };
     },
   };
-}
-
-/** The training points of a session's data set, for scatter plots. */
-export function datasetPoints(data: SessionConfig['data']): { x: number; y: number; label: number }[] {
-  const { train } = sessionData(data);
-  return Array.from({ length: train.n }, (_, i) => ({ x: train.x[2 * i], y: train.x[2 * i + 1], label: train.y[i] }));
 }
