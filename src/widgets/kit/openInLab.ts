@@ -152,3 +152,15 @@ export function openInLabHref(lang: Lang, lab: SessionConfig | readonly SessionC
   const search = params.toString();
   return `${labPath(lang)}${search ? `?${search}` : ''}#${LAB_LINK_ID}`;
 }
+
+/** "Open in the lab" as FigureShell shows it: the address, and whether it opens a pair as A/B. */
+export interface LabLink {
+  href: string;
+  pair: boolean;
+}
+
+/** The link for a figure's sessions, or none (no session the lab can train). */
+export function labLink(lang: Lang, lab: SessionConfig | readonly SessionConfig[] | undefined): LabLink | undefined {
+  if (!lab || (Array.isArray(lab) && lab.length === 0)) return undefined;
+  return { href: openInLabHref(lang, lab), pair: Array.isArray(lab) && lab.length > 1 };
+}
