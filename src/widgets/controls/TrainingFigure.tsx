@@ -3,13 +3,15 @@ import { useRef, type MutableRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { FigureShell, type FigureAlert, type ShellState } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
+import { labLink } from '../kit/openInLab.ts';
 import { useActive, useAutoplayOnce, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import type { ParamSpec } from '../kit/params.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import type { Theme } from '../theme.ts';
 import { trainingAlert } from '../runner/alerts.ts';
-import { isSequenceConfig, type AnyConfig } from '../runner/sequenceSession.ts';
+import type { AnyConfig } from '../runner/sequenceSession.ts';
+import { isSequenceConfig } from '../runner/sequenceRecords.ts';
 import type { SessionConfig } from '../runner/session.ts';
 import { useTrainer, type SessionView, type Trainer } from '../runner/useTrainer.ts';
 import { NumberInput } from './NumberInput.tsx';
@@ -112,7 +114,7 @@ export function TrainingFigure({ training, seed, settings, notes, stepBy, summar
   const play = <TrainerControls trainer={controls ?? trainer} strings={playStrings ?? s} stepBy={stepBy} format={fmtInt} />;
   return (
     <div ref={training.root}>
-      <FigureShell figureId={figureId} lang={lang} strings={s} summary={summary} state={state} alert={alert === undefined ? trainingAlert(trainer, s, lang) : alert} data={data ?? EMPTY} staticData={staticData} lab={labOf(training.configs)}>
+      <FigureShell figureId={figureId} lang={lang} strings={s} summary={summary} state={state} alert={alert === undefined ? trainingAlert(trainer, s, lang) : alert} data={data ?? EMPTY} staticData={staticData} lab={labLink(lang, labOf(training.configs))}>
         <div class="fig-controls">
           {playFirst && play}
           {settings}

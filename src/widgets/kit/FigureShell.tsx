@@ -7,8 +7,7 @@ import { tr, type Strings } from './strings.ts';
 import { formatNumber, formatSci } from './format.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { toCsv, toJson, type DataTable } from './table.ts';
-import { openInLabHref } from './openInLab.ts';
-import type { SessionConfig } from '../runner/session.ts';
+import type { LabLink } from './openInLab.ts';
 
 /** What every island gets from its .astro wrapper, besides its build-time slots. */
 export interface IslandProps<V> {
@@ -51,10 +50,11 @@ interface Props {
   /** Rows shown in the on-page table (exports always hold every row). */
   maxRows?: number;
   /**
-   * The sessions the figure trains right now: adds "Open in the lab", a link carrying them
-   * (a pair opens as an A/B comparison of its first two).
+   * "Open in the lab" for the sessions the figure trains right now (kit/openInLab.ts's
+   * labLink): the link carrying them, and whether it opens a pair as an A/B comparison. The
+   * caller builds it, so a figure page without training loads no link encoder.
    */
-  lab?: SessionConfig | readonly SessionConfig[];
+  lab?: LabLink;
 }
 
 /** The sentence for one URL notice. Only the schema's name and a sanitised value are quoted. */
@@ -137,7 +137,7 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
           {tr(strings, 'kit.copyLink')}
         </button>
         {lab && (
-          <a class="btn btn--small fig-actions__lab" href={openInLabHref(lang, lab)} title={tr(strings, Array.isArray(lab) && lab.length > 1 ? 'kit.openInLabPairHint' : 'kit.openInLabHint')}>
+          <a class="btn btn--small fig-actions__lab" href={lab.href} title={tr(strings, lab.pair ? 'kit.openInLabPairHint' : 'kit.openInLabHint')}>
             {tr(strings, 'kit.openInLab')}
           </a>
         )}
