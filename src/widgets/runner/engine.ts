@@ -11,11 +11,15 @@ const POST_MS = 16;
 /** Accuracy and the boundary grid cost forward passes; refresh them at most this often... */
 const EXTRAS_MS = 150;
 /**
- * ...and never let them take more than a tenth of the loop's time. They run in JS (the
- * wasm arena holds only the training batch), so with the wasm kernel a refresh of the
- * 30 x 64 lab costs several steps: at a fifth, the worker spent 1.34x the bare step's
- * CPU per step (npm run bench, budgets part); at a tenth the lab refreshes about twice a
- * second and small figures still every EXTRAS_MS.
+ * ...and never let them take more than a tenth of the time spent training since the last
+ * refresh. They run in JS (the wasm arena holds only the training batch), so with the wasm
+ * kernel a refresh of the 30 x 64 lab (the boundary grid, mostly) costs about fifteen
+ * steps: the lab then refreshes about once a second and small figures still every
+ * EXTRAS_MS. The share is of the loop's own training time, not of the clock: a worker that
+ * gets a third of a core on a loaded machine trains a third as much per second, and a
+ * share of the clock would then spend up to three times the share of its CPU on refreshes
+ * (bench:ui saw 7.2 ms of worker CPU per step against 6.2 with the page's main thread
+ * slowed 4x; both clocks are wall time, but the descheduling inflates them alike).
  */
 const EXTRAS_SHARE = 0.1;
 
@@ -52,6 +56,8 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12, kernel
   let lastPost = 0;
   let lastExtras = -Infinity;
   let extrasCost = 0;
+  /** Wall ms spent in training slices since the last refresh (the share's base). */
+  let trainedMs = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -61,11 +67,12 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12, kernel
     lastPost = now;
     // A forced post (pause, the end, a new build, a finished jump) always refreshes: the
     // state the reader is left looking at is never a stale one.
-    const extras = force || now - lastExtras >= Math.max(extrasMs, extrasCost / extrasShare);
+    const extras = force || (now - lastExtras >= extrasMs && trainedMs * extrasShare >= extrasCost);
     let grids: (Float64Array | null)[] = sessions.map(() => null);
     let hists: (HistogramProbe | null)[] = sessions.map(() => null);
     if (extras) {
       lastExtras = now;
+      trainedMs = 0;
       for (const s of sessions) s.evaluate();
       grids = sessions.map((s) => s.grid());
       hists = sessions.map((s) => s.histograms());
@@ -110,6 +117,7 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12, kernel
         if (owed > 0) owed--;
         if (any === 0 || stuck()) break;
       }
+      trainedMs += performance.now() - t0;
       if (stuck()) {
         playing = false;
         owed = 0;
