@@ -46,8 +46,11 @@ export default function AddingProblemIsland({ figureId, lang, strings: s, initia
 
   const grid = useRef<HTMLDivElement>(null);
   const width = useChartWidth(grid, 640);
-  const loss = useMemo(() => (runs ? lossChart(runs, s, theme, width) : null), [version, ready, theme, width]);
-  const hidden = useMemo(() => (runs ? hiddenChart(runs, s, theme, width) : null), [version, ready, theme, width]);
+  // Each chart is built inside its own draw (a function for Chart): one chart per task.
+  const loss = useMemo(() => (runs ? () => lossChart(runs, s, theme, width) : null), [version, ready, theme, width]);
+  const hidden = useMemo(() => (runs ? () => hiddenChart(runs, s, theme, width) : null), [version, ready, theme, width]);
+  // The summary and the table follow the charts' redraws, not every re-render of the controls.
+  const text = useMemo(() => (runs ? { summary: addSummary(runs, v.steps, s, lang), table: addTable(runs, s) } : null), [version, ready, lang]);
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
 
@@ -63,8 +66,8 @@ export default function AddingProblemIsland({ figureId, lang, strings: s, initia
       }
       notes={<p class="ctl-note">{tr(s, `${K}.same`)}</p>}
       stepBy={RECORD_EVERY}
-      summary={runs ? addSummary(runs, v.steps, s, lang) : ''}
-      data={runs ? addTable(runs, s) : null}
+      summary={text?.summary ?? ''}
+      data={text?.table ?? null}
       staticData={staticData}
     >
       <div class="fig-grid" ref={grid}>

@@ -8,7 +8,7 @@ import { tr, type Strings } from '../kit/strings.ts';
 import { Segmented, Select, Slider } from '../controls/index.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
 import { DEAD_SCHEMA, LR_OPTIONS, RECORD_EVERY, deadConfig, type DeadValues, type DeadView } from './model.ts';
-import { deadCharts, deadSummary, deadTable, layerColours } from './view.ts';
+import { deadChart, deadFnChart, deadLossChart, deadNetworkChart, deadSummary, deadTable, layerColours } from './view.ts';
 
 interface Props extends IslandProps<DeadValues> {
   networkSvg?: ComponentChildren;
@@ -67,7 +67,21 @@ export default function DeadUnitsIsland({ figureId, lang, strings: s, initial, n
       : null;
   const cell = useRef<HTMLDivElement>(null);
   const cellWidth = useChartWidth(cell, 440);
-  const charts = useMemo(() => (view ? deadCharts(view, s, theme, lang, cellWidth) : null), [version, theme, v.alpha, cellWidth]);
+  // One snapshot per redraw: the summary, the table and the charts describe the same step.
+  // Each chart is built inside its own draw (a function for Chart), one chart per task, and
+  // the function chart, which training does not change, keeps its drawing.
+  const frame = useMemo(() => {
+    if (!view) return null;
+    const snap: DeadView = { ...view, losses: view.losses.slice(), history: view.history.slice() };
+    return {
+      network: () => deadNetworkChart(snap, s, theme, cellWidth),
+      dead: () => deadChart(snap, s, theme, cellWidth),
+      loss: () => deadLossChart(snap, s, theme, cellWidth),
+      summary: deadSummary(snap, s, lang),
+      table: deadTable(snap, s),
+    };
+  }, [version, theme, v.alpha, cellWidth, lang, view === null]);
+  const fn = useMemo(() => (view ? () => deadFnChart(v.alpha, s, theme, lang, cellWidth) : null), [v.alpha, theme, lang, cellWidth, view === null]);
 
   const leaky = v.activation === 'leakyRelu';
 
@@ -86,20 +100,20 @@ export default function DeadUnitsIsland({ figureId, lang, strings: s, initial, n
       }
       notes={!leaky && <p class="ctl-note">{tr(s, `${K}.alphaNote`)}</p>}
       stepBy={RECORD_EVERY}
-      summary={view ? deadSummary(view, s, lang) : ''}
-      data={view ? deadTable(view, s) : null}
+      summary={frame?.summary ?? ''}
+      data={frame?.table ?? null}
     >
       <div style={TWO_COLUMNS}>
         <div ref={cell}>
-          <Chart options={charts?.network ?? null} fallback={networkSvg} primary />
+          <Chart options={frame?.network ?? null} fallback={networkSvg} primary />
           <p class="fig-note">{tr(s, leaky ? `${K}.networkNoteLeaky` : `${K}.networkNote`)}</p>
         </div>
-        <div><Chart options={charts?.fn ?? null} fallback={fnSvg} /></div>
+        <div><Chart options={fn} fallback={fnSvg} /></div>
         <div>
-          <Chart options={charts?.dead ?? null} fallback={deadSvg} />
+          <Chart options={frame?.dead ?? null} fallback={deadSvg} />
           <LayerLegend s={s} theme={theme} />
         </div>
-        <div><Chart options={charts?.loss ?? null} fallback={lossSvg} /></div>
+        <div><Chart options={frame?.loss ?? null} fallback={lossSvg} /></div>
       </div>
     </TrainingFigure>
   );

@@ -50,28 +50,45 @@ export function networkOptions(view: DeadView, s: Strings, theme: Theme, width =
   return { ...o, height };
 }
 
-/** `cell`: the width of one chart cell as shown (charts are drawn at that width, up to their natural size). */
-export function deadCharts(view: DeadView, s: Strings, theme: Theme, lang: Lang, cell = 440): DeadCharts {
-  const w = (natural: number) => Math.max(280, Math.min(natural, cell));
+/** A chart's width in a cell `cell` px wide: its natural width, or less on a narrow screen. */
+const cellWidth = (natural: number, cell: number) => Math.max(280, Math.min(natural, cell));
+
+/** The share of dead units per hidden layer over training (thinned to at most about 300 records). */
+export function deadChart(view: DeadView, s: Strings, theme: Theme, cell = 440): PlotOptions {
   const series = deadSeries(view.history);
   const stride = Math.max(1, Math.ceil(series.length / 300));
   const thinned = series.filter((_, i) => i % stride === 0 || i === series.length - 1);
   const colours = layerColours(theme);
-  const dead = curvesChart(
+  return curvesChart(
     Array.from({ length: HIDDEN }, (_, l) => ({ key: `l${l + 1}`, label: tr(s, `${K}.hidden`, { n: l + 1 }), colour: colours[l], points: thinned.map((p) => ({ step: p.step, value: p.values[l] })), dashed: l === 1 })),
     { title: tr(s, `${K}.chart.dead`), x: tr(s, 'kit.axis.step'), y: tr(s, `${K}.axis.dead`) },
     theme,
     // The layers are named in an HTML legend under the chart (LayerLegend).
-    { yDomain: [0, 1], width: w(400), height: 220, labels: 'none' },
+    { yDomain: [0, 1], width: cellWidth(400, cell), height: 220, labels: 'none' },
   );
+}
+
+export function deadLossChart(view: DeadView, s: Strings, theme: Theme, cell = 440): PlotOptions {
   const act = view.activation === 'leakyRelu' ? 'leakyRelu' : 'relu';
-  const loss = curvesChart(
+  return curvesChart(
     [{ key: 'loss', label: tr(s, 'kit.col.loss'), colour: activationColour(act, theme), points: thinLosses(view.losses, view.initialLoss) }],
     { title: tr(s, `${K}.chart.loss`), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') },
     theme,
-    { width: w(400), height: 200, zero: true, minStep: 100 },
+    { width: cellWidth(400, cell), height: 200, zero: true, minStep: 100 },
   );
-  return { network: networkOptions(view, s, theme, w(440)), dead, loss, fn: leakyChart(view.alpha, s, theme, lang, w(360)) };
+}
+
+export function deadNetworkChart(view: DeadView, s: Strings, theme: Theme, cell = 440): PlotOptions {
+  return networkOptions(view, s, theme, cellWidth(440, cell));
+}
+
+export function deadFnChart(alpha: number, s: Strings, theme: Theme, lang: Lang, cell = 440): PlotOptions {
+  return leakyChart(alpha, s, theme, lang, cellWidth(360, cell));
+}
+
+/** `cell`: the width of one chart cell as shown (charts are drawn at that width, up to their natural size). */
+export function deadCharts(view: DeadView, s: Strings, theme: Theme, lang: Lang, cell = 440): DeadCharts {
+  return { network: deadNetworkChart(view, s, theme, cell), dead: deadChart(view, s, theme, cell), loss: deadLossChart(view, s, theme, cell), fn: deadFnChart(view.alpha, s, theme, lang, cell) };
 }
 
 /** Leaky ReLU and its derivative for the chosen α, from the library's own definition. */

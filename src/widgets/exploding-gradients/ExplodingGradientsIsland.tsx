@@ -53,6 +53,8 @@ export default function ExplodingGradientsIsland({ figureId, lang, strings: s, i
   const profile = useMemo(() => (runs ? (w: number) => profileChart(runs, bound, s, theme, w) : null), [trainer.generation, ready, bound, theme]);
   const loss = useMemo(() => (runs ? (w: number) => lossChart(runs, v, s, theme, lang, w) : null), [version, ready, theme]);
   const gradNorm = useMemo(() => (runs ? (w: number) => gradNormChart(runs, v, s, theme, lang, w) : null), [version, ready, theme]);
+  // The summary and the table follow the charts' redraws, not every re-render of the controls.
+  const text = useMemo(() => (runs ? { summary: explodingSummary(runs, bound, v, s, lang), table: explodingTable(runs, bound, s) } : null), [version, ready, bound, lang]);
 
   // The counter and the buttons follow the run that is still going: after the unclipped run
   // diverges, the clipped one trains on and can be paused, stepped and resumed.
@@ -82,8 +84,8 @@ export default function ExplodingGradientsIsland({ figureId, lang, strings: s, i
       stepBy={RECORD_EVERY}
       controls={controls}
       alert={pairAlert(trainer, runs, s, lang)}
-      summary={runs ? explodingSummary(runs, bound, v, s, lang) : ''}
-      data={runs ? explodingTable(runs, bound, s) : null}
+      summary={text?.summary ?? ''}
+      data={text?.table ?? null}
       staticData={staticData}
     >
       <div class="fig-grid">

@@ -33,8 +33,8 @@ export interface GlorotCharts {
   loss: PlotOptions;
 }
 
-/** Both charts at the width they have on screen. */
-export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang, width = 640): GlorotCharts {
+/** The mean activation of each hidden layer over training, at the width it has on screen. */
+export function glorotMeansChart(v: GlorotView, s: Strings, theme: Theme, width = 640): PlotOptions {
   const maxStep = Math.max(MAX_STEPS, v.step);
   const curves = Array.from({ length: HIDDEN }, (_, l) => ({
     key: `l${l + 1}`,
@@ -44,9 +44,14 @@ export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang
     strokeWidth: l === HIDDEN - 1 ? 2.5 : 1.75,
   }));
   // Several layers end near 0.5: curvesChart spreads their labels apart.
-  const means = curvesChart(curves, { title: tr(s, 'widget.glorotReproduction.chart.means'), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.glorotReproduction.axis.mean') }, theme, { minStep: maxStep, width, height: 280, yDomain: [0, 1], labels: 'spread' });
+  return curvesChart(curves, { title: tr(s, 'widget.glorotReproduction.chart.means'), x: tr(s, 'kit.axis.step'), y: tr(s, 'widget.glorotReproduction.axis.mean') }, theme, { minStep: maxStep, width, height: 280, yDomain: [0, 1], labels: 'spread' });
+}
+
+/** The loss against ln 2, at the width it has on screen. */
+export function glorotLossChart(v: GlorotView, s: Strings, theme: Theme, lang: Lang, width = 640): PlotOptions {
+  const maxStep = Math.max(MAX_STEPS, v.step);
   const lossPts = thin([{ step: 0, value: v.initialLoss }, ...v.losses.map((value, i) => ({ step: i + 1, value }))]);
-  const loss = curvesChart(
+  return curvesChart(
     [
       { key: 'ln2', label: tr(s, 'widget.glorotReproduction.ln2', { value: formatNumber(LN2, lang, 3) }), colour: neutral(theme).muted, dashed: true, points: [{ step: 0, value: LN2 }, { step: maxStep, value: LN2 }] },
       { key: 'loss', label: tr(s, 'kit.col.loss'), colour: neutral(theme).ink, points: lossPts },
@@ -55,7 +60,11 @@ export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang
     theme,
     { width, height: 200, minStep: maxStep, zero: true },
   );
-  return { means, loss };
+}
+
+/** Both charts at the width they have on screen. */
+export function glorotCharts(v: GlorotView, s: Strings, theme: Theme, lang: Lang, width = 640): GlorotCharts {
+  return { means: glorotMeansChart(v, s, theme, width), loss: glorotLossChart(v, s, theme, lang, width) };
 }
 
 export function glorotSummary(v: GlorotView, s: Strings, lang: Lang): string {

@@ -9,7 +9,7 @@ import type { DataTable } from '../kit/table.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
 import type { SessionView } from '../runner/useTrainer.ts';
 import { DATA, DEPTH, HE_SCHEMA, LR, MAX_STEPS, RECORD_EVERY, WIDTH, heConfigs, type HeValues, type RunName, type HeRunView } from './model.ts';
-import { heCharts, heSummary, heTable } from './view.ts';
+import { heLayersChart, heLossChart, heSummary, heTable } from './view.ts';
 
 interface Props extends IslandProps<HeValues> {
   /** The build-time run's table, for "Show data" before the live run has data. */
@@ -29,12 +29,27 @@ export default function HeReproductionIsland({ figureId, lang, strings: s, initi
   const training = useTraining({ figureId, lang, strings: s, prefix: K, state }, configs, { ready: hasLayers });
   const { trainer, ready, version, theme } = training;
 
-  const views: Record<RunName, HeRunView> | null = ready ? { xavier: toView(trainer.sessions[0]), he: toView(trainer.sessions[1]) } : null;
+  // The island renders on every snapshot (the step counter follows each one); everything
+  // derived from the runs follows the throttled `version`, and the charts are the same
+  // elements between two versions, so a snapshot re-renders the controls and nothing else.
+  const views: Record<RunName, HeRunView> | null = useMemo(() => (ready ? { xavier: toView(trainer.sessions[0]), he: toView(trainer.sessions[1]) } : null), [version, ready]);
   const charts = useMemo(() => {
     if (!views) return null;
-    return { loss: (w: number) => heCharts(views, s, theme, lang, w).loss, layers: (w: number) => heCharts(views, s, theme, lang, w).layers };
-  }, [version, theme, ready]);
+    // Each chart builds only its own options, in its own draw.
+    return { loss: (w: number) => heLossChart(views, s, theme, lang, w), layers: (w: number) => heLayersChart(views, s, theme, lang, w) };
+  }, [views, theme]);
+  const summary = useMemo(() => (views ? heSummary(views, s, lang) : ''), [views]);
+  const data = useMemo(() => (views ? heTable(views, s) : null), [views]);
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
+  const body = useMemo(
+    () => (
+      <div class="fig-grid">
+        <Chart options={charts?.loss ?? null} fallback={lossSvg} primary />
+        <Chart options={charts?.layers ?? null} fallback={layersSvg} />
+      </div>
+    ),
+    [charts],
+  );
 
   return (
     <TrainingFigure
@@ -43,14 +58,11 @@ export default function HeReproductionIsland({ figureId, lang, strings: s, initi
       settings={null}
       notes={<p class="fig-note">{tr(s, `${K}.setup`, { depth: fmtInt(DEPTH), width: fmtInt(WIDTH), n: fmtInt(DATA.n), lr: formatNumber(LR, lang, 3), steps: fmtInt(MAX_STEPS) })}</p>}
       stepBy={RECORD_EVERY}
-      summary={views ? heSummary(views, s, lang) : ''}
-      data={views ? heTable(views, s) : null}
+      summary={summary}
+      data={data}
       staticData={staticData}
     >
-      <div class="fig-grid">
-        <Chart options={charts?.loss ?? null} fallback={lossSvg} primary />
-        <Chart options={charts?.layers ?? null} fallback={layersSvg} />
-      </div>
+      {body}
     </TrainingFigure>
   );
 }

@@ -28,8 +28,8 @@ export interface HeCharts {
   layers: PlotOptions;
 }
 
-/** Both charts at the width they have on screen. */
-export function heCharts(views: Record<RunName, HeRunView>, s: Strings, theme: Theme, lang: Lang, width = 640): HeCharts {
+/** The two loss curves against ln 2, at the width the chart has on screen. */
+export function heLossChart(views: Record<RunName, HeRunView>, s: Strings, theme: Theme, lang: Lang, width = 640): PlotOptions {
   const maxStep = Math.max(MAX_STEPS, ...RUNS.map((r) => views[r].step));
   // The ln 2 line is labelled mid-way, not at its end, where Xavier's curve (lying on it) has its label.
   const ln2Label = tr(s, 'widget.heReproduction.ln2', { value: formatNumber(LN2, lang, 3) });
@@ -42,18 +42,26 @@ export function heCharts(views: Record<RunName, HeRunView>, s: Strings, theme: T
     { width, height: 260, yDomain: [0, Math.max(LN2 + 0.07, ...RUNS.flatMap((r) => [views[r].initialLoss, ...views[r].losses]).filter(Number.isFinite))] },
   );
   // Keep the x axis at the full budget so the curves grow into it instead of rescaling.
-  const lossOpts = {
+  return {
     ...loss,
     x: { ...(loss.x as object), domain: [0, maxStep] },
     marks: [...(loss.marks ?? []), Plot.text([{ step: maxStep / 2, value: LN2 }], { x: 'step', y: 'value', text: () => ln2Label, fill: neutral(theme).muted, dy: -9 })],
   };
-  const layers = perLayerChart(
+}
+
+/** Both networks' per-layer gradient norms, at the width the chart has on screen. */
+export function heLayersChart(views: Record<RunName, HeRunView>, s: Strings, theme: Theme, lang: Lang, width = 640): PlotOptions {
+  return perLayerChart(
     RUNS.map((r) => ({ key: r, label: tr(s, `widget.heReproduction.run.${r}`), colour: runColour(r, theme), values: views[r].layers.map((l) => l.weightGradNorm) })),
     { title: tr(s, 'widget.heReproduction.chart.layers', { step: formatNumber(views.he.step, lang, 0) }), x: tr(s, 'widget.heReproduction.axis.layer'), y: tr(s, 'kit.axis.gradNorm') },
     theme,
     { width, height: 280 },
   );
-  return { loss: lossOpts, layers };
+}
+
+/** Both charts at the width they have on screen. */
+export function heCharts(views: Record<RunName, HeRunView>, s: Strings, theme: Theme, lang: Lang, width = 640): HeCharts {
+  return { loss: heLossChart(views, s, theme, lang, width), layers: heLayersChart(views, s, theme, lang, width) };
 }
 
 export function heSummary(views: Record<RunName, HeRunView>, s: Strings, lang: Lang): string {

@@ -3,8 +3,8 @@
  * Gaussian inputs goes forwards and one loss gradient comes back; the figure shows, per
  * layer, the activations, the weight gradients and the activations' mean square against
  * the linear-regime theory (src/lib predictedVarianceRatio) compounded over the layers.
- * Pure and synchronous; the island runs it in three tasks (network, gradients, the rest) after
- * each change, so no task holds the main thread for the whole computation.
+ * Pure and synchronous; after each change the island runs it in a worker (explore.worker.ts),
+ * or, without one, in three main-thread tasks (network, gradients, the rest).
  */
 import {
   activationsPerLayer,

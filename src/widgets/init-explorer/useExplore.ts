@@ -1,46 +1,116 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Network } from '../../lib/index.ts';
+import { latestOnly, resultKey, weightsKey, type ExploreReply, type ExploreRequest, type LatestOnly } from './explorer.ts';
 import { exploreFinish, exploreGradients, explorerNetwork, type ExploreHalf, type InitExplorerResult, type InitExplorerValues } from './model.ts';
+
+interface Remote {
+  worker: Worker;
+  queue: LatestOnly<InitExplorerValues>;
+}
 
 /**
  * The explorer's result for the settings `v`. The first one is computed during the first
- * render (hydration shows it at once); after a change, the work runs in three tasks of its
- * own — the weights (only when depth, width, init or seed changed: the activation reuses them),
- * the gradients, then the activations and the rest — and the previous result stays on screen
- * until the new one is ready. Each part is a third of the whole, which at depth 50 and a
- * phone-class CPU (4× throttling) was one 90 ms task. A newer change abandons older work.
+ * render (hydration shows it at once). After a change the maths runs in a worker of its own
+ * (explore.worker.ts), and the previous result stays on screen until the new one arrives:
+ * at depth 50 and a phone-class CPU (4× throttling) it was a 100–150 ms main-thread task,
+ * garbage collection included, whatever it was split into. Without a worker (or when it
+ * fails) the same maths runs on the page in three tasks — the weights (only when depth,
+ * width, init or seed changed: the activation reuses them), the gradients, then the
+ * activations and the rest. A newer change abandons older work.
  */
 export function useExplore(v: InitExplorerValues): InitExplorerResult {
-  const weightsKey = `${v.depth}|${v.width}|${v.init}|${v.seed}`;
+  const key = resultKey(v);
   const net = useRef<{ key: string; net: Network } | null>(null);
   const [result, setResult] = useState<InitExplorerResult>(() => {
-    net.current = { key: weightsKey, net: explorerNetwork({ ...v, activation: 'relu' }) };
+    net.current = { key: weightsKey(v), net: explorerNetwork({ ...v, activation: 'relu' }) };
     return exploreFinish(exploreGradients(net.current.net, v));
   });
-  const shown = useRef(`${weightsKey}|${v.activation}`);
-  useEffect(() => {
-    const key = `${weightsKey}|${v.activation}`;
-    if (key === shown.current) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+  const shown = useRef(key);
+  const remote = useRef<Remote | null>(null);
+  const failed = useRef(false);
+  const local = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  /** The page-side path: three tasks, each about a third of the work. */
+  const onPage = (want: InitExplorerValues) => {
+    clearTimeout(local.current);
+    const wk = weightsKey(want);
     let half: ExploreHalf | null = null;
     const steps = [
       () => {
-        if (net.current?.key !== weightsKey) net.current = { key: weightsKey, net: explorerNetwork({ ...v, activation: 'relu' }) };
+        if (net.current?.key !== wk) net.current = { key: wk, net: explorerNetwork({ ...want, activation: 'relu' }) };
       },
-      () => (half = exploreGradients(net.current!.net, v)),
+      () => (half = exploreGradients(net.current!.net, want)),
       () => {
-        shown.current = key;
+        shown.current = resultKey(want);
         setResult(exploreFinish(half!));
       },
     ];
     const run = (i: number) => {
-      timer = setTimeout(() => {
+      local.current = setTimeout(() => {
         steps[i]();
         if (i + 1 < steps.length) run(i + 1);
       }, 0);
     };
     run(0);
-    return () => clearTimeout(timer);
-  }, [weightsKey, v.activation]);
+  };
+
+  const fail = () => {
+    failed.current = true;
+    const want = remote.current?.queue.wanted();
+    remote.current?.worker.terminate();
+    remote.current = null;
+    if (want) onPage(want);
+  };
+
+  const open = (): Remote | null => {
+    if (remote.current) return remote.current;
+    if (failed.current || typeof Worker === 'undefined') return null;
+    try {
+      const worker = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
+      const queue = latestOnly<InitExplorerValues>((id, req) => worker.postMessage({ id, v: req } satisfies ExploreRequest));
+      worker.onmessage = (e: MessageEvent<ExploreReply>) => {
+        const reply = e.data;
+        if ('error' in reply) {
+          fail();
+          return;
+        }
+        const want = queue.wanted();
+        if (queue.done(reply.id) && want) {
+          shown.current = resultKey(want);
+          setResult(reply.result);
+        }
+      };
+      worker.onerror = (e) => {
+        e.preventDefault?.();
+        fail();
+      };
+      worker.onmessageerror = fail;
+      // The page-side network is not needed while the worker computes.
+      net.current = null;
+      remote.current = { worker, queue };
+      return remote.current;
+    } catch {
+      failed.current = true;
+      return null;
+    }
+  };
+
+  useEffect(() => {
+    if (key === shown.current) {
+      remote.current?.queue.cancel();
+      clearTimeout(local.current);
+      return;
+    }
+    const r = open();
+    if (r) r.queue.want(v);
+    else onPage(v);
+  }, [key]);
+  useEffect(
+    () => () => {
+      clearTimeout(local.current);
+      remote.current?.worker.terminate();
+    },
+    [],
+  );
   return result;
 }

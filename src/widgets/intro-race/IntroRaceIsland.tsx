@@ -32,12 +32,22 @@ export default function IntroRaceIsland({ figureId, lang, strings: s, initial, l
   const training = useTraining({ figureId, lang, strings: s, prefix: K, state }, configs, { ready: hasLayers });
   const { trainer, ready, version, theme } = training;
 
-  const nets = ready ? trainer.sessions.map((sv, i) => activationRunOfView(NETS[i].activation, sv)) : [];
-  // The summary is computed from the same snapshot as the charts: it describes the step they show.
-  const fresh = useMemo(
-    () => (ready ? { layers: layersChart(nets, s, theme, width), error: errorChart(nets, s, theme, width), drift: driftChart(nets, s, theme, width), loss: lossChart(nets, s, theme, width), summary: raceSummary(nets, v.depth, s, lang), table: raceTable(nets, s), probe: pairProbe(nets, trainer.generation, v.depth) } : null),
-    [version, theme, width, lang],
-  );
+  // The summary is computed from the same snapshot as the charts (the runs copy the growing
+  // arrays): it describes the step they show. Each chart is built inside its own draw (a
+  // function for Chart), so a redraw is one chart per task, not all four in one.
+  const fresh = useMemo(() => {
+    if (!ready) return null;
+    const nets = trainer.sessions.map((sv, i) => activationRunOfView(NETS[i].activation, sv));
+    return {
+      layers: () => layersChart(nets, s, theme, width),
+      error: () => errorChart(nets, s, theme, width),
+      drift: () => driftChart(nets, s, theme, width),
+      loss: () => lossChart(nets, s, theme, width),
+      summary: raceSummary(nets, v.depth, s, lang),
+      table: raceTable(nets, s),
+      probe: pairProbe(nets, trainer.generation, v.depth),
+    };
+  }, [version, theme, width, lang]);
   // While a new configuration starts in the worker, keep the last summary and test hooks
   // (the charts keep their last drawing by themselves).
   const last = useRef(fresh);

@@ -42,6 +42,18 @@ export function Chart({ options, fallback, primary, class: cls, onDragX, minWidt
   const me = useRef({}).current;
   // What is on screen: a request for the same options at the same width draws nothing.
   const drawn = useRef<{ options: Props['options']; width: number }>({ options: null, width: 0 });
+  // The host's width as the ResizeObserver last reported it (after a layout, so reading it
+  // costs nothing); 0 until it has.
+  const box = useRef(0);
+  useEffect(() => {
+    const el = host.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([entry]) => {
+      box.current = entry.contentRect.width;
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   useEffect(() => {
     // Draws take turns with every other chart on the page, one per frame (drawQueue.ts), so
     // no task carries more than one chart's build, style, layout and paint.
@@ -52,10 +64,12 @@ export function Chart({ options, fallback, primary, class: cls, onDragX, minWidt
     requestDraw(me, () => {
       const el = host.current;
       if (!el) return;
-      // The width now, not when the draw was asked for: a draw waits for its turn, and the
-      // first one is usually asked for before the ResizeObserver has reported the real width.
-      const box = el.getBoundingClientRect().width;
-      const w = box > 0 ? chartWidthOf(box, minWidth, maxWidth) : width;
+      // The width now, not when the draw was asked for: a draw waits for its turn. The
+      // observer's last report costs nothing; measuring the box (only until it has reported,
+      // as for the first draw) forces a layout of whatever the page changed since the last
+      // frame, inside this task.
+      const px = box.current > 0 ? box.current : el.getBoundingClientRect().width;
+      const w = px > 0 ? chartWidthOf(px, minWidth, maxWidth) : width;
       const fn = typeof options === 'function';
       if (drawn.current.options === options && (!fn || drawn.current.width === w)) return;
       drawn.current = { options, width: w };

@@ -99,9 +99,10 @@ export default function LabIsland({ figureId, lang, strings: s, initial, ...slot
     };
   }, [drawn, theme, lang, shownPoints, cmp.pins]);
 
+  // Drawn again only when the worker sent a new grid (most snapshots carry none) or the points changed.
   const makeBoundary = useMemo(
     () => (frame ? (c: Crosshair | null) => labCharts(frame.view, v, shownPoints, s, theme, { live: true, crosshair: c }).boundary : null),
-    [frame],
+    [frame === null, frame?.view.grid, shownPoints, theme, s],
   );
 
   const addPoint = useCallback((p: LabPoint) => {

@@ -58,10 +58,13 @@ export default function NormalizationLabIsland({ figureId, lang, strings: s, ini
   // follow the records at most every 300 ms.
   const slow = useThrottled(trainer.version, 300);
   const small = width >= 560 ? Math.floor((width - 32) / 3) : width;
-  const loss = useMemo(() => (runs ? lossChart(runs, s, theme, width) : null), [version, ready, theme, width]);
-  const error = useMemo(() => (runs ? errorChart(runs, s, theme, width) : null), [slow, ready, theme, width]);
-  const sats = useMemo(() => (runs ? runs.map((r) => saturationChart(r, s, theme, Math.max(200, small))) : null), [slow, ready, theme, small]);
-  const hists = useMemo(() => (runs && runs.every((r) => r.histograms) ? runs.map((r) => histogramChart(r, s, theme, Math.max(200, small))) : null), [slow, ready, theme, small]);
+  // Each chart is built inside its own draw (a function for Chart): one chart per task.
+  const loss = useMemo(() => (runs ? () => lossChart(runs, s, theme, width) : null), [version, ready, theme, width]);
+  const error = useMemo(() => (runs ? () => errorChart(runs, s, theme, width) : null), [slow, ready, theme, width]);
+  const sats = useMemo(() => (runs ? runs.map((r) => () => saturationChart(r, s, theme, Math.max(200, small), { raster: true })) : null), [slow, ready, theme, small]);
+  const hists = useMemo(() => (runs && runs.every((r) => r.histograms) ? runs.map((r) => () => histogramChart(r, s, theme, Math.max(200, small))) : null), [slow, ready, theme, small]);
+  // The summary and the table follow the loss chart's redraws, not every re-render of the controls.
+  const text = useMemo(() => (runs ? { summary: normSummary(runs, s, lang), table: normTable(runs, s) } : null), [version, ready, lang]);
   const satFallbacks = [satNoneSvg, satBatchSvg, satLayerSvg];
   const histFallbacks = [histNoneSvg, histBatchSvg, histLayerSvg];
 
@@ -84,8 +87,8 @@ export default function NormalizationLabIsland({ figureId, lang, strings: s, ini
       }
       notes={<p class="ctl-note">{tr(s, `${K}.same`)}</p>}
       stepBy={RECORD_EVERY}
-      summary={runs ? normSummary(runs, s, lang) : ''}
-      data={runs ? normTable(runs, s) : null}
+      summary={text?.summary ?? ''}
+      data={text?.table ?? null}
       staticData={staticData}
     >
       <div class="fig-grid" ref={grid}>

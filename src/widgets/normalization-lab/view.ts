@@ -49,18 +49,37 @@ export function errorChart(runs: NormRun[], s: Strings, theme: Theme, width = 64
 }
 
 /** Saturated share per hidden layer over training, one small heat map per network, 0 to 100 %. */
-export function saturationChart(r: NormRun, s: Strings, theme: Theme, width = 640): PlotOptions {
+export function saturationChart(r: NormRun, s: Strings, theme: Theme, width = 640, options: { raster?: boolean } = {}): PlotOptions {
   const recs = r.records.length > 40 ? r.records.filter((_, i) => i % Math.ceil(r.records.length / 40) === 0 || i === r.records.length - 1) : r.records;
   const rows = recs.flatMap((rec, c) => hidden(rec.layers).map((l, i) => ({ col: c, step: rec.step, layer: i + 1, value: l.saturatedFraction })));
   const layers = Math.max(1, ...rows.map((d) => d.layer));
   const every = Math.max(1, Math.ceil(recs.length / 5));
-  return {
+  const colTicks = recs.map((_, i) => i).filter((i) => i % every === 0);
+  const layerTicks = Array.from({ length: layers }, (_, i) => i + 1).filter((l) => layers <= 10 || l % 5 === 0 || l === 1);
+  const common = {
     ...base(theme, width, Math.max(140, Math.min(260, 50 + layers * 9))),
     ariaLabel: tr(s, `${K}.chart.saturation`, { norm: label(r.norm, s) }),
+    color: { type: 'linear' as const, scheme: 'YlOrRd' as Plot.ColorScheme, domain: [0, 1], label: tr(s, `${K}.axis.saturated`) },
+  };
+  if (options.raster && rows.length > 0) {
+    // Live: one bitmap of cols × layers pixels instead of a rect per cell (up to 40 columns ×
+    // every hidden layer: hundreds of elements to build, style, lay out and paint on every
+    // redraw). Column c spans [c, c + 1] and layer l spans [l − ½, l + ½], as the bands do.
+    const cols = recs.length;
+    const values = new Array<number>(cols * layers).fill(NaN);
+    for (const d of rows) values[(d.layer - 1) * cols + d.col] = d.value;
+    return {
+      ...common,
+      x: { label: tr(s, 'kit.axis.step'), domain: [0, cols], ticks: colTicks.map((c) => c + 0.5), tickFormat: (x: number) => String(recs[Math.floor(x)]?.step ?? '') },
+      y: { label: tr(s, 'kit.axis.layerShort'), domain: [0.5, layers + 0.5], ticks: layerTicks, tickFormat: 'd' },
+      marks: [Plot.raster(values, { width: cols, height: layers, x1: 0, x2: cols, y1: 0.5, y2: layers + 0.5, imageRendering: 'pixelated' })],
+    };
+  }
+  return {
+    ...common,
     padding: 0,
-    x: { label: tr(s, 'kit.axis.step'), type: 'band', ticks: recs.map((_, i) => i).filter((i) => i % every === 0), tickFormat: (c: number) => String(recs[c]?.step ?? '') },
-    y: { label: tr(s, 'kit.axis.layerShort'), type: 'band', reverse: true, ticks: Array.from({ length: layers }, (_, i) => i + 1).filter((l) => layers <= 10 || l % 5 === 0 || l === 1) },
-    color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 1], label: tr(s, `${K}.axis.saturated`) },
+    x: { label: tr(s, 'kit.axis.step'), type: 'band', ticks: colTicks, tickFormat: (c: number) => String(recs[c]?.step ?? '') },
+    y: { label: tr(s, 'kit.axis.layerShort'), type: 'band', reverse: true, ticks: layerTicks },
     marks: [Plot.cell(rows, { x: 'col', y: 'layer', fill: 'value', inset: 0 })],
   };
 }

@@ -40,20 +40,35 @@ export default function ReluVsSigmoidIsland({ figureId, lang, strings: s, initia
   const { trainer, ready, version, theme } = training;
   const points = useMemo(() => datasetPoints(configs[0].data), [v.dataset, v.seed]);
 
-  const runs = ready ? PAIR.map((a, i) => activationRunOfView(a, trainer.sessions[i])) : null;
+  // Copies of the growing arrays, taken only when a chart or the summary is rebuilt.
+  const runsNow = () => (ready ? PAIR.map((a, i) => activationRunOfView(a, trainer.sessions[i])) : null);
   const grid = useRef<HTMLDivElement>(null);
   const width = useChartWidth(grid, 640);
   const w = pairWidths(width);
-  const loss = useMemo(() => (runs ? lossChart(runs, s, theme, w.line) : null), [version, theme, w.line]);
-  // The per-layer charts and the summary come from one snapshot: the summary describes the step they show.
-  const perLayer = useMemo(
-    () => (runs ? { layers: layersChart(runs, s, theme, w.line), error: errorChart(runs, s, theme, w.line), drift: driftChart(runs, s, theme, w.line), summary: pairSummary(runs, s, lang), table: pairTable(runs, s), probe: pairProbe(runs, trainer.generation, v.depth) } : null),
-    [version, theme, w.line, lang],
-  );
+  // One snapshot per redraw (the runs copy the growing arrays): the summary and the test
+  // hooks describe the step the charts show. Each chart is built inside its own draw (a
+  // function for Chart), so a redraw is one chart per task, not all of them in one.
+  const frame = useMemo(() => {
+    const runs = runsNow();
+    if (!runs) return null;
+    return {
+      loss: () => lossChart(runs, s, theme, w.line),
+      layers: () => layersChart(runs, s, theme, w.line),
+      error: () => errorChart(runs, s, theme, w.line),
+      drift: () => driftChart(runs, s, theme, w.line),
+      summary: pairSummary(runs, s, lang),
+      table: pairTable(runs, s),
+      probe: pairProbe(runs, trainer.generation, v.depth),
+    };
+  }, [version, theme, w.line, lang]);
   const gridS = trainer.sessions[0]?.grid;
   const gridR = trainer.sessions[1]?.grid;
-  const boundaryS = useMemo(() => (runs ? boundaryOptions(runs[0], points, s, theme, true, w.boundary) : null), [gridS, ready, theme, points, w.boundary]);
-  const boundaryR = useMemo(() => (runs ? boundaryOptions(runs[1], points, s, theme, true, w.boundary) : null), [gridR, ready, theme, points, w.boundary]);
+  const boundaryOf = (i: number) => {
+    const run = runsNow()?.[i];
+    return run ? () => boundaryOptions(run, points, s, theme, true, w.boundary) : null;
+  };
+  const boundaryS = useMemo(() => boundaryOf(0), [gridS, ready, theme, points, w.boundary]);
+  const boundaryR = useMemo(() => boundaryOf(1), [gridR, ready, theme, points, w.boundary]);
 
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const boundary = (a: PairActivation, options: typeof boundaryS, fallback: ComponentChildren) => (
@@ -77,21 +92,21 @@ export default function ReluVsSigmoidIsland({ figureId, lang, strings: s, initia
       }
       notes={<p class="ctl-note">{tr(s, `${K}.same`)}</p>}
       stepBy={RECORD_EVERY}
-      summary={perLayer?.summary ?? ''}
-      data={perLayer?.table ?? null}
+      summary={frame?.summary ?? ''}
+      data={frame?.table ?? null}
     >
-      <div class="fig-grid" ref={grid} {...(perLayer?.probe ?? {})}>
-        <div><Chart options={loss} fallback={lossSvg} primary /></div>
+      <div class="fig-grid" ref={grid} {...(frame?.probe ?? {})}>
+        <div><Chart options={frame?.loss ?? null} fallback={lossSvg} primary /></div>
         <div>
-          <Chart options={perLayer?.layers ?? null} fallback={layersSvg} />
+          <Chart options={frame?.layers ?? null} fallback={layersSvg} />
           <p class="fig-note">{tr(s, `${K}.layersNote`)}</p>
         </div>
         <div>
-          <Chart options={perLayer?.error ?? null} fallback={errorSvg} />
+          <Chart options={frame?.error ?? null} fallback={errorSvg} />
           <p class="fig-note">{tr(s, `${K}.noteError`)}</p>
         </div>
         <div>
-          <Chart options={perLayer?.drift ?? null} fallback={driftSvg} />
+          <Chart options={frame?.drift ?? null} fallback={driftSvg} />
           <p class="fig-note">{tr(s, `${K}.noteDrift`)}</p>
         </div>
         <div style={PAIR_STYLE}>

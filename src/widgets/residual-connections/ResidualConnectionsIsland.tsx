@@ -35,6 +35,8 @@ export default function ResidualConnectionsIsland({ figureId, lang, strings: s, 
   const loss = useMemo(() => (runs ? (w: number) => lossChart(runs, s, theme, w) : null), [version, ready, theme]);
   const errors = useMemo(() => (runs ? (w: number) => errorsChart(runs, s, theme, w) : null), [version, ready, theme]);
   const drift = useMemo(() => (runs ? (w: number) => driftChart(runs, s, theme, w) : null), [version, ready, theme]);
+  // The summary and the table follow the charts' redraws, not every re-render of the controls.
+  const text = useMemo(() => (runs ? { summary: residualSummary(runs, v, s, lang), table: residualTable(runs, s) } : null), [version, ready, lang]);
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
 
   return (
@@ -51,8 +53,8 @@ export default function ResidualConnectionsIsland({ figureId, lang, strings: s, 
       }
       notes={<p class="ctl-note">{tr(s, `${K}.same`)}</p>}
       stepBy={RECORD_EVERY}
-      summary={runs ? residualSummary(runs, v, s, lang) : ''}
-      data={runs ? residualTable(runs, s) : null}
+      summary={text?.summary ?? ''}
+      data={text?.table ?? null}
       staticData={staticData}
     >
       <div class="fig-grid">

@@ -105,8 +105,8 @@ export function openChannel(onMessage: (m: FromWorker) => void, onFailure: (mess
 
 /**
  * Runs sessions in a module Web Worker (or, failing that, on the page) and hands the island
- * at most one update per animation frame. `active` false (off screen, hidden tab) pauses
- * training; it resumes when active again if it was playing.
+ * at most one update every LIVE_RENDER_MS while training runs. `active` false (off screen,
+ * hidden tab) pauses training; it resumes when active again if it was playing.
  */
 export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
   const channel = useRef<Channel | null>(null);
@@ -114,7 +114,6 @@ export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
   const dead = useRef(false);
   const views = useRef<SessionView[]>([]);
   const generation = useRef(0);
-  const frame = useRef(0);
   const wantPlay = useRef(false);
   const [version, setVersion] = useState(0);
   const [playing, setPlaying] = useState(false);
@@ -128,27 +127,23 @@ export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
   const lastBump = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const bump = (live = false) => {
-    // Coalesce: however many snapshots arrive, the island re-renders at most once per frame,
-    // and while training runs at most every LIVE_RENDER_MS: each re-render of an island (its
-    // controls, step counter and summary) costs a few ms of main thread, as much at 4× CPU
-    // throttling as a frame has. A pause, a step or a reset shows on the next frame.
-    if (frame.current) return;
+    // Coalesce: however many snapshots arrive, the island re-renders at most every
+    // LIVE_RENDER_MS while training runs: each re-render of an island (its controls, step
+    // counter and summary) costs a few ms of main thread, as much at 4× CPU throttling as a
+    // frame has. A pause, a step or a reset shows at once.
+    // The re-render runs in a task of its own (a timer), never inside an animation frame: in
+    // a frame it would add the island's whole render to the style, layout and paint of every
+    // chart drawn since the last frame, and make one task of the two.
     if (timer.current !== undefined) {
       if (live) return;
       clearTimeout(timer.current);
-      timer.current = undefined;
     }
-    const render = () => {
-      timer.current = undefined;
-      frame.current = requestAnimationFrame(() => {
-        frame.current = 0;
-        lastBump.current = performance.now();
-        setVersion((t) => t + 1);
-      });
-    };
     const wait = live ? lastBump.current + LIVE_RENDER_MS - performance.now() : 0;
-    if (wait > 0) timer.current = setTimeout(render, wait);
-    else render();
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      lastBump.current = performance.now();
+      setVersion((t) => t + 1);
+    }, Math.max(0, wait));
   };
 
   const onMessage = (m: FromWorker) => {
@@ -211,8 +206,6 @@ export function useTrainer(configs: AnyConfig[], active: boolean): Trainer {
   useEffect(() => {
     open();
     return () => {
-      cancelAnimationFrame(frame.current);
-      frame.current = 0;
       clearTimeout(timer.current);
       timer.current = undefined;
       channel.current?.close();

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { PlotOptions } from '@observablehq/plot';
 import { useMemo, useRef } from 'preact/hooks';
 import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
@@ -44,6 +45,8 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
   // The heatmap's colour domain only ever widens within a run, so a colour means the same
   // value in every frame; a new run starts afresh.
   const heat = useRef<{ generation: number; domain: [number, number] } | null>(null);
+  // The boundary is drawn again only when the worker sent a new grid: most snapshots carry none.
+  const boundary = useRef<{ grid: Float64Array | null; key: unknown[]; draw: (w: number) => PlotOptions } | null>(null);
   // Charts and the summary redraw together, from one snapshot: the summary describes the
   // step the charts show.
   const frame = useMemo(() => {
@@ -55,7 +58,12 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
     const d = vanishingDiagnosis(snapshot, s, lang);
     // Test hooks: the state these charts and this summary describe, as raw numbers.
     const probe = { 'data-generation': trainer.generation, 'data-step': snapshot.step, 'data-depth': v.depth, 'data-diagnosis': d.diagnosis, 'data-ratio0': gradientRatio(snapshot.start), 'data-loss': snapshot.loss };
-    return { charts: vanishingCharts(snapshot, v, points, s, theme, true, domain), summary: vanishingSummary(snapshot, s, lang), diagnosis: d.headline, probe, table: vanishingTable(snapshot, v, s) };
+    const charts = vanishingCharts(snapshot, v, points, s, theme, true, domain);
+    const key = [theme, points, lang, v.activation];
+    const b = boundary.current;
+    if (b && b.grid === snapshot.grid && b.key.every((k, i) => k === key[i])) charts.boundary = b.draw;
+    else boundary.current = { grid: snapshot.grid, key, draw: charts.boundary };
+    return { charts, summary: vanishingSummary(snapshot, s, lang), diagnosis: d.headline, probe, table: vanishingTable(snapshot, v, s) };
   }, [drawn, theme, points, lang]);
   const charts = frame?.charts ?? null;
   const preset = activePreset(v);

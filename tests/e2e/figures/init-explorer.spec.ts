@@ -106,3 +106,43 @@ test.describe('on a phone', () => {
     }
   });
 });
+
+// After a change the maths runs off the main thread, in the explorer's own worker; without
+// workers it runs on the page, with the same numbers.
+test.describe('where the maths runs', () => {
+  const deeper = async (page: Page) => {
+    const depth = page.locator(FIG).getByRole('slider', { name: DICT.en['widget.initExplorer.depth'] });
+    await depth.focus();
+    for (let i = 0; i < 5; i++) await depth.press('ArrowLeft');
+    await expect(depth).toHaveValue('25');
+    await expect(summary(page)).toContainText(`2⁻²⁵ ≈ ${formatSci(2 ** -25, 'en')}`);
+    // "Show data" builds its table when opened.
+    await page.locator(`${FIG} .fig-data > summary`).click();
+    await expect(page.locator(`${FIG} .fig-data tbody > tr`)).toHaveCount(25);
+  };
+
+  test('a change is computed in the explore worker, which the page opens only then', async ({ page }) => {
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.goto(PAGE('en'));
+    await hydrated(page, FIG);
+    expect(workers.some((u) => u.includes('explore.worker'))).toBe(false);
+    await deeper(page);
+    expect(workers.some((u) => u.includes('explore.worker'))).toBe(true);
+    // The table follows the worker's result: one row per layer.
+    expect(await tableRows(page, FIG)).toHaveLength(25);
+  });
+
+  test('without Worker the page computes the same result', async ({ page }) => {
+    await page.addInitScript(() => {
+      // A browser without workers (the training figures fall back to the page too).
+      Reflect.deleteProperty(window, 'Worker');
+    });
+    await page.goto(PAGE('en'));
+    await hydrated(page, FIG);
+    await deeper(page);
+    const v = { ...defaults(INIT_EXPLORER_SCHEMA), depth: 25 };
+    expect(await summaryText(page, FIG)).toBe(initExplorerSummary(explore(explorerNetwork(v), v), DICT.en, 'en'));
+    expect(await tableRows(page, FIG)).toHaveLength(25);
+  });
+});

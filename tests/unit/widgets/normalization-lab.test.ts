@@ -121,4 +121,25 @@ describe('normalization-lab view', () => {
     const h = saturationChart(r[0], strings('es'), 'dark');
     expect((h.color as { domain: number[] }).domain).toEqual([0, 1]);
   });
+
+  it('the live saturation map is one bitmap holding exactly the build-time cells: pixel (column, layer) is that record’s saturated share', () => {
+    for (const seed of [1, 2, 3]) {
+      const r = runs({ seed })[0];
+      const svg = saturationChart(r, strings('en'), 'light');
+      const live = saturationChart(r, strings('en'), 'light', 640, { raster: true });
+      const cells = (svg.marks as { data: { col: number; layer: number; value: number }[] }[])[0].data;
+      const [raster] = live.marks as { data: number[]; width?: number; height?: number }[];
+      expect(live.marks).toHaveLength(1);
+      const cols = Math.max(...cells.map((c) => c.col)) + 1;
+      const layers = Math.max(...cells.map((c) => c.layer));
+      expect(raster.data).toHaveLength(cols * layers);
+      for (const c of cells) expect(raster.data[(c.layer - 1) * cols + c.col]).toBe(c.value);
+      // Same title, colour scale and layer ticks as the build-time chart.
+      expect(live.ariaLabel).toBe(svg.ariaLabel);
+      expect(live.color).toEqual(svg.color);
+      expect((live.y as { ticks: number[] }).ticks).toEqual((svg.y as { ticks: number[] }).ticks);
+      // Some layer saturates in some run: the map is not blank.
+      expect(raster.data.some((v) => v > 0)).toBe(true);
+    }
+  });
 });
