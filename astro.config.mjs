@@ -10,6 +10,7 @@ import { inlineScriptHashes } from './scripts/inline-script-hashes.mjs';
 import rehypeScrollableMath from './scripts/rehype-scrollable-math.mjs';
 import rehypeChapterLinks from './scripts/rehype-chapter-links.mjs';
 import rehypeGlossary from './scripts/rehype-glossary.mjs';
+import rehypeMathsFlag from './scripts/rehype-maths-flag.mjs';
 import afterBuild from './scripts/after-build.mjs';
 import { quietLogger } from './scripts/quiet-build.mjs';
 import { siteBase, noShipSlugs } from './scripts/site-env.mjs';
@@ -64,13 +65,29 @@ export default defineConfig({
         rehypeScrollableMath,
         rehypeChapterLinks,
         rehypeGlossary,
+        rehypeMathsFlag,
       ],
     }),
   },
   devToolbar: { enabled: false },
   // Plot imports d3 modules the site never runs (maps, Delaunay, dates, most colour schemes):
   // the browser bundle gets stand-ins (src/widgets/charts/shims/README.md).
-  vite: { resolve: { alias: d3Shims() }, plugins: [keptSchemes()], build: { sourcemap: process.env.VG_SOURCEMAP === '1' } },
+  vite: {
+    resolve: { alias: d3Shims() },
+    plugins: [keptSchemes()],
+    build: {
+      sourcemap: process.env.VG_SOURCEMAP === '1',
+      rolldownOptions: {
+        // Islands import src/lib through its one export list (src/lib/index.ts). Without these two
+        // settings that import made every library module a dependency of every island, so a page
+        // that uses one activation loaded the whole library in one chunk (11.8 KB gzip). src/lib has
+        // no side effects on import (no module-level state, by its rules), so a module is bundled
+        // where its exports are used, and only there.
+        experimental: { lazyBarrel: true },
+        treeshake: { moduleSideEffects: [{ test: /\/src\/lib\//, sideEffects: false }] },
+      },
+    },
+  },
   security: {
     csp: {
       algorithm: 'SHA-256',

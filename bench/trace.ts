@@ -120,3 +120,53 @@ export function percentile(tasks: Task[], p: number): number {
   const xs = tasks.map((t) => t.cpu).sort((a, b) => a - b);
   return xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : 0;
 }
+
+/** Dedicated-worker threads in the trace (the figures' training workers), as "pid:tid". */
+function workerThreads(events: TraceEvent[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && /DedicatedWorker/i.test(e.args?.name ?? '')) out.add(`${e.pid}:${e.tid}`);
+  return out;
+}
+
+export interface WorkerCpu {
+  /** Dedicated-worker threads that ran a task in the window. */
+  threads: number;
+  /** Their tasks' thread CPU time, summed, ms (top-level tasks only, so nothing counts twice). */
+  cpu: number;
+  /** The same in wall time, ms. */
+  wall: number;
+  tasks: number;
+}
+
+/**
+ * CPU time the page's dedicated workers spent between `from` and `to` (µs, trace clock): the
+ * sum of their top-level tasks' `tdur`. A worker's task is its message handler or a timer
+ * (engine.ts's training slices), so this is the training loop's whole cost: steps, refreshes,
+ * snapshots and their postMessage copies.
+ */
+export function workerCpu(events: TraceEvent[], from = -Infinity, to = Infinity): WorkerCpu {
+  const workers = workerThreads(events);
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || !workers.has(key) || e.ts < from || e.ts > to) continue;
+    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+  }
+  const out: WorkerCpu = { threads: 0, cpu: 0, wall: 0, tasks: 0 };
+  for (const list of byThread.values()) {
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    // Top-level events only: one that starts inside the previous top-level one is nested in it.
+    let end = -Infinity;
+    let counted = 0;
+    for (const e of list) {
+      if (e.ts < end) continue;
+      end = e.ts + (e.dur ?? 0);
+      out.cpu += (e.tdur ?? e.dur ?? 0) / 1000;
+      out.wall += (e.dur ?? 0) / 1000;
+      counted++;
+    }
+    if (counted) out.threads++;
+    out.tasks += counted;
+  }
+  return out;
+}

@@ -114,3 +114,15 @@ export function placeholders(template: string): string[] {
   scan(template);
   return [...names].sort();
 }
+
+/**
+ * The branches of a message that is one plural and nothing else ("{n, plural, one {# x} other
+ * {# xs}}" -> { one: '# x', other: '# xs' }), or null. For a page script that picks the branch
+ * itself (Intl.PluralRules, as formatMessage does) and so needs no formatter of its own.
+ */
+export function pluralForms(template: string): Record<string, string> | null {
+  const t = template.trim();
+  if (!t.startsWith('{') || closing(t, 0) !== t.length - 1) return null;
+  const plural = PLURAL.exec(t.slice(1, -1));
+  return plural ? Object.fromEntries(branches(plural[2])) : null;
+}

@@ -1,6 +1,14 @@
 import type { Rng } from './rng.ts';
 import type { InitSpec } from './types.ts';
 
+/**
+ * Every named scheme. Here, not in validate.ts, so a page that only lists the schemes (the lab's
+ * menu) does not load the argument checks and, with them, the network code.
+ */
+export const INIT_NAMES: readonly string[] = Object.freeze([
+  'zeros', 'classic', 'xavierUniform', 'xavierNormal', 'heUniform', 'heNormal', 'lecunNormal', 'orthogonal',
+]);
+
 type ScaledName = 'zeros' | 'classic' | 'xavierUniform' | 'xavierNormal' | 'heUniform' | 'heNormal' | 'lecunNormal';
 
 /**

@@ -1,11 +1,9 @@
 // Every public entry point checks its arguments here, so a bad spec fails
 // loudly with the name of the field instead of training on NaN.
 import { ACTIVATION_NAMES } from './activations.ts';
+import { INIT_NAMES } from './init.ts';
 import type { ActivationName, InitSpec, LossName, Network, NetworkSpec, RecurrentNetwork, RecurrentSpec, TrainOptions } from './types.ts';
 
-export const INIT_NAMES: readonly string[] = Object.freeze([
-  'zeros', 'classic', 'xavierUniform', 'xavierNormal', 'heUniform', 'heNormal', 'lecunNormal', 'orthogonal',
-]);
 const NORM_NAMES: readonly string[] = ['none', 'batch', 'layer'];
 const LOSS_NAMES: readonly string[] = ['mse', 'bce'];
 const OPTIMIZER_NAMES: readonly string[] = ['sgd', 'momentum', 'adam'];

@@ -8,7 +8,7 @@ import { tr } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { Select, Slider } from '../controls/index.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
-import { isSequenceRecord } from '../runner/sequenceSession.ts';
+import { isSequenceRecord } from '../runner/sequenceRecords.ts';
 import type { SessionView } from '../runner/useTrainer.ts';
 import { ADD_CELLS, ADD_LR, ADD_SCHEMA, BASELINE, RECORD_EVERY, addConfigs, type AddCell, type AddRun, type AddValues } from './model.ts';
 import { addSummary, addTable, hiddenChart, lossChart } from './view.ts';

@@ -5,7 +5,7 @@
  */
 import { createRecurrent, makeSequenceTask, sequenceGradients, type InitSpec, type RecurrentSpec } from '../../lib/index.ts';
 import type { Schema, Values } from '../kit/params.ts';
-import { throughTime } from '../runner/sequenceSession.ts';
+import { throughTime } from '../runner/sequenceRecords.ts';
 import { firstToLast } from '../series/index.ts';
 
 export const CELLS = ['rnn', 'lstm'] as const;

@@ -4,7 +4,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { tr, type Strings } from '../kit/strings.ts';
-import { GRID_EXTENT } from '../runner/session.ts';
+import { GRID_EXTENT } from '../runner/data.ts';
 import { nearestPoint, snapPoint } from './points.ts';
 import type { LabPoint } from './settings.ts';
 import type { Crosshair } from './view.ts';

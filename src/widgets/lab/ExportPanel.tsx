@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { download } from '../kit/export.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { toCsv } from '../kit/table.ts';
-import { pytorchScript } from '../runner/pytorch.ts';
 import type { SessionConfig } from '../runner/session.ts';
 import { historyJson, historyTable, type LabView } from './model.ts';
 import { Section } from './Section.tsx';
@@ -29,8 +28,10 @@ export function ExportPanel({ strings: s, view, settings, config, points }: Prop
     download('lab-history.csv', new Blob([header + toCsv(historyTable(v))], { type: 'text/csv' }));
   };
   const json = () => download('lab-history.json', new Blob([historyJson(view(), settings, config, points, meta())], { type: 'application/json' }));
-  const torch = () => {
+  // The script generator is loaded on the click: most readers never ask for it.
+  const torch = async () => {
     try {
+      const { pytorchScript } = await import('../runner/pytorch.ts');
       const text = pytorchScript(config, { steps: scriptSteps(view().step), title: tr(s, 'widget.lab.title'), source: location.href });
       setError('');
       download('lab_experiment.py', new Blob([text], { type: 'text/x-python' }));

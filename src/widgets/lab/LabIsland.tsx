@@ -6,7 +6,7 @@ import { FigureShell } from '../kit/FigureShell.tsx';
 import { useActive, useAutoplayOnce, useFigureState, useReducedMotion, useTheme, useThrottled } from '../kit/hooks.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { trainingAlert } from '../runner/alerts.ts';
-import { datasetPoints } from '../runner/session.ts';
+import { datasetPoints } from '../runner/data.ts';
 import { useTrainer } from '../runner/useTrainer.ts';
 import { ArchitectureControls } from './ArchitectureControls.tsx';
 import { BoundaryEditor } from './BoundaryEditor.tsx';

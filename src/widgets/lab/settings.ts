@@ -159,6 +159,8 @@ export function labConfig(v: LabValues, custom: readonly LabPoint[] = [], perLay
     ...(v.optimizer === 'adam' ? { beta1: v.beta1, beta2: v.beta2, ...(v.eps !== LAB_DEFAULTS.eps ? { eps: v.eps } : {}) } : {}),
     ...(v.batch > 0 ? { batchSize: v.batch } : {}),
     ...(v.clip > 0 ? { clipNorm: v.clip } : {}),
+    // The lab draws no bound envelope, and at 30 x 64 a bound costs about a training step.
+    bound: false,
     recordEvery: LAB_RECORD_EVERY,
     evaluateRecords: true,
     maxSteps: LAB_MAX_STEPS,

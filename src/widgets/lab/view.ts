@@ -8,7 +8,8 @@ import { activationColour, boundaryChart, curvesChart, heatmapChart, heatmapDoma
 import { formatNumber, formatPercent } from '../kit/format.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { GRID_EXTENT, type LayerRecord } from '../runner/session.ts';
+import { GRID_EXTENT } from '../runner/data.ts';
+import type { LayerRecord } from '../runner/session.ts';
 import { LN2, errorRms, formatLoss, gradNorms, thinLosses } from '../series/index.ts';
 import type { LabView } from './model.ts';
 import type { ActivationName } from '../../lib/index.ts';

@@ -9,7 +9,7 @@ import { tr } from '../kit/strings.ts';
 import { Select, Slider } from '../controls/index.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
 import { activationRunOfView } from '../runner/runs.ts';
-import { datasetPoints } from '../runner/session.ts';
+import { datasetPoints } from '../runner/data.ts';
 import type { SessionView } from '../runner/useTrainer.ts';
 import { pairProbe } from '../series/index.ts';
 import { LR_OPTIONS, PAIR, PAIR_SCHEMA, RECORD_EVERY, pairConfigs, type PairActivation, type PairValues } from './model.ts';

@@ -6,7 +6,7 @@ import { activationColour, boundaryChart, curvesChart, perLayerChart, type Theme
 import { formatNumber, formatPercent, formatSci } from '../kit/format.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { GRID_EXTENT } from '../runner/session.ts';
+import { GRID_EXTENT } from '../runner/data.ts';
 import { LN2, atChance, errorRms, formatLoss, gradNorms, gradientRatio, netSeries, profileSentence, thinLosses } from '../series/index.ts';
 import { GRID_RES, deadShare, type PairRun } from './model.ts';
 

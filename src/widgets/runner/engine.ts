@@ -19,6 +19,12 @@ const EXTRAS_MS = 150;
  */
 const EXTRAS_SHARE = 0.1;
 
+/** The extras' budget (EXTRAS_MS, EXTRAS_SHARE unless given; tests pass their own). */
+export interface ExtrasBudget {
+  ms?: number;
+  share?: number;
+}
+
 export interface Engine {
   /** Acts on one message; malformed ones are answered with an error message, never thrown. */
   receive(message: unknown): void;
@@ -31,7 +37,9 @@ export interface Engine {
  * the main thread, where the page must stay responsive. `kernel` is the sessions' matrix
  * kernel: the worker passes the wasm one; undefined leaves createSession's default.
  */
-export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12, kernel?: Kernel | null): Engine {
+export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12, kernel?: Kernel | null, budget: ExtrasBudget = {}): Engine {
+  const extrasMs = budget.ms ?? EXTRAS_MS;
+  const extrasShare = budget.share ?? EXTRAS_SHARE;
   let sessions: Steppable[] = [];
   /** Some config asked for its partners to keep going after it diverges (SessionConfig.independent). */
   let independent = false;
@@ -51,7 +59,9 @@ export function createEngine(emit: (m: FromWorker) => void, sliceMs = 12, kernel
     const now = performance.now();
     if (!force && now - lastPost < POST_MS) return;
     lastPost = now;
-    const extras = force || now - lastExtras >= Math.max(EXTRAS_MS, extrasCost / EXTRAS_SHARE);
+    // A forced post (pause, the end, a new build, a finished jump) always refreshes: the
+    // state the reader is left looking at is never a stale one.
+    const extras = force || now - lastExtras >= Math.max(extrasMs, extrasCost / extrasShare);
     let grids: (Float64Array | null)[] = sessions.map(() => null);
     let hists: (HistogramProbe | null)[] = sessions.map(() => null);
     if (extras) {

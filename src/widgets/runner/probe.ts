@@ -55,7 +55,11 @@ export interface HistogramProbe {
  * batch statistics produce. One forward pass.
  */
 export function probeHistograms(net: Network, x: Float64Array, n: number, spec: HistogramSpec): ActivationHistogram[] {
-  const acts = activationsPerLayer(net, x, n, true);
+  return histogramsOf(activationsPerLayer(net, x, n, true), spec);
+}
+
+/** The histograms of the chosen layers from a forward pass already made (activationsPerLayer's layers). */
+export function histogramsOf(acts: { a: Float64Array }[], spec: HistogramSpec): ActivationHistogram[] {
   const [lo, hi] = spec.range;
   const w = (hi - lo) / spec.bins;
   return spec.layers

@@ -17,6 +17,7 @@ import {
   type TrainOptions,
   type Kernel,
 } from '../../lib/index.ts';
+import { isSequenceConfig, throughTime } from './sequenceRecords.ts';
 import { EXPLODED, createSession, type Divergence, type LayerRecord, type Session, type SessionConfig, type SessionState } from './session.ts';
 
 export interface SequenceSessionConfig {
@@ -48,13 +49,8 @@ export interface SequenceRecord extends LayerRecord {
   testAccuracy?: number;
 }
 
-export function isSequenceConfig(c: unknown): c is SequenceSessionConfig {
-  return typeof c === 'object' && c !== null && (c as { kind?: unknown }).kind === 'sequence';
-}
-
-export function isSequenceRecord(r: LayerRecord): r is SequenceRecord {
-  return Array.isArray((r as Partial<SequenceRecord>).hidden);
-}
+// These moved to sequenceRecords.ts (a page uses them without the session and recurrent training code).
+export { isSequenceConfig, isSequenceRecord, throughTime } from './sequenceRecords.ts';
 
 /** What the worker's loop uses of a session: feed-forward and sequence sessions both provide it. */
 export type Steppable = Pick<Session, 'run' | 'done' | 'evaluate' | 'state' | 'lossHistory' | 'layerHistory' | 'grid' | 'probe' | 'histograms'>;
@@ -74,15 +70,6 @@ export interface SequenceSession extends Steppable {
   readonly layerHistory: SequenceRecord[];
   /** Test loss of a network that has learned only the average: always answering 1 for adding (about 1/6), ln 2 for firstBit. */
   readonly baseline: number;
-}
-
-/**
- * hiddenGradNorms holds entry t for t = 0..steps (0 is the initial state); the figures
- * plot t = 1..steps.
- */
-export function throughTime(h: Float64Array, steps: number): number[] {
-  const from = h.length === steps + 1 ? 1 : 0;
-  return Array.from(h.subarray(from, from + steps));
 }
 
 /** Per-step batch seed: distinct for every step and every task seed, and never the test seed. */

@@ -6,16 +6,15 @@
 import {
   cloneNetwork,
   createNetwork,
-  createRng,
   driftFromInit,
   gradientBound,
   createOptimizerState,
+  activationsPerLayer,
   forward,
   gradients,
-  makeDataset,
+  outputLoss,
   predictGrid,
   trainStep,
-  type Dataset,
   type DatasetName,
   type LayerStats,
   type LossName,
@@ -26,8 +25,12 @@ import {
   type TrainOptions,
   type Kernel,
 } from '../../lib/index.ts';
+import { GRID_EXTENT, sessionData } from './data.ts';
 import { defaultKernel } from './kernel.ts';
-import { probeHistograms, probeUnits, type HistogramProbe, type HistogramSpec, type UnitProbe } from './probe.ts';
+import { histogramsOf, probeHistograms, probeUnits, type ActivationHistogram, type HistogramProbe, type HistogramSpec, type UnitProbe } from './probe.ts';
+
+// The data helpers moved to data.ts (the page draws them without the training code); importers of session.ts keep them.
+export { GRID_EXTENT, datasetPoints, sessionData } from './data.ts';
 
 export interface SessionConfig {
   spec: NetworkSpec;
@@ -53,8 +56,13 @@ export interface SessionConfig {
   batchSize?: number;
   /** Record per-layer stats every this many steps (the loss is kept for every step). */
   recordEvery?: number;
-  /** Also evaluate test loss and accuracies at every record (a forward pass each), for their history. */
+  /**
+   * Also evaluate test loss and accuracies at records (a forward pass over each split), for
+   * their history: at every record, or on big networks every EVAL_EVERY_BIG steps.
+   */
   evaluateRecords?: boolean;
+  /** false: records carry no gradientBound (for figures that draw no bound; it costs about a step). */
+  bound?: boolean;
   /** Stop by itself after this many steps. */
   maxSteps?: number;
   /** Decision-boundary grid resolution; 0 or absent for none. */
@@ -66,8 +74,6 @@ export interface SessionConfig {
   /** Activation histograms of some hidden layers (see probe.ts), refreshed with the other extras. */
   histograms?: HistogramSpec;
 }
-
-export const GRID_EXTENT: [number, number, number, number] = [-1.6, 1.6, -1.6, 1.6];
 
 export interface LayerRecord {
   step: number;
@@ -91,6 +97,14 @@ export interface LayerRecord {
 /** Networks with more weights than this compute the bound every BOUND_EVERY_BIG steps. */
 const BIG_NET = 20_000;
 const BOUND_EVERY_BIG = 25;
+/**
+ * ...and evaluate records (config.evaluateRecords) every this many steps. The evaluation's
+ * forward passes run in JS (the wasm arena holds only the training batch), so at 30 x 64
+ * with batch 128 one costs about three wasm training steps: at every record (10 steps) it
+ * took a quarter of the worker's time. A step count, not a time budget, so the same config
+ * records the same history on every machine, at build time and in the worker.
+ */
+export const EVAL_EVERY_BIG = 50;
 
 export interface Divergence {
   step: number;
@@ -145,47 +159,28 @@ export interface Session {
   histograms(): HistogramProbe | null;
 }
 
-function accuracy(net: Network, x: Float64Array, y: Float64Array, n: number): number {
+/** The share of the rows whose output (sigmoid probability) is on the label's side of 0.5. */
+function accuracyOf(out: Float64Array, y: Float64Array, n: number): number {
   if (n === 0) return NaN;
-  const out = forward(net, x, n);
   let ok = 0;
   for (let i = 0; i < n; i++) if ((out[i] > 0.5 ? 1 : 0) === y[i]) ok++;
   return ok / n;
 }
 
-/** The test loss by the library's own formula (the stable logit form), the one training uses. */
-function testLoss(net: Network, x: Float64Array, y: Float64Array, n: number, loss: LossName): number {
-  if (n === 0) return NaN;
-  return gradients(net, x, y, n, loss).loss;
-}
-
-/** Explicit points, shuffled (Fisher–Yates with the seeded RNG) and split like makeDataset's sets. */
-function pointsDataset(points: [number, number, number][], seed: number, testFraction: number): { train: Dataset; test: Dataset } {
-  const rng = createRng(seed);
-  const order = points.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  const nTest = Math.min(order.length - 1, Math.round(order.length * testFraction));
-  const part = (idx: number[]): Dataset => {
-    const x = new Float64Array(2 * idx.length);
-    const y = new Float64Array(idx.length);
-    idx.forEach((k, i) => {
-      x[2 * i] = points[k][0];
-      x[2 * i + 1] = points[k][1];
-      y[i] = points[k][2] > 0.5 ? 1 : 0;
-    });
-    return { x, y, n: idx.length, inputs: 2 };
-  };
-  return { train: part(order.slice(nTest)), test: part(order.slice(0, nTest)) };
-}
-
-/** The train and test sets of a session's data: a named seeded set, or the config's own points. */
-export function sessionData(data: SessionConfig['data']): { train: Dataset; test: Dataset } {
-  const testFraction = data.testFraction ?? 0.25;
-  if (data.points && data.points.length >= 2) return pointsDataset(data.points, data.seed, testFraction);
-  return makeDataset(data.name, { n: data.n, noise: data.noise, seed: data.seed, testFraction });
+/**
+ * One forward pass over a split in training mode (batch norm on the split's own statistics,
+ * as gradients() computes the loss), and what it gives: its layers and the loss by the
+ * library's own formula (the stable logit form training uses). The loss is bit for bit
+ * gradients(net, x, y, n, loss).loss without the backward pass. The accuracy needs inference
+ * mode; without batch norm the two modes are the same pass, so it is read from this one.
+ */
+function evaluateSplit(net: Network, x: Float64Array, y: Float64Array, n: number, loss: LossName): { layers: ReturnType<typeof activationsPerLayer>; loss: number; accuracy: number } {
+  if (n === 0) return { layers: [], loss: NaN, accuracy: NaN };
+  const layers = activationsPerLayer(net, x, n, true);
+  const top = layers[layers.length - 1];
+  const value = outputLoss(loss, top.z, top.a, y, new Float64Array(top.z.length), top.z.length);
+  const inference = (net.spec.norm ?? 'none') === 'batch' ? forward(net, x, n) : top.a;
+  return { layers, loss: value, accuracy: accuracyOf(inference, y, n) };
 }
 
 /** The rows step `step` (1-based) trains on: a window of `b` rows, wrapping around the set. */
@@ -240,16 +235,23 @@ export function createSession(config: SessionConfig, kernel: Kernel | null = def
   lastLoss = first.loss;
   const net0 = cloneNetwork(net);
   // The library has no bound through normalisation layers.
-  const canBound = (config.spec.norm ?? 'none') === 'none';
-  const boundEvery = net.layers.reduce((a, l) => a + l.weights.length, 0) > BIG_NET ? Math.max(recordEvery, BOUND_EVERY_BIG) : recordEvery;
+  const canBound = (config.spec.norm ?? 'none') === 'none' && config.bound !== false;
+  const big = net.layers.reduce((a, l) => a + l.weights.length, 0) > BIG_NET;
+  const boundEvery = big ? Math.max(recordEvery, BOUND_EVERY_BIG) : recordEvery;
   const boundFor = (s: number) => (canBound && s % boundEvery === 0 ? Array.from(gradientBound(net)) : undefined);
-  const hist0 = config.histograms ? probeHistograms(net, train.x, train.n, config.histograms) : null;
-  const evaluateNow = () => ({
-    testLoss: testLoss(net, test.x, test.y, test.n, config.loss),
-    trainAccuracy: accuracy(net, train.x, train.y, train.n),
-    testAccuracy: accuracy(net, test.x, test.y, test.n),
-  });
+  // A multiple of recordEvery, so evaluated steps are records.
+  const evalEvery = big ? recordEvery * Math.ceil(EVAL_EVERY_BIG / recordEvery) : recordEvery;
+  /** The histograms of the last evaluation (its training-set pass gives them for free), by step. */
+  let histAt: { step: number; now: ActivationHistogram[] } | null = null;
+  const evaluateNow = () => {
+    const tr = evaluateSplit(net, train.x, train.y, train.n, config.loss);
+    const te = evaluateSplit(net, test.x, test.y, test.n, config.loss);
+    if (config.histograms) histAt = { step, now: histogramsOf(tr.layers, config.histograms) };
+    return { testLoss: te.loss, trainAccuracy: tr.accuracy, testAccuracy: te.accuracy };
+  };
   let evaluated = evaluateNow();
+  let evaluatedStep = 0;
+  const hist0 = histAt === null ? null : (histAt as { now: ActivationHistogram[] }).now;
   layerHistory.push({ step: 0, layers: lastLayers, drift: net.layers.map(() => 0), update: net.layers.map(() => 0), bound: boundFor(0), ...(config.evaluateRecords ? evaluated : {}) });
 
   return {
@@ -285,8 +287,12 @@ export function createSession(config: SessionConfig, kernel: Kernel | null = def
         lossHistory.push(r.loss);
         if (recording) {
           lastLayers = r.layers.map(copyStats);
-          if (config.evaluateRecords) evaluated = evaluateNow();
-          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: lastLayers.map((l) => l.updateRatio), bound, ...(config.evaluateRecords ? evaluated : {}) });
+          const evaluating = config.evaluateRecords === true && step % evalEvery === 0;
+          if (evaluating) {
+            evaluated = evaluateNow();
+            evaluatedStep = step;
+          }
+          layerHistory.push({ step, layers: lastLayers, drift: Array.from(driftFromInit(net, net0)), update: lastLayers.map((l) => l.updateRatio), bound, ...(evaluating ? evaluated : {}) });
         }
       }
       return done;
@@ -295,7 +301,10 @@ export function createSession(config: SessionConfig, kernel: Kernel | null = def
       return diverged !== null || step >= maxSteps;
     },
     evaluate(): void {
+      // A record may just have evaluated this very step.
+      if (evaluatedStep === step) return;
       evaluated = evaluateNow();
+      evaluatedStep = step;
     },
     state(): SessionState {
       return {
@@ -319,13 +328,8 @@ export function createSession(config: SessionConfig, kernel: Kernel | null = def
     },
     histograms(): HistogramProbe | null {
       if (!config.histograms || !hist0) return null;
-      return { step, initial: hist0, now: step === 0 ? hist0 : probeHistograms(net, train.x, train.n, config.histograms) };
+      const now = step === 0 ? hist0 : histAt?.step === step ? histAt.now : probeHistograms(net, train.x, train.n, config.histograms);
+      return { step, initial: hist0, now };
     },
   };
-}
-
-/** The training points of a session's data set, for scatter plots. */
-export function datasetPoints(data: SessionConfig['data']): { x: number; y: number; label: number }[] {
-  const { train } = sessionData(data);
-  return Array.from({ length: train.n }, (_, i) => ({ x: train.x[2 * i], y: train.x[2 * i + 1], label: train.y[i] }));
 }

@@ -7,7 +7,7 @@ import { useFigureState } from '../kit/hooks.ts';
 import { tr } from '../kit/strings.ts';
 import { Select, Slider } from '../controls/index.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
-import { datasetPoints } from '../runner/session.ts';
+import { datasetPoints } from '../runner/data.ts';
 import { VANISHING_SCHEMA, LR_OPTIONS, PRESETS, RECORD_EVERY, activePreset, vanishingConfig, type VanishingValues, type VanishingView, type PresetName } from './model.ts';
 import { heatmapData, vanishingCharts, vanishingDiagnosis, vanishingSummary, vanishingTable } from './view.ts';
 import { heatmapDomain } from '../charts/index.ts';

@@ -6,7 +6,8 @@ import { activationColour, boundaryChart, curvesChart, heatmapChart, heatmapDoma
 import { formatNumber, formatPercent } from '../kit/format.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { GRID_EXTENT, type LayerRecord } from '../runner/session.ts';
+import { GRID_EXTENT } from '../runner/data.ts';
+import type { LayerRecord } from '../runner/session.ts';
 import { LN2, driftSentence, errorBound, errorRms, formatLoss, gradNorms, profileSentence, thinLosses } from '../series/index.ts';
 import { GRID_RES, RECORD_EVERY, vanishingConfig, type VanishingValues, type VanishingView } from './model.ts';
 

@@ -4,10 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ELU_ALPHA, DEFAULT_LEAKY_ALPHA } from '../../../src/lib/activations.ts';
 import { defaults, readState, type Schema, type Values } from '../../../src/widgets/kit/params.ts';
-import { openInLabHref } from '../../../src/widgets/kit/openInLab.ts';
+import { LAB_LINK_ACTS_KEY, LAB_LINK_B_ID, LAB_LINK_FIELDS, LAB_LINK_ID, labLinkValues, openInLabHref } from '../../../src/widgets/kit/openInLab.ts';
 import type { SessionConfig } from '../../../src/widgets/runner/session.ts';
-import { LAB_ID, LAB_SCHEMA, labConfig } from '../../../src/widgets/lab/settings.ts';
-import { readCompare, sideB } from '../../../src/widgets/lab/compare/link.ts';
+import { LAB_DEFAULTS, LAB_ID, LAB_SCHEMA, labConfig, labHref, labStateFromConfig, type LabValues } from '../../../src/widgets/lab/settings.ts';
+import { ACTS_KEY } from '../../../src/widgets/lab/acts.ts';
+import { COMPARED_KEYS } from '../../../src/widgets/lab/compare/diff.ts';
+import { LAB_B_ID, readCompare, sideB, writeCompare, type Overrides } from '../../../src/widgets/lab/compare/link.ts';
 import { DEAD_SCHEMA, deadConfig } from '../../../src/widgets/dead-units/model.ts';
 import { GLOROT_SCHEMA, glorotConfig } from '../../../src/widgets/glorot-reproduction/model.ts';
 import { VANISHING_SCHEMA, vanishingConfig } from '../../../src/widgets/vanishing-lab/model.ts';
@@ -94,3 +96,51 @@ describe('"Open in the lab" reproduces every training figure', () => {
         }
       });
 });
+
+// The kit writes the lab's link format itself (it may not import a figure); these pin it to
+// the lab's own settings table and to the links the lab's own functions write.
+describe('the kit\'s lab link format is the lab\'s', () => {
+  it('has every setting of LAB_SCHEMA but speed and skip, in order, with the same kind, default and grid', () => {
+    const fields = Object.keys(LAB_SCHEMA).filter((k) => k !== 'speed' && k !== 'skip');
+    expect(Object.keys(LAB_LINK_FIELDS)).toEqual(fields);
+    for (const k of fields) {
+      const lab = LAB_SCHEMA[k as keyof typeof LAB_SCHEMA];
+      const link = LAB_LINK_FIELDS[k as keyof typeof LAB_LINK_FIELDS];
+      expect({ k, kind: link.kind, default: link.default }).toEqual({ k, kind: lab.kind, default: lab.default });
+      if (lab.kind === 'number' && link.kind === 'number') expect({ k, min: link.min, max: link.max, step: link.step }).toEqual({ k, min: lab.min, max: lab.max, step: lab.step });
+    }
+    expect([LAB_LINK_ID, LAB_LINK_B_ID, LAB_LINK_ACTS_KEY]).toEqual([LAB_ID, LAB_B_ID, ACTS_KEY]);
+  });
+
+  /** The link as the lab writes it with its own modules: labHref for A, writeCompare for B. */
+  function labsOwnHref(lang: 'es' | 'en', configs: SessionConfig[]): string {
+    const valuesOf = (c: SessionConfig) => ({ ...LAB_DEFAULTS, ...labStateFromConfig(c) }) as LabValues & { acts?: [] };
+    const a = valuesOf(configs[0]);
+    const href = labHref(lang, a);
+    if (configs.length < 2) return href;
+    const b = valuesOf(configs[1]);
+    const overrides: Overrides = {};
+    for (const k of COMPARED_KEYS) if (a[k] !== b[k]) (overrides as Record<string, unknown>)[k] = b[k];
+    const [path, hash] = href.split('#');
+    const q = path.indexOf('?');
+    return `${q < 0 ? path : path.slice(0, q)}${writeCompare(a, overrides, q < 0 ? '' : path.slice(q))}#${hash}`;
+  }
+
+  for (const f of FIGURES)
+    for (const [name, values] of [['defaults', defaults(f.schema)], ['far settings', extreme(f.schema)]] as const)
+      it(`${f.id} (${name}): the same link, byte for byte, and the same settings as labStateFromConfig`, () => {
+        const configs = f.configs(values);
+        for (const lang of ['es', 'en'] as const) expect(openInLabHref(lang, configs)).toBe(labsOwnHref(lang, configs));
+        for (const c of configs) expect(labLinkValues(c).values).toEqual(Object.fromEntries(Object.keys(LAB_LINK_FIELDS).map((k) => [k, ({ ...LAB_DEFAULTS, ...labStateFromConfig(c) } as Record<string, unknown>)[k]])));
+      });
+
+  it('a per-layer network keeps its list of activations, as the lab writes it', () => {
+    const c: SessionConfig = { ...f0(), spec: { ...f0().spec, sizes: [2, 8, 8, 8, 1], activation: ['relu', 'relu', 'tanh'] } };
+    const href = openInLabHref('en', c);
+    expect(href).toContain(`${ACTS_KEY}=relu*2%2Ctanh`);
+    expect(href).toBe(labsOwnHref('en', [c]));
+  });
+});
+
+/** A session of the first figure at its defaults, to vary. */
+const f0 = (): SessionConfig => FIGURES[0].configs(defaults(FIGURES[0].schema))[0];
