@@ -8,7 +8,7 @@ import { tr } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { NumberInput, Segmented, Select, Slider } from '../controls/index.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
-import { isSequenceRecord } from '../runner/sequenceSession.ts';
+import { isSequenceRecord } from '../runner/sequenceRecords.ts';
 import type { SessionView } from '../runner/useTrainer.ts';
 import { SEQ_CELLS, SEQ_INITS, SEQ_LAB_SCHEMA, SEQ_RECORD_EVERY, SEQ_REC_INITS, seqCells, seqLabConfigs, type SeqCell, type SeqLabValues, type SeqRun } from './model.ts';
 import { seqCharts, seqStatusLine, seqSummary, seqTable } from './view.ts';
