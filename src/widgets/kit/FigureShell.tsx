@@ -55,6 +55,8 @@ interface Props {
    * (a pair opens as an A/B comparison of its first two).
    */
   lab?: SessionConfig | readonly SessionConfig[];
+  /** "Open in the lab" to an address the island computed (sequence sessions: the lab's recurrent part, runner/sequenceLab.ts). */
+  labHref?: string;
 }
 
 /** The sentence for one URL notice. Only the schema's name and a sanitised value are quoted. */
@@ -74,7 +76,7 @@ function cell(v: string | number, lang: Lang): string {
  * The chrome every live figure shares: URL notices, the summary (aria-live, at most once
  * a second), the divergence alert, "copy link", exports and the data table.
  */
-export function FigureShell({ figureId, lang, strings, children, summary, alert, state, data, staticData, maxRows = 60, lab }: Props) {
+export function FigureShell({ figureId, lang, strings, children, summary, alert, state, data, staticData, maxRows = 60, lab, labHref }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const rejected = state?.rejected ?? [];
   const dismiss = state?.dismissRejected ?? (() => {});
@@ -136,8 +138,8 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
         <button type="button" class="btn btn--small" onClick={copyLink}>
           {tr(strings, 'kit.copyLink')}
         </button>
-        {lab && (
-          <a class="btn btn--small fig-actions__lab" href={openInLabHref(lang, lab)} title={tr(strings, Array.isArray(lab) && lab.length > 1 ? 'kit.openInLabPairHint' : 'kit.openInLabHint')}>
+        {(lab || labHref) && (
+          <a class="btn btn--small fig-actions__lab" href={labHref ?? openInLabHref(lang, lab!)} title={tr(strings, Array.isArray(lab) && lab.length > 1 ? 'kit.openInLabPairHint' : 'kit.openInLabHint')}>
             {tr(strings, 'kit.openInLab')}
           </a>
         )}
