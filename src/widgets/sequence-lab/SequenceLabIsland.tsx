@@ -94,7 +94,7 @@ export default function SequenceLabIsland({ figureId, lang, strings: s, initial,
             <Segmented label={lbl('optimizer')} value={v.optimizer} options={opts('optimizerName', SEQ_LAB_SCHEMA.optimizer.options)} onChange={(x) => state.set('optimizer', x)} />
             <Slider label={lbl('lr')} spec={SEQ_LAB_SCHEMA.lr} value={v.lr} onChange={(x) => state.set('lr', x)} format={sci} log />
             {field('batch')}
-            <NumberInput label={lbl('clip')} spec={SEQ_LAB_SCHEMA.clip} value={v.clip} onChange={(x) => state.set('clip', x)} strings={s} lang={lang} format={(x) => (x === 0 ? lbl('clipOff') : num(2)(x))} />
+            <NumberInput label={lbl('clip')} spec={SEQ_LAB_SCHEMA.clip} value={v.clip} onChange={(x) => state.set('clip', x)} strings={s} lang={lang} format={num(2)} />
           </Group>
         </>
       }
