@@ -9,6 +9,7 @@ import type { DataTable } from '../kit/table.ts';
 import { Select, Slider } from '../controls/index.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
 import { isSequenceRecord } from '../runner/sequenceRecords.ts';
+import { sequenceLabHref } from '../runner/sequenceLab.ts';
 import type { SessionView } from '../runner/useTrainer.ts';
 import { ADD_CELLS, ADD_LR, ADD_SCHEMA, BASELINE, RECORD_EVERY, addConfigs, type AddCell, type AddRun, type AddValues } from './model.ts';
 import { addSummary, addTable, hiddenChart, lossChart } from './view.ts';
@@ -69,6 +70,7 @@ export default function AddingProblemIsland({ figureId, lang, strings: s, initia
       summary={text?.summary ?? ''}
       data={text?.table ?? null}
       staticData={staticData}
+      labHref={sequenceLabHref(lang, configs)}
     >
       <div class="fig-grid" ref={grid}>
         <div><Chart options={loss} fallback={lossSvg} primary /></div>

@@ -98,6 +98,8 @@ interface Props {
   playStrings?: Strings;
   /** The play controls come first, before every setting (a figure whose point is to press Play). */
   playFirst?: boolean;
+  /** "Open in the lab" to this address instead (sequence sessions, which `lab` cannot carry). */
+  labHref?: string;
   /** The charts. */
   children: ComponentChildren;
 }
@@ -108,13 +110,13 @@ interface Props {
  * Play/Pause/Step/Reset and the reduced-motion notice, then its charts.
  * An island is left to say which settings and charts it has.
  */
-export function TrainingFigure({ training, seed, settings, notes, stepBy, summary, data, staticData, alert, controls, playStrings, playFirst, children }: Props) {
+export function TrainingFigure({ training, seed, settings, notes, stepBy, summary, data, staticData, alert, controls, playStrings, playFirst, labHref, children }: Props) {
   const { trainer, reduced, figureId, lang, strings: s, state } = training;
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const play = <TrainerControls trainer={controls ?? trainer} strings={playStrings ?? s} stepBy={stepBy} format={fmtInt} />;
   return (
     <div ref={training.root}>
-      <FigureShell figureId={figureId} lang={lang} strings={s} summary={summary} state={state} alert={alert === undefined ? trainingAlert(trainer, s, lang) : alert} data={data ?? EMPTY} staticData={staticData} lab={labLink(lang, labOf(training.configs))}>
+      <FigureShell figureId={figureId} lang={lang} strings={s} summary={summary} state={state} alert={alert === undefined ? trainingAlert(trainer, s, lang) : alert} data={data ?? EMPTY} staticData={staticData} lab={labHref ? { href: labHref, pair: false } : labLink(lang, labOf(training.configs))}>
         <div class="fig-controls">
           {playFirst && play}
           {settings}

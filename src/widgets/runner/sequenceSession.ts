@@ -45,6 +45,8 @@ export interface SequenceRecord extends LayerRecord {
   baseline: number;
   /** RMS of dLoss/dh_t over the batch and the units, for t = 1..steps. */
   hidden: number[];
+  /** firstBit only: the share of test sequences whose first input the output names (above or below 1/2). */
+  testAccuracy?: number;
 }
 
 // These moved to sequenceRecords.ts (a page uses them without the session and recurrent training code).
@@ -99,10 +101,13 @@ export function createSequenceSession(config: SequenceSessionConfig): SequenceSe
   const maxSteps = config.maxSteps ?? Infinity;
   const lossHistory: number[] = [];
   const layerHistory: SequenceRecord[] = [];
+  let lastAccuracy: number | undefined;
   const testLoss = () => {
     const out = forwardSequence(net, test.xs, testCount, steps);
+    if (name === 'firstBit') lastAccuracy = out.reduce((n, p, i) => n + ((p > 0.5 ? 1 : 0) === test.ys[i] ? 1 : 0), 0) / testCount;
     return config.loss === 'bce' ? bce(out, test.ys) : mse(out, test.ys);
   };
+  const accuracy = () => (lastAccuracy === undefined ? {} : { testAccuracy: lastAccuracy });
   // The adding task's target is a sum of two U[0, 1] values: always answering its mean, 1,
   // costs its variance, 1/6 in expectation; measured here on the test set itself.
   const baseline = name === 'adding' ? mse(new Float64Array(testCount).fill(1), test.ys) : Math.LN2;
@@ -122,7 +127,7 @@ export function createSequenceSession(config: SequenceSessionConfig): SequenceSe
   {
     const b = batchAt(0);
     const g = sequenceGradients(net, b.xs, b.ys, config.batch, steps, config.loss);
-    layerHistory.push({ step: 0, layers: [], testLoss: lastTest, baseline, hidden: throughTime(g.hiddenGradNorms, steps) });
+    layerHistory.push({ step: 0, layers: [], testLoss: lastTest, baseline, hidden: throughTime(g.hiddenGradNorms, steps), ...accuracy() });
   }
 
   return {
@@ -149,7 +154,7 @@ export function createSequenceSession(config: SequenceSessionConfig): SequenceSe
         }
         if (step % recordEvery === 0) {
           lastTest = testLoss();
-          layerHistory.push({ step, layers: [], testLoss: lastTest, baseline, hidden: throughTime(r.hiddenGradNorms, steps) });
+          layerHistory.push({ step, layers: [], testLoss: lastTest, baseline, hidden: throughTime(r.hiddenGradNorms, steps), ...accuracy() });
         }
       }
       return done;
@@ -159,7 +164,7 @@ export function createSequenceSession(config: SequenceSessionConfig): SequenceSe
     // are reproducible whatever the worker's timing.
     evaluate(): void {},
     state(): SessionState {
-      return { step, loss: lastLoss, initialLoss, testLoss: lastTest, trainAccuracy: NaN, testAccuracy: NaN, layers: [], diverged, finished: step >= maxSteps };
+      return { step, loss: lastLoss, initialLoss, testLoss: lastTest, trainAccuracy: NaN, testAccuracy: lastAccuracy ?? NaN, layers: [], diverged, finished: step >= maxSteps };
     },
     grid: () => null,
     probe: () => null,

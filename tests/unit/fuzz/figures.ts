@@ -20,6 +20,7 @@ import * as NormalizationLab from '../../../src/widgets/normalization-lab/model.
 import * as PhaseDiagram from '../../../src/widgets/phase-diagram/model.ts';
 import * as ReluVsSigmoid from '../../../src/widgets/relu-vs-sigmoid/model.ts';
 import * as ResidualConnections from '../../../src/widgets/residual-connections/model.ts';
+import * as SequenceLab from '../../../src/widgets/sequence-lab/model.ts';
 import * as SigmoidExplorer from '../../../src/widgets/sigmoid-explorer/model.ts';
 import * as VanishingLab from '../../../src/widgets/vanishing-lab/model.ts';
 
@@ -60,4 +61,5 @@ export const FIGURES: FigureEntry[] = [
   { id: 'phase-diagram', schema: schemaOf(PhaseDiagram), path: '/signal-propagation/', trains: false },
   { id: 'kit-gallery', schema: schemaOf(KitGallery), path: '/kit/', trains: false },
   { id: 'lab', schema: schemaOf(Lab), path: '/lab/', trains: true },
+  { id: 'sequence-lab', schema: schemaOf(SequenceLab), path: '/lab/', trains: true },
 ];
