@@ -48,7 +48,7 @@ for (const lang of ['es', 'en'] as const) {
       await page.goto(PAGE(lang));
       await hydrated(page, FIG);
       const fig = page.locator(FIG);
-      await fig.getByRole('radio', { name: t['widget.sequenceLab.cells.lstm'], exact: true }).check({ force: true });
+      await fig.getByLabel(t['widget.sequenceLab.cells'], { exact: true }).selectOption('lstm');
       const length = fig.getByLabel(t['widget.sequenceLab.steps'], { exact: true });
       await length.fill('12');
       await length.press('Enter');
