@@ -112,7 +112,7 @@ export default function SequenceLabIsland({ figureId, lang, strings: s, initial,
       data={runs ? seqTable(runs, s) : null}
       staticData={staticData}
     >
-      <p class="seq-lab__status" role="status" data-status={status?.statuses.join(' ')}>{status?.text ?? lbl('waiting')}</p>
+      <p class="seq-lab__status" data-status={status?.statuses.join(' ')}>{status?.text ?? lbl('waiting')}</p>
       <div class="fig-grid" ref={grid}>
         <div><Chart options={charts?.throughTime ?? null} fallback={throughTimeSvg} primary /></div>
         <div><Chart options={charts?.loss ?? null} fallback={lossSvg} /></div>
