@@ -77,7 +77,7 @@ export default function SequenceLabIsland({ figureId, lang, strings: s, initial,
           <Group title={lbl('group.task')}>
             <Segmented label={lbl('task')} value={v.task} options={opts('task', SEQ_LAB_SCHEMA.task.options)} onChange={(x) => state.set('task', x)} />
             {field('steps')}
-            <Segmented label={lbl('cells')} value={v.cells} options={opts('cells', SEQ_CELLS)} onChange={(x) => state.set('cells', x)} />
+            <Select label={lbl('cells')} value={v.cells} options={opts('cells', SEQ_CELLS)} onChange={(x) => state.set('cells', x)} />
           </Group>
           <Group title={lbl('group.network')}>
             {field('hidden')}
@@ -91,7 +91,7 @@ export default function SequenceLabIsland({ figureId, lang, strings: s, initial,
             {hasLstm && <Slider label={lbl('forgetBias')} spec={SEQ_LAB_SCHEMA.forgetBias} value={v.forgetBias} onChange={(x) => state.set('forgetBias', x)} format={num(1)} />}
           </Group>
           <Group title={lbl('group.training')}>
-            <Segmented label={lbl('optimizer')} value={v.optimizer} options={opts('optimizerName', SEQ_LAB_SCHEMA.optimizer.options)} onChange={(x) => state.set('optimizer', x)} />
+            <Select label={lbl('optimizer')} value={v.optimizer} options={opts('optimizerName', SEQ_LAB_SCHEMA.optimizer.options)} onChange={(x) => state.set('optimizer', x)} />
             <Slider label={lbl('lr')} spec={SEQ_LAB_SCHEMA.lr} value={v.lr} onChange={(x) => state.set('lr', x)} format={sci} log />
             {field('batch')}
             <NumberInput label={lbl('clip')} spec={SEQ_LAB_SCHEMA.clip} value={v.clip} onChange={(x) => state.set('clip', x)} strings={s} lang={lang} format={num(2)} />
@@ -112,7 +112,7 @@ export default function SequenceLabIsland({ figureId, lang, strings: s, initial,
       data={runs ? seqTable(runs, s) : null}
       staticData={staticData}
     >
-      <p class="seq-lab__status" role="status" data-status={status?.statuses.join(' ')}>{status?.text ?? lbl('waiting')}</p>
+      <p class="seq-lab__status" data-status={status?.statuses.join(' ')}>{status?.text ?? lbl('waiting')}</p>
       <div class="fig-grid" ref={grid}>
         <div><Chart options={charts?.throughTime ?? null} fallback={throughTimeSvg} primary /></div>
         <div><Chart options={charts?.loss ?? null} fallback={lossSvg} /></div>

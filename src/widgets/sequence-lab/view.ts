@@ -17,12 +17,17 @@ export function seqColour(c: SeqCell, theme: Theme): string {
 }
 
 const label = (c: SeqCell, s: Strings) => tr(s, `${K}.cell.${c}`);
+/** On a phone the direct labels take the short names, so the plot keeps most of the width. */
+const NARROW = 480;
+const chartLabel = (c: SeqCell, s: Strings, width: number) => tr(s, `${K}.${width < NARROW ? 'cellShort' : 'cell'}.${c}`);
+/** A sentence that starts with a cell's name starts with a capital ("plain RNN" -> "Plain RNN"). */
+const sentence = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const heightOf = (width: number, k: number) => Math.round(Math.max(220, width * k));
 
 /** Test loss per cell over training, log scale, against the loss of answering the average. */
 export function seqLossChart(runs: SeqRun[], task: SeqTask, s: Strings, theme: Theme, width = 640): PlotOptions {
   return curvesChart(
-    runs.map((r) => ({ key: r.cell, label: label(r.cell, s), colour: seqColour(r.cell, theme), points: r.records.map((x) => ({ step: x.step, value: x.testLoss })) })),
+    runs.map((r) => ({ key: r.cell, label: chartLabel(r.cell, s, width), colour: seqColour(r.cell, theme), points: r.records.map((x) => ({ step: x.step, value: x.testLoss })) })),
     { title: tr(s, `${K}.chart.loss`), x: tr(s, 'kit.axis.step'), y: tr(s, `${K}.axis.loss.${task}`) },
     theme,
     // Log scale: the baseline and a learned loss (10⁻³ and below) both stay readable.
@@ -33,7 +38,7 @@ export function seqLossChart(runs: SeqRun[], task: SeqTask, s: Strings, theme: T
 /** Test accuracy per cell (firstBit only: the output read as a guess of the first input), against chance. */
 export function seqAccuracyChart(runs: SeqRun[], s: Strings, theme: Theme, width = 640): PlotOptions {
   return curvesChart(
-    runs.map((r) => ({ key: r.cell, label: label(r.cell, s), colour: seqColour(r.cell, theme), points: r.records.map((x) => ({ step: x.step, value: x.testAccuracy ?? NaN })) })),
+    runs.map((r) => ({ key: r.cell, label: chartLabel(r.cell, s, width), colour: seqColour(r.cell, theme), points: r.records.map((x) => ({ step: x.step, value: x.testAccuracy ?? NaN })) })),
     { title: tr(s, `${K}.chart.accuracy`), x: tr(s, 'kit.axis.step'), y: tr(s, `${K}.axis.accuracy`) },
     theme,
     { width, height: heightOf(width, 0.4), yDomain: [0, 1], references: [{ value: 0.5, label: tr(s, `${K}.chance`) }] },
@@ -50,8 +55,10 @@ export function seqThroughTimeChart(runs: SeqRun[], s: Strings, theme: Theme, la
       const colour = seqColour(r.cell, theme);
       const now = r.records.at(-1);
       const start = r.records[0];
-      const series: LayerSeries[] = [{ key: `${r.cell}-now`, label: tr(s, `${K}.now`, { cell: label(r.cell, s), step: formatNumber(now?.step ?? 0, lang, 0) }), colour, values: now?.hidden ?? [] }];
-      if (start && now && now.step > 0) series.push({ key: `${r.cell}-0`, label: tr(s, `${K}.atStart`, { cell: label(r.cell, s) }), colour, values: start.hidden, dashed: true });
+      const narrow = width < NARROW;
+      const cell = chartLabel(r.cell, s, width);
+      const series: LayerSeries[] = [{ key: `${r.cell}-now`, label: tr(s, `${K}.${narrow ? 'nowShort' : 'now'}`, { cell, step: formatNumber(now?.step ?? 0, lang, 0) }), colour, values: now?.hidden ?? [] }];
+      if (start && now && now.step > 0) series.push({ key: `${r.cell}-0`, label: tr(s, `${K}.${narrow ? 'atStartShort' : 'atStart'}`, { cell }), colour, values: start.hidden, dashed: true });
       return series;
     }),
     { title: tr(s, `${K}.chart.throughTime`), x: tr(s, `${K}.axis.t`), y: tr(s, `${K}.axis.grad`) },
@@ -86,7 +93,7 @@ export function seqStatusLine(runs: SeqRun[], s: Strings, lang: Lang): { text: s
         baseline: formatNumber(r.baseline, lang, 3),
         ratio: formatSci(reachRatio(r.records.at(-1)), lang),
       };
-      const line = tr(s, `${K}.status.${statuses[i]}`, vars);
+      const line = sentence(tr(s, `${K}.status.${statuses[i]}`, vars));
       // A run stuck on the baseline whose gradient also vanishes through time: say both, the second is the cause.
       return statuses[i] === 'stuck' && reachRatio(r.records.at(-1)) < 1e-3 ? `${line} ${tr(s, `${K}.status.because`, vars)}` : line;
     })
@@ -101,12 +108,12 @@ export function seqSummary(runs: SeqRun[], task: SeqTask, steps: number, s: Stri
     const last = r.records.at(-1);
     const first = r.records[0];
     parts.push(
-      tr(s, `${K}.summaryCell`, {
+      sentence(tr(s, `${K}.summaryCell`, {
         cell: label(r.cell, s),
         loss: formatLoss(r.testLoss, lang),
         ratio0: formatSci(reachRatio(first), lang),
         ratio: formatSci(reachRatio(last), lang),
-      }) + (last?.testAccuracy !== undefined ? ` ${tr(s, `${K}.summaryAccuracy`, { accuracy: formatPercent(last.testAccuracy, lang) })}` : ''),
+      })) + (last?.testAccuracy !== undefined ? ` ${tr(s, `${K}.summaryAccuracy`, { accuracy: formatPercent(last.testAccuracy, lang) })}` : ''),
     );
   }
   return parts.join(' ');

@@ -35,7 +35,7 @@ for (const lang of ['es', 'en'] as const) {
       await expect.poll(() => stepCount(page, FIG), { timeout: 40_000 }).toBeGreaterThan(50);
       await expect.poll(() => chart.innerHTML(), { timeout: 10_000 }).not.toBe(before);
       const status = fig.locator('.seq-lab__status');
-      await expect(status).toContainText(t['widget.sequenceLab.cell.rnn']);
+      await expect(status).toContainText(t['widget.sequenceLab.cell.rnn'], { ignoreCase: true });
       await expect(status).toContainText('LSTM');
       await expect(status).toHaveAttribute('data-status', /\w+ \w+/);
       await pauseIfTraining(page, FIG, lang);
@@ -48,7 +48,7 @@ for (const lang of ['es', 'en'] as const) {
       await page.goto(PAGE(lang));
       await hydrated(page, FIG);
       const fig = page.locator(FIG);
-      await fig.getByRole('radio', { name: t['widget.sequenceLab.cells.lstm'], exact: true }).check({ force: true });
+      await fig.getByLabel(t['widget.sequenceLab.cells'], { exact: true }).selectOption('lstm');
       const length = fig.getByLabel(t['widget.sequenceLab.steps'], { exact: true });
       await length.fill('12');
       await length.press('Enter');
@@ -60,7 +60,7 @@ for (const lang of ['es', 'en'] as const) {
       await page.goto(url);
       await hydrated(page, FIG);
       await expect(fig.getByLabel(t['widget.sequenceLab.steps'], { exact: true })).toHaveValue('12');
-      await expect(fig.locator('.seq-lab__status')).not.toContainText(t['widget.sequenceLab.cell.rnn'], { timeout: 20_000 });
+      await expect(fig.locator('.seq-lab__status')).not.toContainText(t['widget.sequenceLab.cell.rnn'], { timeout: 20_000, ignoreCase: true });
     });
 
     test('a value out of range in the link is clamped with the kit notice', async ({ page }) => {
