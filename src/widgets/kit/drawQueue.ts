@@ -19,7 +19,8 @@
 // in the other). Each half is shorter than the whole, and the chart on screen is always
 // whole: only the second half touches it.
 
-type Draw = () => void | (() => void);
+/** A draw, or its first half: what it returns, when a function, is its second half. */
+type Draw = () => unknown;
 
 const pending = new Map<object, Draw>();
 let scheduled = false;
@@ -53,14 +54,14 @@ function pump(): void {
           notBefore = now() + (now() - t0);
           pump();
         });
-      let rest: void | (() => void);
+      let rest: unknown;
       try {
         rest = draw();
       } finally {
         if (typeof rest !== 'function') done();
       }
       if (typeof rest === 'function') {
-        const second = rest;
+        const second = rest as () => void;
         setTimeout(() => {
           try {
             second();
@@ -89,7 +90,7 @@ export function requestDraw(owner: object, draw: Draw, firstDraw = false): void 
       const rest = draw();
       if (typeof rest === 'function') first.set(owner, setTimeout(() => {
         first.delete(owner);
-        rest();
+        (rest as () => void)();
       }, 0));
       else first.delete(owner);
     }, 0));

@@ -46,7 +46,7 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
   // value in every frame; a new run starts afresh.
   const heat = useRef<{ generation: number; domain: [number, number] } | null>(null);
   // The boundary is drawn again only when the worker sent a new grid: most snapshots carry none.
-  const boundary = useRef<{ grid: Float64Array | null; key: unknown[]; draw: (w: number) => PlotOptions } | null>(null);
+  const boundary = useRef<{ grid: ArrayLike<number> | null; key: unknown[]; draw: (w: number) => PlotOptions } | null>(null);
   // Charts and the summary redraw together, from one snapshot: the summary describes the
   // step the charts show.
   const frame = useMemo(() => {

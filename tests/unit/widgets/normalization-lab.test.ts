@@ -127,8 +127,8 @@ describe('normalization-lab view', () => {
       const r = runs({ seed })[0];
       const svg = saturationChart(r, strings('en'), 'light');
       const live = saturationChart(r, strings('en'), 'light', 640, { raster: true });
-      const cells = (svg.marks as { data: { col: number; layer: number; value: number }[] }[])[0].data;
-      const [raster] = live.marks as { data: number[]; width?: number; height?: number }[];
+      const cells = (svg.marks as unknown as { data: { col: number; layer: number; value: number }[] }[])[0].data;
+      const [raster] = live.marks as unknown as { data: number[]; width?: number; height?: number }[];
       expect(live.marks).toHaveLength(1);
       const cols = Math.max(...cells.map((c) => c.col)) + 1;
       const layers = Math.max(...cells.map((c) => c.layer));
