@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, type MutableRef } from 'preact/hooks';
+import { useMemo, useRef, type MutableRef } from 'preact/hooks';
 import type { Lang } from '../../i18n/index.ts';
 import { FigureShell, type FigureAlert, type ShellState } from '../kit/FigureShell.tsx';
 import { formatNumber } from '../kit/format.ts';
@@ -78,7 +78,10 @@ interface Props {
   training: Training;
   /** The seed's spec in the figure's schema (the field sits right before the play controls). */
   seed: Extract<ParamSpec, { kind: 'number' }>;
-  /** The figure's own settings, before the seed. */
+  /**
+   * The figure's own settings, before the seed. They are drawn again only when the figure's
+   * settings, language or strings change, so they must depend on nothing else.
+   */
   settings: ComponentChildren;
   /** Notes after the play controls (the reduced-motion notice follows them). */
   notes?: ComponentChildren;
@@ -110,13 +113,25 @@ export function TrainingFigure({ training, seed, settings, notes, stepBy, summar
   const { trainer, reduced, figureId, lang, strings: s, state } = training;
   const fmtInt = (x: number) => formatNumber(x, lang, 0);
   const play = <TrainerControls trainer={controls ?? trainer} strings={playStrings ?? s} stepBy={stepBy} format={fmtInt} />;
+  // The figure's settings and the seed are drawn from the settings, the language and the
+  // strings only: while training runs the island re-renders about ten times a second, and
+  // handing Preact the same elements again lets it skip the whole group. (Their handlers
+  // may be from an earlier render: state.set is a functional update, so they stay right.)
+  const own = useMemo(
+    () => (
+      <>
+        {settings}
+        <NumberInput label={tr(s, `${training.prefix}.seed`)} spec={seed} value={state.values.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
+      </>
+    ),
+    [state.values, lang, s],
+  );
   return (
     <div ref={training.root}>
       <FigureShell figureId={figureId} lang={lang} strings={s} summary={summary} state={state} alert={alert === undefined ? trainingAlert(trainer, s, lang) : alert} data={data ?? EMPTY} staticData={staticData} lab={labOf(training.configs)}>
         <div class="fig-controls">
           {playFirst && play}
-          {settings}
-          <NumberInput label={tr(s, `${training.prefix}.seed`)} spec={seed} value={state.values.seed} onChange={(x) => state.set('seed', x)} strings={s} lang={lang} format={fmtInt} />
+          {own}
           {!playFirst && play}
           {notes}
           {reduced && <p class="ctl-note">{tr(s, 'kit.reducedMotion')}</p>}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { renderChart, type PlotOptions } from './plot.ts';
 import { chartWidthOf, useChartWidth } from './hooks.ts';
 import { cancelDraw, requestDraw } from './drawQueue.ts';
+import { showChart } from './morph.ts';
 
 interface Props {
   /**
@@ -72,9 +73,18 @@ export function Chart({ options, fallback, primary, class: cls, onDragX, minWidt
       const w = px > 0 ? chartWidthOf(px, minWidth, maxWidth) : width;
       const fn = typeof options === 'function';
       if (drawn.current.options === options && (!fn || drawn.current.width === w)) return;
-      drawn.current = { options, width: w };
-      el.replaceChildren(renderChart(fn ? options(w) : options));
-      setLive(true);
+      const o = fn ? options(w) : options;
+      // Plot renders the chart in the next task, which also shows it: building the options
+      // and rendering them are two tasks, each about half the draw (drawQueue.ts).
+      return () => {
+        const at = host.current;
+        if (!at) return;
+        // A redraw edits the chart on screen into the new one (morph.ts): only what changed
+        // is styled, laid out and painted again.
+        showChart(at, renderChart(o));
+        drawn.current = { options, width: w };
+        setLive(true);
+      };
     }, drawn.current.options === null);
   }, [options, typeof options === 'function' ? width : 0]);
   useEffect(() => () => cancelDraw(me), []);

@@ -14,7 +14,12 @@
 // its place and draws only its newest options (coalescing); once drawn, it goes to the back
 // (round robin), so a chart that changes every frame cannot starve the others.
 
-type Draw = () => void;
+// A draw may come in two halves: it returns the second, which runs in a task of its own right
+// after the first (Chart builds the chart's options in one, and renders and shows the chart
+// in the other). Each half is shorter than the whole, and the chart on screen is always
+// whole: only the second half touches it.
+
+type Draw = () => void | (() => void);
 
 const pending = new Map<object, Draw>();
 let scheduled = false;
@@ -41,15 +46,28 @@ function pump(): void {
       const [owner, draw] = pending.entries().next().value!;
       pending.delete(owner);
       const t0 = now();
-      try {
-        draw();
-      } finally {
-        // Measure up to the end of the frame that renders this chart: its style, layout and
-        // paint belong to its cost.
+      // Measure up to the frame that renders this chart: its style, layout and paint belong
+      // to its cost.
+      const done = () =>
         nextFrame(() => {
           notBefore = now() + (now() - t0);
           pump();
         });
+      let rest: void | (() => void);
+      try {
+        rest = draw();
+      } finally {
+        if (typeof rest !== 'function') done();
+      }
+      if (typeof rest === 'function') {
+        const second = rest;
+        setTimeout(() => {
+          try {
+            second();
+          } finally {
+            done();
+          }
+        }, 0);
       }
     }, 0);
   });
@@ -68,8 +86,12 @@ export function requestDraw(owner: object, draw: Draw, firstDraw = false): void 
     pending.delete(owner);
     clearTimeout(first.get(owner));
     first.set(owner, setTimeout(() => {
-      first.delete(owner);
-      draw();
+      const rest = draw();
+      if (typeof rest === 'function') first.set(owner, setTimeout(() => {
+        first.delete(owner);
+        rest();
+      }, 0));
+      else first.delete(owner);
     }, 0));
     return;
   }

@@ -29,4 +29,43 @@ describe('the page-wide draw queue', () => {
     vi.runAllTimers();
     expect(calls).toEqual(['a2', 'b1']);
   });
+
+  it('a draw in two halves runs its second half in a task of its own, before the next chart’s turn', () => {
+    const a = {};
+    const b = {};
+    const calls: string[] = [];
+    requestDraw(a, () => {
+      calls.push('a: options');
+      return () => calls.push('a: render and show');
+    });
+    requestDraw(b, () => calls.push('b'));
+    // Timer by timer: the first half's task ends with only the first half done, and the very
+    // next task is the second half.
+    for (let i = 0; i < 50 && calls.length === 0; i++) vi.advanceTimersToNextTimer();
+    expect(calls).toEqual(['a: options']);
+    vi.advanceTimersToNextTimer();
+    expect(calls).toEqual(['a: options', 'a: render and show']);
+    vi.runAllTimers();
+    expect(calls).toEqual(['a: options', 'a: render and show', 'b']);
+  });
+
+  it('a first draw in two halves also runs them in two tasks, and a cancel between them drops the second', () => {
+    const a = {};
+    const calls: string[] = [];
+    const twoHalves = () => {
+      calls.push('options');
+      return () => calls.push('show');
+    };
+    requestDraw(a, twoHalves, true);
+    vi.advanceTimersToNextTimer();
+    expect(calls).toEqual(['options']);
+    vi.runAllTimers();
+    expect(calls).toEqual(['options', 'show']);
+    calls.length = 0;
+    requestDraw(a, twoHalves, true);
+    vi.advanceTimersToNextTimer();
+    cancelDraw(a);
+    vi.runAllTimers();
+    expect(calls).toEqual(['options']);
+  });
 });
