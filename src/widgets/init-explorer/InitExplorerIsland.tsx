@@ -25,8 +25,9 @@ export default function InitExplorerIsland({ figureId, lang, strings: s, initial
   const charts = useMemo(
     () => ({
       variance: (w: number) => varianceOptions(result, s, theme, w),
-      activations: (w: number) => histogramOptions('activations', result, s, theme, lang, w),
-      gradients: (w: number) => histogramOptions('gradients', result, s, theme, lang, w),
+      // Bars as one path per row: the build-time rects' shapes, a fraction of the elements.
+      activations: (w: number) => histogramOptions('activations', result, s, theme, lang, w, true),
+      gradients: (w: number) => histogramOptions('gradients', result, s, theme, lang, w, true),
     }),
     [result, theme],
   );

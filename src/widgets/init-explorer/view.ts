@@ -101,9 +101,10 @@ export function varianceOptions(r: InitExplorerResult, s: Strings, theme: Theme,
 
 /**
  * One panel of small multiples, at the width it has on screen: the activations on one
- * shared range, or the weight gradients with each layer at its own scale.
+ * shared range, or the weight gradients with each layer at its own scale. `compact` (the
+ * live island) draws each row's bars as one path, the same shapes as the build-time rects.
  */
-export function histogramOptions(kind: 'activations' | 'gradients', r: InitExplorerResult, s: Strings, theme: Theme, lang: Lang, width = 320): PlotOptions {
+export function histogramOptions(kind: 'activations' | 'gradients', r: InitExplorerResult, s: Strings, theme: Theme, lang: Lang, width = 320, compact = false): PlotOptions {
   const layers = shownLayers(r.depth);
   const tick = (d: number) => (d === 0 ? '0' : formatSci(d, lang, 2));
   const gradients = kind === 'gradients';
@@ -113,7 +114,7 @@ export function histogramOptions(kind: 'activations' | 'gradients', r: InitExplo
   const title = tr(s, `widget.initExplorer.chart.${kind}`);
   const x = tr(s, gradients ? 'widget.initExplorer.axis.gradientScaled' : 'widget.initExplorer.axis.activation');
   const fill = gradients ? neutral(theme).accent : activationColour(r.activation, theme);
-  const o = histogramsChart(hs, { title, x, y: tr(s, 'kit.axis.layerShort') }, theme, { colour: fill, width });
+  const o = histogramsChart(hs, { title, x, y: tr(s, 'kit.axis.layerShort') }, theme, { colour: fill, width, compact });
   // Three ticks, at the ends of the shared range and its middle: long labels like 4 × 10⁻⁵ never collide.
   const lo = hs[0].bins[0].x0;
   const hi = hs[0].bins[hs[0].bins.length - 1].x1;
