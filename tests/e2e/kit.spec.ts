@@ -296,20 +296,24 @@ test.describe('in hostile environments', () => {
       const Real = window.Worker;
       let killed = false;
       window.Worker = class extends Real {
-        postMessage(m: unknown, ...rest: never[]) {
-          // The lab's first worker (not the kit gallery's, which trains a 2-24x5-1 net) answers
-          // once, then dies the way a crashed worker does.
-          const sizes = (m as { configs?: { spec?: { sizes?: number[] } }[] })?.configs?.[0]?.spec?.sizes;
-          if (!killed && sizes && sizes.join() !== '2,24,24,24,24,24,1') {
-            killed = true;
-            this.addEventListener('message', () => {
-              setTimeout(() => {
-                this.terminate();
-                this.onerror?.(new ErrorEvent('error', { message: 'worker crashed' }));
-              }, 50);
-            }, { once: true });
-          }
-          return super.postMessage(m, ...(rest as [Transferable[]]));
+        constructor(url: string | URL, opts?: WorkerOptions) {
+          super(url, opts);
+          const post = this.postMessage;
+          this.postMessage = function (this: Worker, m: unknown, ...rest: never[]) {
+            // The lab's first worker (not the kit gallery's, which trains a 2-24x5-1 net) answers
+            // once, then dies the way a crashed worker does.
+            const sizes = (m as { configs?: { spec?: { sizes?: number[] } }[] })?.configs?.[0]?.spec?.sizes;
+            if (!killed && sizes && sizes.join() !== '2,24,24,24,24,24,1') {
+              killed = true;
+              this.addEventListener('message', () => {
+                setTimeout(() => {
+                  this.terminate();
+                  this.onerror?.(new ErrorEvent('error', { message: 'worker crashed' }));
+                }, 50);
+              }, { once: true });
+            }
+            return post.call(this, m, ...rest);
+          } as typeof post;
         }
       } as typeof Worker;
     });
