@@ -14,6 +14,8 @@ const en = DICT.en;
 const hydrated = (page: Page, sel = LAB) => live(page, sel);
 const stepOf = (page: Page) => stepCount(page, LAB);
 
+/** The kit gallery trains its demo run in a worker of its own: only the lab's worker is recorded. */
+const GALLERY_SIZES = [2, 24, 24, 24, 24, 24, 1];
 /** The lab's Step button: it takes five steps and says so. */
 const stepButton = (page: Page) => page.locator(LAB).getByRole('button', { name: t('en', 'kit.stepMany', { n: 5 }), exact: true });
 
@@ -148,7 +150,7 @@ test('a tampered link loads what it can, clamps what is out of range, and quotes
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
   test('nothing plays by itself, and Step still works', async ({ page }) => {
-    const sent = await recordWorkerMessages(page, ['play', 'pause', 'init']);
+    const sent = await recordWorkerMessages(page, ['play', 'pause', 'init'], GALLERY_SIZES);
     await page.goto('/en/kit/#vanishing-lab');
     await hydrated(page);
     await expect(page.locator(LAB).getByText(/reduced motion/)).toBeVisible();
@@ -187,7 +189,7 @@ test('a diverging run stops, says so in the reader’s language, and can be rese
 });
 
 test('training pauses when the figure leaves the screen and resumes when it returns', async ({ page }) => {
-  const sent = await recordWorkerMessages(page, ['play', 'pause', 'init']);
+  const sent = await recordWorkerMessages(page, ['play', 'pause', 'init'], GALLERY_SIZES);
   await page.goto('/en/kit/#vanishing-lab');
   await hydrated(page);
   await expect.poll(() => stepOf(page)).toBeGreaterThan(10);
@@ -279,18 +281,26 @@ test.describe('in hostile environments', () => {
   test('after the worker dies, the alert says so and Reset starts a new worker that trains', async ({ page }) => {
     await page.addInitScript(() => {
       const Real = window.Worker;
-      let made = 0;
+      let killed = false;
       window.Worker = class extends Real {
         constructor(url: string | URL, opts?: WorkerOptions) {
           super(url, opts);
-          if (made++ > 0) return;
-          // The first worker answers once, then dies the way a crashed worker does.
-          this.addEventListener('message', () => {
-            setTimeout(() => {
-              this.terminate();
-              this.onerror?.(new ErrorEvent('error', { message: 'worker crashed' }));
-            }, 50);
-          }, { once: true });
+          const post = this.postMessage;
+          this.postMessage = function (this: Worker, m: unknown, ...rest: never[]) {
+            // The lab's first worker (not the kit gallery's, which trains a 2-24x5-1 net) answers
+            // once, then dies the way a crashed worker does.
+            const sizes = (m as { configs?: { spec?: { sizes?: number[] } }[] })?.configs?.[0]?.spec?.sizes;
+            if (!killed && sizes && sizes.join() !== '2,24,24,24,24,24,1') {
+              killed = true;
+              this.addEventListener('message', () => {
+                setTimeout(() => {
+                  this.terminate();
+                  this.onerror?.(new ErrorEvent('error', { message: 'worker crashed' }));
+                }, 50);
+              }, { once: true });
+            }
+            return post.call(this, m, ...rest);
+          } as typeof post;
         }
       } as typeof Worker;
     });

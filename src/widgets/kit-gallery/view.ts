@@ -1,17 +1,27 @@
 // What the kit gallery displays: one chart of every builder type, fed by the training
 // library from the gallery's controls, and its summary.
 import type { Lang } from '../../i18n/index.ts';
-import { ACTIVATIONS, activation, createNetwork, gradients, activationsPerLayer, histogram, type ActivationName } from '../../lib/index.ts';
+import { ACTIVATIONS, activation, createNetwork, gradients, activationsPerLayer, histogram, type ActivationName, type LayerStats } from '../../lib/index.ts';
 import { activationColour, boundaryChart, curvesChart, functionChart, heatmapChart, histogramsChart, networkChart, perLayerChart, type Theme } from '../charts/index.ts';
 import { formatNumber } from '../kit/format.ts';
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
-import { createSession, datasetPoints, GRID_EXTENT } from '../runner/session.ts';
-import type { ChartName, GalleryValues } from './model.ts';
+import { datasetPoints, GRID_EXTENT } from '../runner/data.ts';
+import type { LayerRecord } from '../runner/session.ts';
+import { galleryConfig, galleryNet, type ChartName, type GalleryValues } from './model.ts';
+
+/** What the training charts draw of galleryConfig's run: its last step's layers, its losses, its records and its boundary grid. */
+export interface GalleryRun {
+  layers: LayerStats[];
+  losses: readonly number[];
+  records: readonly LayerRecord[];
+  grid: Float64Array | null;
+}
 
 const range = (a: number, b: number, n: number) => Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
 
-export function galleryCharts(v: GalleryValues, s: Strings, theme: Theme, lang: Lang): Record<ChartName, PlotOptions> {
+/** Every chart; the training ones are null until `run` is there (the chart keeps what it shows). */
+export function galleryCharts(v: GalleryValues, s: Strings, theme: Theme, lang: Lang, run: GalleryRun | null): Record<ChartName, PlotOptions | null> {
   const name = v.act as ActivationName;
   const act = activation(name, 0.1);
   const colour = activationColour(name, theme);
@@ -43,8 +53,8 @@ export function galleryCharts(v: GalleryValues, s: Strings, theme: Theme, lang: 
   );
   const network = networkChart([2, 3, 1], nodes, edges, { title: tr(s, 'widget.kitGallery.chart.network'), layers: [tr(s, 'widget.kitGallery.input'), tr(s, 'widget.kitGallery.hidden'), tr(s, 'widget.kitGallery.output')] }, theme);
 
-  // A deeper net for per-layer views, trained briefly on the main thread (it is tiny).
-  const deep = createNetwork({ sizes: [2, 24, 24, 24, 24, 24, 1], activation: name, output: 'sigmoid', init: 'xavierNormal', seed: v.seed });
+  // A deeper net for per-layer views; its training run (galleryConfig) comes in as `run`.
+  const deep = createNetwork(galleryNet(v));
   const batch = new Float64Array(2 * 128);
   for (let i = 0; i < batch.length; i++) batch[i] = Math.sin(i * 12.9898 + v.seed) * 1.5;
   const per = activationsPerLayer(deep, batch, 128);
@@ -59,12 +69,11 @@ export function galleryCharts(v: GalleryValues, s: Strings, theme: Theme, lang: 
     theme,
     { colour },
   );
-  const session = createSession({ spec: { ...deep.spec }, data: { name: 'circle', n: 160, noise: 0.05, seed: v.seed }, lr: 0.5, loss: 'bce', recordEvery: 5, gridRes: 16 });
-  session.run(60);
-  const layers = perLayerChart([{ key: name, label: tr(s, `kit.act.${name}`), colour, values: session.state().layers.map((l) => l.weightGradNorm) }], { title: tr(s, 'widget.kitGallery.chart.layers'), x: tr(s, 'kit.axis.layer'), y: tr(s, 'kit.axis.gradNorm') }, theme);
-  const curves = curvesChart([{ key: 'loss', label: tr(s, 'kit.col.loss'), colour, points: session.lossHistory.map((value, i) => ({ step: i + 1, value })) }], { title: tr(s, 'widget.kitGallery.chart.curves'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') }, theme, { height: 200 });
-  const heatmap = heatmapChart({ steps: session.layerHistory.map((r) => r.step), values: session.layerHistory.map((r) => r.layers.map((l) => l.weightGradNorm)) }, { title: tr(s, 'widget.kitGallery.chart.heatmap'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.layerShort'), colour: tr(s, 'kit.axis.gradNorm') }, theme);
-  const boundary = boundaryChart({ grid: session.grid()!, res: 16, extent: GRID_EXTENT, points: datasetPoints(session.config.data) }, { title: tr(s, 'widget.kitGallery.chart.boundary'), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') }, theme);
+  if (!run) return { fn, network, histograms, layers: null, curves: null, heatmap: null, boundary: null };
+  const layers = perLayerChart([{ key: name, label: tr(s, `kit.act.${name}`), colour, values: run.layers.map((l) => l.weightGradNorm) }], { title: tr(s, 'widget.kitGallery.chart.layers'), x: tr(s, 'kit.axis.layer'), y: tr(s, 'kit.axis.gradNorm') }, theme);
+  const curves = curvesChart([{ key: 'loss', label: tr(s, 'kit.col.loss'), colour, points: run.losses.map((value, i) => ({ step: i + 1, value })) }], { title: tr(s, 'widget.kitGallery.chart.curves'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.loss') }, theme, { height: 200 });
+  const heatmap = heatmapChart({ steps: run.records.map((r) => r.step), values: run.records.map((r) => r.layers.map((l) => l.weightGradNorm)) }, { title: tr(s, 'widget.kitGallery.chart.heatmap'), x: tr(s, 'kit.axis.step'), y: tr(s, 'kit.axis.layerShort'), colour: tr(s, 'kit.axis.gradNorm') }, theme);
+  const boundary = boundaryChart({ grid: run.grid!, res: 16, extent: GRID_EXTENT, points: datasetPoints(galleryConfig(v).data) }, { title: tr(s, 'widget.kitGallery.chart.boundary'), x: tr(s, 'kit.axis.x1'), y: tr(s, 'kit.axis.x2') }, theme);
   return { fn, network, histograms, layers, curves, heatmap, boundary };
 }
 

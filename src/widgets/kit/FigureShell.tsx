@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { download, standaloneSvg, svgToPng } from './export.ts';
 import { useThrottled } from './hooks.ts';
 import type { UrlNotice } from './params.ts';
 import { tr, type Strings } from './strings.ts';
@@ -56,6 +55,9 @@ interface Props {
    */
   lab?: LabLink;
 }
+
+/** The file exports (SVG, PNG, downloads) are loaded when a reader first asks for one. */
+const exporter = () => import('./export.ts');
 
 /** The sentence for one URL notice. Only the schema's name and a sanitised value are quoted. */
 export function noticeText(n: UrlNotice, s: Strings, lang: Lang): string {
@@ -145,17 +147,18 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
           {copied === 'ok' ? tr(strings, 'kit.linkCopied') : copied === 'fail' ? tr(strings, 'kit.copyFailed') : ''}
         </span>
         <span class="fig-actions__group" role="group" aria-label={tr(strings, 'kit.export')}>
-          <button type="button" class="btn btn--small" onClick={() => download(`${figureId}.csv`, new Blob([toCsv(table)], { type: 'text/csv' }))}>
+          <button type="button" class="btn btn--small" onClick={async () => (await exporter()).download(`${figureId}.csv`, new Blob([toCsv(table)], { type: 'text/csv' }))}>
             CSV
           </button>
-          <button type="button" class="btn btn--small" onClick={() => download(`${figureId}.json`, new Blob([toJson(table, meta())], { type: 'application/json' }))}>
+          <button type="button" class="btn btn--small" onClick={async () => (await exporter()).download(`${figureId}.json`, new Blob([toJson(table, meta())], { type: 'application/json' }))}>
             JSON
           </button>
           <button
             type="button"
             class="btn btn--small"
-            onClick={() => {
+            onClick={async () => {
               const svg = primarySvg();
+              const { download, standaloneSvg } = await exporter();
               if (svg) download(`${figureId}.svg`, new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }));
             }}
           >
@@ -166,6 +169,7 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
             class="btn btn--small"
             onClick={async () => {
               const svg = primarySvg();
+              const { download, svgToPng } = await exporter();
               if (svg) download(`${figureId}.png`, await svgToPng(svg));
             }}
           >

@@ -3,7 +3,7 @@ import type { PlotOptions } from '@observablehq/plot';
 import { useRef } from 'preact/hooks';
 import { Chart } from '../kit/Chart.tsx';
 import { useInView } from '../kit/hooks.ts';
-import { captionedSvg, download, svgTextToPng, type ChartCaption } from '../kit/export.ts';
+import type { ChartCaption } from '../kit/export.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 
 interface Props {
@@ -30,6 +30,8 @@ export function ChartCard({ name, strings: s, options, fallback, caption, note, 
     // The live chart, or the build-time one while the live one has not been drawn yet.
     const svg = (root.current?.querySelector('.fig-chart__live svg.vg-plot') ?? root.current?.querySelector('.fig-chart__static svg.vg-plot')) as SVGSVGElement | null;
     if (!svg) return;
+    // The exporters are loaded on the first save (kit/FigureShell does the same).
+    const { captionedSvg, download, svgTextToPng } = await import('../kit/export.ts');
     const c = captionedSvg(svg, caption());
     const file = `lab-${name}.${kind}`;
     if (kind === 'svg') download(file, new Blob([c.text], { type: 'image/svg+xml' }));

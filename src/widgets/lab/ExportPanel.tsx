@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { download } from '../kit/export.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import { toCsv } from '../kit/table.ts';
 import type { SessionConfig } from '../runner/session.ts';
@@ -22,19 +21,20 @@ const scriptSteps = (step: number) => (step > 0 ? step : 1000);
 export function ExportPanel({ strings: s, view, settings, config, points }: Props) {
   const [error, setError] = useState('');
   const meta = () => ({ figure: LAB_ID, url: location.href, generated: new Date().toISOString() });
+  // The exporters and the script generator are loaded on the first click: most readers never ask.
+  const download = async (name: string, blob: Blob) => (await import('../kit/export.ts')).download(name, blob);
   const csv = () => {
     const v = view();
     const header = `# ${tr(s, 'widget.lab.title')}: ${location.href}\n`;
     download('lab-history.csv', new Blob([header + toCsv(historyTable(v))], { type: 'text/csv' }));
   };
   const json = () => download('lab-history.json', new Blob([historyJson(view(), settings, config, points, meta())], { type: 'application/json' }));
-  // The script generator is loaded on the click: most readers never ask for it.
   const torch = async () => {
     try {
       const { pytorchScript } = await import('../runner/pytorch.ts');
       const text = pytorchScript(config, { steps: scriptSteps(view().step), title: tr(s, 'widget.lab.title'), source: location.href });
       setError('');
-      download('lab_experiment.py', new Blob([text], { type: 'text/x-python' }));
+      await download('lab_experiment.py', new Blob([text], { type: 'text/x-python' }));
     } catch (err) {
       setError(tr(s, 'widget.lab.torchError', { message: err instanceof Error ? err.message : String(err) }));
     }

@@ -111,6 +111,7 @@ describe('Plot with the stand-ins', () => {
       const { parseHTML } = await import('linkedom');
       const { galleryCharts } = await import('../../../src/widgets/kit-gallery/view.ts');
       const { GALLERY_SCHEMA } = await import('../../../src/widgets/kit-gallery/model.ts');
+      const { galleryRun } = await import('../../../src/widgets/kit-gallery/run.ts');
       const { defaults } = await import('../../../src/widgets/kit/params.ts');
       const { figureStrings } = await import('../../../src/widgets/kit/ssr.ts');
       // Clip-path ids count up in each copy of Plot; everything else must be the same.
@@ -120,9 +121,12 @@ describe('Plot with the stand-ins', () => {
         sequential: { marks: [real.cell([0, 0.25, 0.5, 1], { x: (d: number) => d, fill: (d: number) => d })], color: { type: 'linear', scheme: 'YlOrRd', domain: [0, 1] } },
       };
       for (const theme of ['light', 'dark'] as const) {
-        const charts = { ...galleryCharts(defaults(GALLERY_SCHEMA), figureStrings('en', 'widget.kitGallery.'), theme, 'en'), ...extra };
+        const charts = { ...galleryCharts(defaults(GALLERY_SCHEMA), figureStrings('en', 'widget.kitGallery.'), theme, 'en', galleryRun(defaults(GALLERY_SCHEMA))), ...extra };
         expect(Object.keys(charts).length).toBeGreaterThanOrEqual(9);
-        for (const [name, options] of Object.entries(charts)) expect(draw(shimmed.plot, options), `${theme} ${name}`).toBe(draw(real.plot, options));
+        for (const [name, options] of Object.entries(charts)) {
+          if (options === null) throw new Error(`${name}: no chart although the run is there`);
+          expect(draw(shimmed.plot, options), `${theme} ${name}`).toBe(draw(real.plot, options));
+        }
       }
     } finally {
       rmSync(file);
