@@ -62,48 +62,59 @@ export function useExplore(v: InitExplorerValues): InitExplorerResult {
     if (want) onPage(want);
   };
 
-  const open = (): Remote | null => {
-    if (remote.current) return remote.current;
-    if (failed.current || typeof Worker === 'undefined') return null;
-    try {
-      const worker = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
-      const queue = latestOnly<InitExplorerValues>((id, req) => worker.postMessage({ id, v: req } satisfies ExploreRequest));
-      worker.onmessage = (e: MessageEvent<ExploreReply>) => {
-        const reply = e.data;
-        if ('error' in reply) {
+  // Opening is asynchronous: the worker's starter is imported at the first change only.
+  const opening = useRef<Promise<Remote | null> | null>(null);
+  const generation = useRef(0);
+  const open = (): Promise<Remote | null> => {
+    if (remote.current) return Promise.resolve(remote.current);
+    if (failed.current || typeof Worker === 'undefined') return Promise.resolve(null);
+    opening.current ??= import('./exploreWorker.ts')
+      .then(({ startExploreWorker }) => {
+        const worker = startExploreWorker();
+        const queue = latestOnly<InitExplorerValues>((id, req) => worker.postMessage({ id, v: req } satisfies ExploreRequest));
+        worker.onmessage = (e: MessageEvent<ExploreReply>) => {
+          const reply = e.data;
+          if ('error' in reply) {
+            fail();
+            return;
+          }
+          const want = queue.wanted();
+          if (queue.done(reply.id) && want) {
+            shown.current = resultKey(want);
+            setResult(reply.result);
+          }
+        };
+        worker.onerror = (e) => {
+          e.preventDefault?.();
           fail();
-          return;
-        }
-        const want = queue.wanted();
-        if (queue.done(reply.id) && want) {
-          shown.current = resultKey(want);
-          setResult(reply.result);
-        }
-      };
-      worker.onerror = (e) => {
-        e.preventDefault?.();
-        fail();
-      };
-      worker.onmessageerror = fail;
-      // The page-side network is not needed while the worker computes.
-      net.current = null;
-      remote.current = { worker, queue };
-      return remote.current;
-    } catch {
-      failed.current = true;
-      return null;
-    }
+        };
+        worker.onmessageerror = fail;
+        // The page-side network is not needed while the worker computes.
+        net.current = null;
+        remote.current = { worker, queue };
+        return remote.current;
+      })
+      .catch(() => {
+        failed.current = true;
+        return null;
+      });
+    return opening.current;
   };
 
   useEffect(() => {
+    const mine = ++generation.current;
     if (key === shown.current) {
       remote.current?.queue.cancel();
       clearTimeout(local.current);
       return;
     }
-    const r = open();
-    if (r) r.queue.want(v);
-    else onPage(v);
+    const want = v;
+    void open().then((r) => {
+      // A newer change (or a return to what is shown) has taken over.
+      if (mine !== generation.current) return;
+      if (r && !failed.current) r.queue.want(want);
+      else onPage(want);
+    });
   }, [key]);
   useEffect(
     () => () => {
