@@ -84,8 +84,8 @@ test.describe('a chapter that exists in English only (test fixture)', () => {
     await expect(item).toHaveAttribute('href', es);
     await expect(item).toContainText('(en inglés)');
     await expect(item.locator('span[lang="en"]')).toHaveText('One language');
-    // The fixture (order 95) comes after the last chapter, the lab (order 15), in prev/next.
-    await page.goto(`${BASE}es/lab/`);
+    // The fixture (order 95) comes after the last chapter, the recurrent lab (order 16), in prev/next.
+    await page.goto(`${BASE}es/recurrent-lab/`);
     await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', es);
     await expect(page.locator('.chapter-menu a', { hasText: 'One language' })).toHaveAttribute('href', es);
   });

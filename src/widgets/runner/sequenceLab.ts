@@ -134,14 +134,14 @@ export function seqLabStateFromConfigs(configs: readonly SequenceSessionConfig[]
   };
 }
 
-/** The lab's address, with the site's base path (no astro:i18n import, so islands can use it). */
+/** The recurrent lab's address, with the site's base path (no astro:i18n import, so islands can use it). */
 function labPath(lang: Lang): string {
   const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
   const base = env?.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}${lang}/lab/`;
+  return `${base.endsWith('/') ? base : `${base}/`}${lang}/recurrent-lab/`;
 }
 
-/** "Open in the lab" for sequence sessions: /<lang>/lab/?sequence-lab.x=..#sequence-lab (defaults left out). */
+/** "Open in the lab" for sequence sessions: /<lang>/recurrent-lab/?sequence-lab.x=..#sequence-lab (defaults left out). */
 export function sequenceLabHref(lang: Lang, configs: readonly SequenceSessionConfig[]): string {
   const values = { ...SEQ_LAB_DEFAULTS, ...seqLabStateFromConfigs(configs) };
   return `${labPath(lang)}${writeState(SEQ_LAB_SCHEMA, SEQUENCE_LAB_ID, values, '')}#${SEQUENCE_LAB_ID}`;

@@ -5,7 +5,7 @@ import { trainSeqRuns } from '../../../src/widgets/sequence-lab/static.ts';
 import { seqStatusLine } from '../../../src/widgets/sequence-lab/view.ts';
 
 const FIG = '#sequence-lab';
-const PAGE = (lang: string) => `/${lang}/lab/`;
+const PAGE = (lang: string) => `/${lang}/recurrent-lab/`;
 const STATIC_STEPS = 100;
 
 test.describe('without JavaScript', () => {
@@ -75,7 +75,7 @@ for (const lang of ['es', 'en'] as const) {
       await page.goto(`/${lang}/recurrent-networks/?adding-problem.steps=30&adding-problem.seed=4`);
       await hydrated(page, '#adding-problem');
       const link = page.locator('#adding-problem').getByRole('link', { name: t['kit.openInLab'] });
-      await expect(link).toHaveAttribute('href', new RegExp(`/${lang}/lab/\\?.*sequence-lab\\.steps=30.*#sequence-lab$`));
+      await expect(link).toHaveAttribute('href', new RegExp(`/${lang}/recurrent-lab/\\?.*sequence-lab\\.steps=30.*#sequence-lab$`));
       await link.click();
       await expect(page).toHaveURL(/sequence-lab\.seed=4/);
       await hydrated(page, FIG);

@@ -61,5 +61,5 @@ export const FIGURES: FigureEntry[] = [
   { id: 'phase-diagram', schema: schemaOf(PhaseDiagram), path: '/signal-propagation/', trains: false },
   { id: 'kit-gallery', schema: schemaOf(KitGallery), path: '/kit/', trains: false },
   { id: 'lab', schema: schemaOf(Lab), path: '/lab/', trains: true },
-  { id: 'sequence-lab', schema: schemaOf(SequenceLab), path: '/lab/', trains: true },
+  { id: 'sequence-lab', schema: schemaOf(SequenceLab), path: '/recurrent-lab/', trains: true },
 ];

@@ -73,12 +73,12 @@ describe('sequence-lab settings', () => {
 
 describe('"Open in the lab" from adding-problem', () => {
   for (const lang of ['es', 'en'] as const) {
-    it(`${lang}: the link opens /${lang}/lab/ at #sequence-lab and trains the figure's exact experiment`, () => {
+    it(`${lang}: the link opens /${lang}/recurrent-lab/ at #sequence-lab and trains the figure's exact experiment`, () => {
       const add = { ...defaults(ADD_SCHEMA), steps: 70, lr: '0.03' as const, seed: 5 };
       const configs = addConfigs(add);
       const href = sequenceLabHref(lang, configs);
       const url = new URL(href, 'https://example.org');
-      expect(url.pathname).toBe(`/${lang}/lab/`);
+      expect(url.pathname).toBe(`/${lang}/recurrent-lab/`);
       expect(url.hash).toBe(`#${SEQUENCE_LAB_ID}`);
       const parsed = readState(SEQ_LAB_SCHEMA, SEQUENCE_LAB_ID, url.search);
       expect(parsed.rejected).toEqual([]);
