@@ -54,12 +54,14 @@ export const EXPLODING_RATIO = 10;
 /** How much of the last step's gradient reaches t = 1 in a record: |dL/dh_1| / |dL/dh_T|. */
 export const reachRatio = (r: SequenceRecord | undefined): number => (r ? firstToLast(r.hidden) : NaN);
 
-export type SeqStatus = 'diverged' | 'exploding' | 'learned' | 'stuck' | 'vanishing' | 'learning';
+export type SeqStatus = 'diverged' | 'silent' | 'exploding' | 'learned' | 'stuck' | 'vanishing' | 'learning';
 
 /** The plain-language verdict on one run, read from its latest record. */
 export function seqStatus(r: SeqRun): SeqStatus {
   if (r.diverged) return 'diverged';
   const ratio = reachRatio(r.records.at(-1));
+  // No gradient at the last time step (dead or saturated units): there is no ratio to read.
+  if (r.records.length > 0 && !Number.isFinite(ratio)) return 'silent';
   if (ratio > EXPLODING_RATIO) return 'exploding';
   if (r.testLoss < LEARNED_FACTOR * r.baseline) return 'learned';
   if (r.step >= STUCK_AFTER && r.testLoss > BASELINE_FACTOR * r.baseline) return 'stuck';

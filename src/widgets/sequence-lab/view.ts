@@ -81,6 +81,9 @@ export function seqCharts(runs: SeqRun[], task: SeqTask, s: Strings, theme: Them
   };
 }
 
+/** How much gradient reaches t = 1 against the last step, in words when there is none to compare. */
+const ratioText = (x: number, s: Strings, lang: Lang): string => (Number.isFinite(x) ? formatSci(x, lang) : tr(s, `${K}.noRatio`));
+
 /** One sentence per cell: what is happening to it, with the numbers the charts draw. */
 export function seqStatusLine(runs: SeqRun[], s: Strings, lang: Lang): { text: string; statuses: SeqStatus[] } {
   const statuses = runs.map(seqStatus);
@@ -91,7 +94,7 @@ export function seqStatusLine(runs: SeqRun[], s: Strings, lang: Lang): { text: s
         step: formatNumber(r.diverged?.step ?? r.step, lang, 0),
         loss: formatLoss(r.testLoss, lang),
         baseline: formatNumber(r.baseline, lang, 3),
-        ratio: formatSci(reachRatio(r.records.at(-1)), lang),
+        ratio: ratioText(reachRatio(r.records.at(-1)), s, lang),
       };
       const line = sentence(tr(s, `${K}.status.${statuses[i]}`, vars));
       // A run stuck on the baseline whose gradient also vanishes through time: say both, the second is the cause.
@@ -111,8 +114,8 @@ export function seqSummary(runs: SeqRun[], task: SeqTask, steps: number, s: Stri
       sentence(tr(s, `${K}.summaryCell`, {
         cell: label(r.cell, s),
         loss: formatLoss(r.testLoss, lang),
-        ratio0: formatSci(reachRatio(first), lang),
-        ratio: formatSci(reachRatio(last), lang),
+        ratio0: ratioText(reachRatio(first), s, lang),
+        ratio: ratioText(reachRatio(last), s, lang),
       })) + (last?.testAccuracy !== undefined ? ` ${tr(s, `${K}.summaryAccuracy`, { accuracy: formatPercent(last.testAccuracy, lang) })}` : ''),
     );
   }

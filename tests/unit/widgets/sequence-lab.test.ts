@@ -165,6 +165,18 @@ describe('sequence-lab status line', () => {
     expect(es).toContain('0,167');
     expect(es).not.toMatch(/⟦/);
   });
+  it('no gradient at the last time step (a fuzzed link found it): says so, with no "NaN" in either language', () => {
+    const r = run({ testLoss: 1.16 }, [0, 0]);
+    expect(reachRatio(r.records.at(-1))).toBeNaN();
+    expect(seqStatus(r)).toBe('silent');
+    expect(seqStatus(run({ records: [] }))).not.toBe('silent');
+    for (const lang of ['en', 'es'] as const) {
+      const line = seqStatusLine([r], strings(lang), lang).text;
+      const summary = seqSummary([r], 'adding', 50, strings(lang), lang);
+      expect(line).toContain(lang === 'en' ? 'no gradient reaches the cell' : 'no le llega gradiente');
+      for (const text of [line, summary]) expect(text).not.toMatch(/NaN|undefined|Infinity|⟦/);
+    }
+  });
 });
 
 describe('sequence-lab view', () => {
