@@ -15,6 +15,8 @@
 import type { ActivationName } from '../../lib/index.ts';
 import type { Lang } from '../../i18n/index.ts';
 import type { SessionConfig } from '../runner/session.ts';
+import { chapterPath } from './chapterPath.ts';
+import { LAB_LINK_ACTS_KEY, encodeActs } from './layerActs.ts';
 import { clampNumber, encodeValue, type ParamSpec } from './params.ts';
 
 type NumberSpec = Extract<ParamSpec, { kind: 'number' }>;
@@ -28,7 +30,7 @@ const bool = (d: boolean) => ({ kind: 'bool', default: d }) as const;
 /** The lab's figure id (its URL keys are `lab.<name>`, its anchor `#lab`), B's prefix, and the per-layer list's key. */
 export const LAB_LINK_ID = 'lab';
 export const LAB_LINK_B_ID = 'labB';
-export const LAB_LINK_ACTS_KEY = 'labacts';
+export { LAB_LINK_ACTS_KEY } from './layerActs.ts';
 
 /** The lab's settings in its own order (LAB_SCHEMA's, without the watching-only speed and skip). */
 export const LAB_LINK_FIELDS = {
@@ -71,8 +73,8 @@ const grid = (key: NumberKey, x: number | undefined): number | undefined =>
   x === undefined || !Number.isFinite(x) ? undefined : clampNumber(LAB_LINK_FIELDS[key], x).value;
 
 /**
- * The lab settings that reproduce a session, as lab/settings.ts's labStateFromConfig gives
- * them merged over the lab's defaults (the test holds the two equal for every figure).
+ * The lab settings that reproduce a session, over the lab's defaults (the one mapping from a
+ * session back to the lab; the lab reads these links with its own schema, which a test checks).
  */
 export function labLinkValues(config: SessionConfig): { values: LabLinkValues; acts?: ActivationName[] } {
   const { spec, data } = config;
@@ -117,24 +119,6 @@ export function labLinkValues(config: SessionConfig): { values: LabLinkValues; a
   return perLayer ? { values: v, acts: (acts as readonly ActivationName[]).slice() } : { values: v };
 }
 
-/** The lab page's path, as lab/settings.ts's labPath writes it (no astro:i18n in an island). */
-function labPath(lang: Lang): string {
-  const base = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}${lang}/lab/`;
-}
-
-/** The per-layer list as runs of equal names (['relu', 'relu', 'tanh'] -> 'relu*2,tanh'), as lab/acts.ts reads it. */
-function encodeActs(list: readonly string[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < list.length; ) {
-    let j = i;
-    while (j < list.length && list[j] === list[i]) j++;
-    runs.push(j - i > 1 ? `${list[i]}*${j - i}` : list[i]);
-    i = j;
-  }
-  return runs.join(',');
-}
-
 /** The lab address for a figure's sessions (one, or a pair compared as A/B). */
 export function openInLabHref(lang: Lang, lab: SessionConfig | readonly SessionConfig[]): string {
   const configs = Array.isArray(lab) ? lab : [lab as SessionConfig];
@@ -150,7 +134,7 @@ export function openInLabHref(lang: Lang, lab: SessionConfig | readonly SessionC
     for (const k of KEYS) if (a.values[k] !== b[k]) params.set(`${LAB_LINK_B_ID}.${k}`, encodeValue(LAB_LINK_FIELDS[k] as ParamSpec, b[k]));
   }
   const search = params.toString();
-  return `${labPath(lang)}${search ? `?${search}` : ''}#${LAB_LINK_ID}`;
+  return `${chapterPath(lang, 'lab')}${search ? `?${search}` : ''}#${LAB_LINK_ID}`;
 }
 
 /** "Open in the lab" as FigureShell shows it: the address, and whether it opens a pair as A/B. */

@@ -5,20 +5,8 @@
  */
 import { ACTIVATION_NAMES, type ActivationName } from '../../lib/index.ts';
 
-// Not 'lab.acts': the kit's readState refuses, and writeState drops, any lab.* key outside the schema.
-export const ACTS_KEY = 'labacts';
-
-/** The list as runs of equal names: ['relu', 'relu', 'tanh'] -> 'relu*2,tanh'. */
-export function encodeActs(list: readonly ActivationName[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < list.length; ) {
-    let j = i;
-    while (j < list.length && list[j] === list[i]) j++;
-    runs.push(j - i > 1 ? `${list[i]}*${j - i}` : list[i]);
-    i = j;
-  }
-  return runs.join(',');
-}
+// The key and the encoder are shared with the kit's "Open in the lab" links.
+export { LAB_LINK_ACTS_KEY as ACTS_KEY, encodeActs } from '../kit/layerActs.ts';
 
 /** The list a link holds for a network of `depth` hidden layers, or null when it is not exactly that. */
 export function decodeActs(raw: string, depth: number): ActivationName[] | null {

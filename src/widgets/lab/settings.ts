@@ -1,17 +1,18 @@
 /**
  * The lab's settings: one table (kit/params.ts) for every knob, and the two mappings between
  * those settings and a runner SessionConfig. `labConfig` is what the lab trains; the inverse,
- * `labStateFromConfig`, lets any chapter figure open its exact experiment in the lab
- * ("Open in the lab"), and `labHref` writes that as a link, so it survives the language switch.
+ * from a session to these settings ("Open in the lab"), is the kit's (kit/openInLab.ts
+ * labLinkValues, held equal to this table by a test), and `labHref` writes settings as a link.
  *
  * Stable interface: other code (pinned runs, A/B compare, chapter links) builds on it, so
  * fields are only ever added.
  */
 import { ACTIVATION_NAMES, INIT_NAMES, type ActivationName, type InitName, type InitSpec } from '../../lib/index.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { clampNumber, defaults, writeState, type Schema, type Values } from '../kit/params.ts';
+import { defaults, writeState, type Schema, type Values } from '../kit/params.ts';
 import type { SessionConfig } from '../runner/session.ts';
 import { ACTS_KEY, encodeActs } from './acts.ts';
+import { chapterPath } from '../kit/chapterPath.ts';
 
 /** The lab's figure id: its URL keys are `lab.<name>`, its anchor `#lab`. */
 export const LAB_ID = 'lab';
@@ -169,69 +170,12 @@ export function labConfig(v: LabValues, custom: readonly LabPoint[] = [], perLay
   };
 }
 
-type NumberKey = { [K in keyof typeof LAB_SCHEMA]: (typeof LAB_SCHEMA)[K] extends { kind: 'number' } ? K : never }[keyof typeof LAB_SCHEMA];
-
-/** A number from a config, clamped onto the lab's grid (a figure may go beyond the lab's ranges). */
-const num = (key: NumberKey, x: number | undefined): number | undefined =>
-  x === undefined || !Number.isFinite(x) ? undefined : clampNumber(LAB_SCHEMA[key], x).value;
-
-/**
- * The lab settings that reproduce a figure's session ("Open in the lab"). Only what differs
- * from nothing is returned; merge it over LAB_DEFAULTS. Settings the lab cannot express are
- * approximated: a network whose hidden layers differ in width takes the widest; the data are
- * the same named set with the same n, noise, split and seed (custom points are not carried).
- * The speed and skip settings are the lab's own and are left alone.
- */
-export function labStateFromConfig(config: SessionConfig): Partial<LabValues> & { acts?: ActivationName[] } {
-  const { spec, data } = config;
-  const hidden = spec.sizes.slice(1, -1);
-  const out: Partial<LabValues> & { acts?: ActivationName[] } = {};
-  const put = <K extends keyof LabValues>(k: K, x: LabValues[K] | undefined) => {
-    if (x !== undefined) out[k] = x;
-  };
-  put('depth', num('depth', Math.max(1, hidden.length)));
-  put('width', num('width', hidden.length ? Math.max(...hidden) : LAB_DEFAULTS.width));
-  const acts = spec.activation;
-  const first = typeof acts === 'string' ? acts : acts[0];
-  put('activation', first);
-  // A per-layer list only when the lab's depth is the network's (a deeper one cannot be shown).
-  if (typeof acts !== 'string' && acts.length === out.depth && acts.some((a) => a !== first)) (put('actMode', 'perLayer'), (out.acts = acts.slice()));
-  const alphaKey = (typeof acts === 'string' ? acts === 'elu' : acts.includes('elu') && !acts.includes('leakyRelu')) ? 'eluAlpha' : 'leakyAlpha';
-  if (spec.alpha !== undefined) put(alphaKey, num(alphaKey, spec.alpha));
-  put('residual', spec.residual ?? false);
-  if (spec.residualScale !== undefined) put('residualScale', num('residualScale', spec.residualScale));
-  put('norm', spec.norm ?? 'none');
-  const init = spec.init;
-  if (typeof init === 'string') put('init', init);
-  else if (init.kind === 'normal') (put('init', 'customNormal'), put('initScale', num('initScale', init.std)));
-  else if (init.kind === 'uniform') (put('init', 'customUniform'), put('initScale', num('initScale', init.limit)));
-  else (put('init', 'customOrthogonal'), put('initScale', num('initScale', init.gain)));
-  put('biasInit', num('biasInit', spec.biasInit ?? 0));
-  put('loss', config.loss);
-  put('optimizer', config.optimizer ?? 'sgd');
-  put('momentum', num('momentum', config.momentum));
-  put('beta1', num('beta1', config.beta1));
-  put('beta2', num('beta2', config.beta2));
-  put('eps', num('eps', config.eps));
-  put('lr', num('lr', config.lr));
-  put('batch', num('batch', config.batchSize ?? 0));
-  put('clip', num('clip', config.clipNorm ?? 0));
-  put('dataset', data.points ? 'custom' : data.name);
-  put('points', num('points', data.n));
-  put('noise', num('noise', data.noise));
-  put('testFraction', num('testFraction', data.testFraction ?? 0.25));
-  put('seed', num('seed', spec.seed));
-  return out;
-}
-
 /**
  * The lab page's path: what utils/urls.ts's chapterUrl(lang, 'lab') gives (a unit test holds
  * them equal), written without astro:i18n so that any island, or a worker, can import it.
  */
 export function labPath(lang: Lang): string {
-  const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
-  const base = env?.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}${lang}/lab/`;
+  return chapterPath(lang, 'lab');
 }
 
 /** The lab's address with these settings (defaults left out), e.g. for "Open in the lab"; `acts` is a per-layer list. */

@@ -9,6 +9,7 @@
  */
 import type { InitSpec, RecurrentSpec } from '../../lib/index.ts';
 import type { Lang } from '../../i18n/index.ts';
+import { chapterPath } from '../kit/chapterPath.ts';
 import { defaults, writeState, type Schema, type Values } from '../kit/params.ts';
 import type { SequenceSessionConfig } from './sequenceSession.ts';
 
@@ -134,15 +135,8 @@ export function seqLabStateFromConfigs(configs: readonly SequenceSessionConfig[]
   };
 }
 
-/** The recurrent lab's address, with the site's base path (no astro:i18n import, so islands can use it). */
-function labPath(lang: Lang): string {
-  const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
-  const base = env?.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}${lang}/recurrent-lab/`;
-}
-
 /** "Open in the lab" for sequence sessions: /<lang>/recurrent-lab/?sequence-lab.x=..#sequence-lab (defaults left out). */
 export function sequenceLabHref(lang: Lang, configs: readonly SequenceSessionConfig[]): string {
   const values = { ...SEQ_LAB_DEFAULTS, ...seqLabStateFromConfigs(configs) };
-  return `${labPath(lang)}${writeState(SEQ_LAB_SCHEMA, SEQUENCE_LAB_ID, values, '')}#${SEQUENCE_LAB_ID}`;
+  return `${chapterPath(lang, 'recurrent-lab')}${writeState(SEQ_LAB_SCHEMA, SEQUENCE_LAB_ID, values, '')}#${SEQUENCE_LAB_ID}`;
 }

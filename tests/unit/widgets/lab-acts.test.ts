@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATION_NAMES, type ActivationName } from '../../../src/lib/index.ts';
 import { readState } from '../../../src/widgets/kit/params.ts';
 import { ACTS_KEY, decodeActs, encodeActs, resizeActs } from '../../../src/widgets/lab/acts.ts';
-import { LAB_DEFAULTS, LAB_ID, LAB_SCHEMA, labConfig, labHref, labStateFromConfig, type LabValues } from '../../../src/widgets/lab/settings.ts';
+import { LAB_DEFAULTS, LAB_ID, LAB_SCHEMA, labConfig, labHref, type LabValues } from '../../../src/widgets/lab/settings.ts';
+import { labStateFromConfig } from './labState.ts';
 import { createSession } from '../../../src/widgets/runner/session.ts';
 
 const mixed: ActivationName[] = ['relu', 'relu', 'relu', 'relu', 'relu', 'tanh', 'tanh', 'tanh'];
@@ -72,10 +73,11 @@ describe('the lab in per-layer mode', () => {
   });
 
   it('labStateFromConfig keeps one name for a list of equal names, and the first when the depth does not fit', () => {
-    expect(labStateFromConfig(labConfig(v, [], Array(8).fill('gelu'))).actMode).toBeUndefined();
+    const same = labStateFromConfig(labConfig(v, [], Array(8).fill('gelu')));
+    expect([same.actMode, same.activation, same.acts]).toEqual(['same', 'gelu', undefined]);
     const deep = { ...labConfig(v, [], mixed), spec: { ...labConfig(v, [], mixed).spec, sizes: [2, ...Array(60).fill(4), 1], activation: Array(60).fill('tanh').map((a, i) => (i % 2 ? 'relu' : a)) } };
     const s = labStateFromConfig(deep);
-    expect([s.depth, s.activation, s.actMode, s.acts]).toEqual([50, 'tanh', undefined, undefined]);
+    expect([s.depth, s.activation, s.actMode, s.acts]).toEqual([50, 'tanh', 'same', undefined]);
   });
 });
 

@@ -3,7 +3,8 @@ import { ACTIVATION_NAMES, INIT_NAMES } from '../../../src/lib/index.ts';
 import { readState } from '../../../src/widgets/kit/params.ts';
 import { createSession, sessionData, type SessionConfig } from '../../../src/widgets/runner/session.ts';
 import { checkToWorker } from '../../../src/widgets/runner/protocol.ts';
-import { LAB_DEFAULTS, LAB_ID, LAB_SCHEMA, labConfig, labHref, labPath, labStateFromConfig } from '../../../src/widgets/lab/settings.ts';
+import { LAB_DEFAULTS, LAB_ID, LAB_SCHEMA, labConfig, labHref, labPath } from '../../../src/widgets/lab/settings.ts';
+import { labStateFromConfig } from './labState.ts';
 import { chapterUrl } from '../../../src/utils/urls.ts';
 import { historyTable, viewOfSession } from '../../../src/widgets/lab/model.ts';
 
