@@ -28,6 +28,9 @@ interface Props {
   onDragX?: (x: number) => void;
 }
 
+type DrawLog = Window & { __vgDraws?: [label: string, optionsMs: number, plotMs: number, showMs: number, elements: number][] };
+const now = () => performance.now();
+
 type ScaledSvg = SVGSVGElement & { scale?: (name: string) => { invert?: (v: number) => number } | undefined };
 
 /**
@@ -73,17 +76,29 @@ export function Chart({ options, fallback, primary, class: cls, onDragX, minWidt
       const w = px > 0 ? chartWidthOf(px, minWidth, maxWidth) : width;
       const fn = typeof options === 'function';
       if (drawn.current.options === options && (!fn || drawn.current.width === w)) return;
+      const t0 = now();
       const o = fn ? options(w) : options;
-      // Plot renders the chart in the next task, which also shows it: building the options
-      // and rendering them are two tasks, each about half the draw (drawQueue.ts).
+      const t1 = now();
+      // Plot renders the chart in the next task, and the one after shows it: building the
+      // options, rendering them and showing the result are three tasks (drawQueue.ts).
       return () => {
-        const at = host.current;
-        if (!at) return;
-        // A redraw edits the chart on screen into the new one (morph.ts): only what changed
-        // is styled, laid out and painted again.
-        showChart(at, renderChart(o));
-        drawn.current = { options, width: w };
-        setLive(true);
+        if (!host.current) return;
+        const t2 = now();
+        const chart = renderChart(o);
+        const t3 = now();
+        // Showing it is a task of its own too: a redraw edits the chart on screen into the new
+        // one (morph.ts), so only what changed is styled, laid out and painted again.
+        return () => {
+          const at = host.current;
+          if (!at) return;
+          const t4 = now();
+          showChart(at, chart);
+          // `npm run bench:ui` with BENCH_DRAWS=1 puts an array here before the page loads,
+          // to read each chart's cost per part; otherwise nothing is kept.
+          (window as DrawLog).__vgDraws?.push([String(o.ariaLabel ?? '').slice(0, 40), t1 - t0, t3 - t2, now() - t4, at.getElementsByTagName('*').length]);
+          drawn.current = { options, width: w };
+          setLive(true);
+        };
       };
     }, drawn.current.options === null);
   }, [options, typeof options === 'function' ? width : 0]);

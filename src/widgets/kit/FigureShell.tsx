@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useThrottled } from './hooks.ts';
+import { SteadyText } from './SteadyText.tsx';
 import type { UrlNotice } from './params.ts';
 import { tr, type Strings } from './strings.ts';
 import { formatNumber, formatSci } from './format.ts';
@@ -132,7 +133,7 @@ export function FigureShell({ figureId, lang, strings, children, summary, alert,
       )}
       </fieldset>
       {/* The visible summary follows the charts it describes; screen readers hear it at most once a second. */}
-      <p class="fig-summary" aria-hidden="true">{summary}</p>
+      <SteadyText class="fig-summary" aria-hidden="true">{summary}</SteadyText>
       <p class="visually-hidden" aria-live="polite">{liveSummary}</p>
       <fieldset class="fig-actions" disabled={!hydrated} style={inert}>
         <button type="button" class="btn btn--small" onClick={copyLink}>

@@ -14,12 +14,12 @@
 // its place and draws only its newest options (coalescing); once drawn, it goes to the back
 // (round robin), so a chart that changes every frame cannot starve the others.
 
-// A draw may come in two halves: it returns the second, which runs in a task of its own right
-// after the first (Chart builds the chart's options in one, and renders and shows the chart
-// in the other). Each half is shorter than the whole, and the chart on screen is always
-// whole: only the second half touches it.
+// A draw may come in parts: each part may return the next, which runs in a task of its own
+// right after it (Chart builds the chart's options in one, renders them with Plot in the
+// next, and shows the result in the last). Each part is shorter than the whole, and the chart
+// on screen is always whole: only the last part touches it.
 
-/** A draw, or its first half: what it returns, when a function, is its second half. */
+/** A draw, or its first part: what it returns, when a function, is its next part. */
 type Draw = () => unknown;
 
 const pending = new Map<object, Draw>();
@@ -54,24 +54,28 @@ function pump(): void {
           notBefore = now() + (now() - t0);
           pump();
         });
-      let rest: unknown;
-      try {
-        rest = draw();
-      } finally {
-        if (typeof rest !== 'function') done();
-      }
-      if (typeof rest === 'function') {
-        const second = rest as () => void;
-        setTimeout(() => {
-          try {
-            second();
-          } finally {
-            done();
-          }
-        }, 0);
-      }
+      runChain(draw, done);
     }, 0);
   });
+}
+
+/**
+ * Runs a draw and then each part it returns, one task per part, and calls `done` once after
+ * the last (or after the one that threw: a broken chart must not stop the queue).
+ */
+function runChain(part: Draw, done: () => void, track?: (t: ReturnType<typeof setTimeout>) => void): void {
+  let rest: unknown;
+  try {
+    rest = part();
+  } catch (err) {
+    done();
+    throw err;
+  }
+  if (typeof rest !== 'function') done();
+  else {
+    const t = setTimeout(() => runChain(rest as Draw, done, track), 0);
+    track?.(t);
+  }
 }
 
 const first = new Map<object, ReturnType<typeof setTimeout>>();
@@ -86,14 +90,9 @@ export function requestDraw(owner: object, draw: Draw, firstDraw = false): void 
   if (firstDraw) {
     pending.delete(owner);
     clearTimeout(first.get(owner));
-    first.set(owner, setTimeout(() => {
-      const rest = draw();
-      if (typeof rest === 'function') first.set(owner, setTimeout(() => {
-        first.delete(owner);
-        (rest as () => void)();
-      }, 0));
-      else first.delete(owner);
-    }, 0));
+    // Every part's timer is kept, so that cancelDraw stops the chain wherever it is.
+    const track = (t: ReturnType<typeof setTimeout>) => first.set(owner, t);
+    track(setTimeout(() => runChain(draw, () => first.delete(owner), track), 0));
     return;
   }
   pending.set(owner, draw);

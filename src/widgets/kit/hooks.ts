@@ -166,3 +166,52 @@ export function useAutoplayOnce(ready: boolean, play: () => void): void {
     if (!matchMedia('(prefers-reduced-motion: reduce)').matches) play();
   }, [ready]);
 }
+
+/**
+ * Keeps a block of live text from shrinking while it updates: its min-height follows the
+ * tallest it has been at its current width. A summary that wraps onto one line more, then
+ * one less, as its numbers change moved everything below it up and down several times a
+ * second: the reader lost their place, and the browser laid out and repainted the rest of
+ * the page each time (the longest frames at 4x CPU throttling, npm run bench:ui). A new
+ * width starts over, since the text wraps differently there.
+ */
+export function useNoShrink(ref: MutableRef<HTMLElement | null>): void {
+  useEffect(() => (ref.current ? holdHeight(ref.current) : undefined), []);
+}
+
+/** useNoShrink's work on one element; returns the way to stop. Does nothing without ResizeObserver. */
+export function holdHeight(el: HTMLElement): (() => void) | undefined {
+  if (typeof ResizeObserver === 'undefined') return undefined;
+  let width = -1;
+  let tallest = 0;
+  let raf = 0;
+  // min-height is read in the element's own box-sizing: measuring in the other one would
+  // raise the floor by the padding on every report, for ever.
+  const border = getComputedStyle(el).boxSizing === 'border-box';
+  const ro = new ResizeObserver(([entry]) => {
+    const box = entry.borderBoxSize?.[0];
+    const w = entry.contentRect.width;
+    const h = border && box ? box.blockSize : entry.contentRect.height;
+    if (w !== width) {
+      width = w;
+      tallest = 0;
+      cancelAnimationFrame(raf);
+      el.style.minHeight = '';
+      // Measured again without the old floor; the observer reports it.
+      return;
+    }
+    if (h > tallest) {
+      tallest = h;
+      // On the next frame, with whatever else it changes: written here, in the observer's
+      // callback, it made the browser lay out and pre-paint the page a second time in the
+      // frame it was reported in.
+      cancelAnimationFrame(raf);
+      raf = requestAnimationFrame(() => (el.style.minHeight = `${Math.ceil(tallest)}px`));
+    }
+  });
+  ro.observe(el);
+  return () => {
+    ro.disconnect();
+    cancelAnimationFrame(raf);
+  };
+}

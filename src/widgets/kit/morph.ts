@@ -13,16 +13,22 @@ type Scaled = Element & { scale?: unknown; legend?: unknown };
 const sameKind = (a: Node, b: Node) => a.nodeType === b.nodeType && (a.nodeType !== 1 || ((a as Element).namespaceURI === (b as Element).namespaceURI && (a as Element).localName === (b as Element).localName));
 
 function copyAttributes(from: Element, to: Element): void {
-  for (let i = to.attributes.length - 1; i >= 0; i--) {
-    const a = to.attributes[i];
-    if (!from.hasAttributeNS(a.namespaceURI, a.localName)) to.removeAttributeNS(a.namespaceURI, a.localName);
+  // By name, not through `attributes`: every read of attributes[i] makes an Attr object, and
+  // with a few hundred elements per chart that garbage was a sampled profile's largest
+  // self time in the redraw after Plot itself (npm run bench:ui, BENCH_PROFILE=1).
+  const names = from.getAttributeNames();
+  const had = to.getAttributeNames();
+  if (had.length !== names.length || had.some((n, i) => n !== names[i])) {
+    for (const n of had) if (!from.hasAttribute(n)) to.removeAttribute(n);
   }
-  for (let i = 0; i < from.attributes.length; i++) {
-    const a = from.attributes[i];
-    if (to.getAttributeNS(a.namespaceURI, a.localName) === a.value) continue;
-    // setAttributeNS(null, 'xmlns', …) would throw: un-namespaced names go through setAttribute.
-    if (a.namespaceURI) to.setAttributeNS(a.namespaceURI, a.name, a.value);
-    else to.setAttribute(a.name, a.value);
+  for (const n of names) {
+    const v = from.getAttribute(n)!;
+    if (to.getAttribute(n) === v) continue;
+    // A prefixed name (xlink:href, xmlns:xlink) keeps its namespace; setAttribute would make
+    // an un-namespaced attribute that merely has a colon in its name.
+    const ns = n.includes(':') ? from.getAttributeNode(n)!.namespaceURI : null;
+    if (ns) to.setAttributeNS(ns, n, v);
+    else to.setAttribute(n, v);
   }
 }
 

@@ -4,6 +4,7 @@ import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber, formatSci } from '../kit/format.ts';
 import { useChartWidth, useFigureState } from '../kit/hooks.ts';
+import { SteadyText } from '../kit/SteadyText.tsx';
 import { tr } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
 import { NumberInput, Segmented, Select, Slider } from '../controls/index.ts';
@@ -112,7 +113,7 @@ export default function SequenceLabIsland({ figureId, lang, strings: s, initial,
       data={runs ? seqTable(runs, s) : null}
       staticData={staticData}
     >
-      <p class="seq-lab__status" data-status={status?.statuses.join(' ')}>{status?.text ?? lbl('waiting')}</p>
+      <SteadyText class="seq-lab__status" data-status={status?.statuses.join(' ')}>{status?.text ?? lbl('waiting')}</SteadyText>
       <div class="fig-grid" ref={grid}>
         <div><Chart options={charts?.throughTime ?? null} fallback={throughTimeSvg} primary /></div>
         <div><Chart options={charts?.loss ?? null} fallback={lossSvg} /></div>

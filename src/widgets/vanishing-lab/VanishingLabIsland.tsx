@@ -5,6 +5,7 @@ import type { IslandProps } from '../kit/FigureShell.tsx';
 import { Chart } from '../kit/Chart.tsx';
 import { formatNumber } from '../kit/format.ts';
 import { useFigureState } from '../kit/hooks.ts';
+import { SteadyText } from '../kit/SteadyText.tsx';
 import { tr } from '../kit/strings.ts';
 import { Select, Slider } from '../controls/index.ts';
 import { TrainingFigure, useTraining } from '../controls/TrainingFigure.tsx';
@@ -100,7 +101,7 @@ export default function VanishingLabIsland({ figureId, lang, strings: s, initial
       data={frame?.table ?? null}
     >
       <div class="fig-grid fig-grid--lab">
-        {frame && <p class="fig-note fig-diagnosis" {...frame.probe}>{frame.diagnosis}</p>}
+        {frame && <SteadyText class="fig-note fig-diagnosis" {...frame.probe}>{frame.diagnosis}</SteadyText>}
         <div class="fig-grid__main">
           <Chart options={charts?.layers ?? null} fallback={layersSvg} primary />
           <p class="fig-note">{tr(s, `${K}.outputLayer`)}</p>

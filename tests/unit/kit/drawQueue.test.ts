@@ -49,6 +49,60 @@ describe('the page-wide draw queue', () => {
     expect(calls).toEqual(['a: options', 'a: render and show', 'b']);
   });
 
+  it('a draw in three parts (options, Plot, show) runs each in a task of its own, in order, before the next chart', () => {
+    const a = {};
+    const b = {};
+    const calls: string[] = [];
+    requestDraw(a, () => {
+      calls.push('options');
+      return () => {
+        calls.push('render');
+        return () => void calls.push('show');
+      };
+    });
+    requestDraw(b, () => void calls.push('b'));
+    for (let i = 0; i < 50 && calls.length === 0; i++) vi.advanceTimersToNextTimer();
+    expect(calls).toEqual(['options']);
+    vi.advanceTimersToNextTimer();
+    expect(calls).toEqual(['options', 'render']);
+    vi.advanceTimersToNextTimer();
+    expect(calls).toEqual(['options', 'render', 'show']);
+    vi.runAllTimers();
+    expect(calls).toEqual(['options', 'render', 'show', 'b']);
+  });
+
+  it('a first draw in three parts stops wherever it is cancelled', () => {
+    const a = {};
+    const calls: string[] = [];
+    const three = () => {
+      calls.push('options');
+      return () => {
+        calls.push('render');
+        return () => void calls.push('show');
+      };
+    };
+    requestDraw(a, three, true);
+    vi.advanceTimersToNextTimer();
+    vi.advanceTimersToNextTimer();
+    expect(calls).toEqual(['options', 'render']);
+    cancelDraw(a);
+    vi.runAllTimers();
+    expect(calls).toEqual(['options', 'render']);
+  });
+
+  it('a draw that throws does not stop the queue', () => {
+    const a = {};
+    const b = {};
+    const calls: string[] = [];
+    requestDraw(a, () => () => {
+      throw new Error('broken chart');
+    });
+    requestDraw(b, () => void calls.push('b'));
+    expect(() => vi.runAllTimers()).toThrow('broken chart');
+    vi.runAllTimers();
+    expect(calls).toEqual(['b']);
+  });
+
   it('a first draw in two halves also runs them in two tasks, and a cancel between them drops the second', () => {
     const a = {};
     const calls: string[] = [];

@@ -49,6 +49,36 @@ describe('redrawing a chart in place (morph)', () => {
     expect(host.innerHTML).toBe(render(loss(120)).outerHTML);
   });
 
+  it('copies, changes and removes attributes, keeping a prefixed one in its namespace', () => {
+    const SVG = 'http://www.w3.org/2000/svg';
+    const XLINK = 'http://www.w3.org/1999/xlink';
+    const image = (attrs: Record<string, string>, href?: string) => {
+      const g = document.createElementNS(SVG, 'g');
+      const im = document.createElementNS(SVG, 'image');
+      for (const [k, v] of Object.entries(attrs)) im.setAttribute(k, v);
+      if (href) im.setAttributeNS(XLINK, 'xlink:href', href);
+      g.appendChild(im);
+      return g;
+    };
+    const target = image({ width: '10', height: '5', opacity: '0.5' });
+    const source = image({ width: '12', height: '5', transform: 'scale(1,-1)' }, 'data:a');
+    const ns = source.firstElementChild!.getAttributeNode('xlink:href')!.namespaceURI;
+    morphInto(target, source);
+    const im = target.firstElementChild!;
+    expect(im.getAttribute('width')).toBe('12');
+    expect(im.getAttribute('height')).toBe('5');
+    expect(im.getAttribute('transform')).toBe('scale(1,-1)');
+    expect(im.hasAttribute('opacity')).toBe(false);
+    expect(im.getAttribute('xlink:href')).toBe('data:a');
+    expect(im.getAttributeNode('xlink:href')!.namespaceURI).toBe(ns);
+    morphInto(target, image({ width: '12', height: '5' }, 'data:b'));
+    expect(im.getAttribute('xlink:href')).toBe('data:b');
+    expect(im.hasAttribute('transform')).toBe(false);
+    morphInto(target, image({ width: '12', height: '5' }));
+    expect(im.hasAttribute('xlink:href')).toBe(false);
+    expect(im.getAttributeNames().sort()).toEqual(['height', 'width']);
+  });
+
   it('moves Plot’s scale functions onto the root that stays, so pointer handlers invert the new scales', () => {
     const host = document.getElementById('host')!;
     host.replaceChildren();

@@ -1,0 +1,78 @@
+import { test, expect } from '@playwright/test';
+
+// What keeps a training page cheap to render, as a reader would notice it: nothing moves
+// under the reader while a figure trains, and figures off screen cost the frame nothing.
+
+test('a training figure’s summary never shrinks back while it trains, so the text below stays put', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/en/recurrent-networks/#adding-problem');
+  const fig = page.locator('#adding-problem');
+  await fig.locator('[data-hydrated="true"]').first().waitFor();
+  // Heights of the summary and of the page, sampled every animation frame while it trains.
+  await page.evaluate(() => {
+    const w = window as unknown as { __h: number[]; __doc: number[] };
+    w.__h = [];
+    w.__doc = [];
+    const p = document.querySelector('#adding-problem .fig-summary')!;
+    const tick = () => {
+      w.__h.push(p.getBoundingClientRect().height);
+      w.__doc.push(document.documentElement.scrollHeight);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // It starts by itself once hydrated (motion is allowed here): wait for the steps, never
+  // "click Play if it says Play", which races the autoplay and can pause the run instead.
+  const steps = async () => Number(((await fig.locator('.ctl-play__counter').textContent()) ?? '').replace(/\D/g, ''));
+  await expect.poll(steps, { timeout: 60_000 }).toBeGreaterThan(300);
+  const { h, doc } = await page.evaluate(() => {
+    const w = window as unknown as { __h: number[]; __doc: number[] };
+    return { h: w.__h, doc: w.__doc };
+  });
+  expect(h.length).toBeGreaterThan(20);
+  for (let i = 1; i < h.length; i++) expect(h[i], `summary height at frame ${i}`).toBeGreaterThanOrEqual(h[i - 1] - 0.5);
+  for (let i = 1; i < doc.length; i++) expect(doc[i], `page height at frame ${i}`).toBeGreaterThanOrEqual(doc[i - 1]);
+});
+
+for (const lang of ['en', 'es']) {
+  test(`${lang}: blocks off screen are skipped by the renderer, at the height they have`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/${lang}/initialization/`);
+    await expect.poll(() => page.locator('figure.figure[data-skip]').count()).toBeGreaterThan(1);
+    const blocks = await page.locator('.chapter__body > :is(p, ul, ol, aside, figure.figure)').evaluateAll((els) =>
+      els.map((e) => ({ tag: e.tagName, id: e.id, skip: e.hasAttribute('data-skip'), cv: getComputedStyle(e).contentVisibility, size: (e as HTMLElement).style.containIntrinsicBlockSize, gloss: !!e.querySelector('.gloss') })),
+    );
+    expect(blocks.filter((b) => b.tag === 'P' && b.skip).length).toBeGreaterThan(5);
+    for (const b of blocks) {
+      if (b.gloss) {
+        expect(b.cv, `${b.tag}#${b.id} holds a glossary tip`).not.toBe('auto');
+        continue;
+      }
+      expect(b.skip, `${b.tag}#${b.id}`).toBe(true);
+      expect(b.cv, `${b.tag}#${b.id}`).toBe('auto');
+      expect(b.size, `${b.tag}#${b.id}`).toMatch(/^auto \d+px$/);
+    }
+    // Scrolling one into view moves nothing: the height it was skipped at is the one it has.
+    const last = page.locator('figure.figure[data-skip]').last();
+    const declared = Number((await last.evaluate((f) => (f as HTMLElement).style.containIntrinsicBlockSize)).replace(/\D/g, ''));
+    // Two frames after the scroll it is rendered again, before its island can have hydrated.
+    const real = await last.evaluate(
+      (f) =>
+        new Promise<number>((done) => {
+          f.scrollIntoView();
+          requestAnimationFrame(() => requestAnimationFrame(() => done(f.getBoundingClientRect().height)));
+        }),
+    );
+    expect(Math.abs(real - declared)).toBeLessThanOrEqual(2);
+  });
+
+  test(`${lang}: a link to a figure far down the chapter lands on it, and the figure comes alive`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/${lang}/vanishing-gradient/#vanishing-lab`);
+    const fig = page.locator('#vanishing-lab');
+    await expect(fig.locator('[data-hydrated="true"]').first()).toBeAttached({ timeout: 30_000 });
+    const top = await fig.evaluate((f) => f.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(-2);
+    expect(top).toBeLessThan(200);
+  });
+}
