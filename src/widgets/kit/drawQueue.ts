@@ -8,9 +8,9 @@
 // by the cost of one chart, whichever islands the charts belong to. The queue holds nothing
 // but pending draws, so islands still share no state.
 //
-// The cadence follows the frame budget: after a draw, the next one waits at least as long as
-// the last draw and its frame took, so charts use at most about half of the main thread and
-// input and training snapshots always get a turn. A chart asked to redraw while it waits keeps
+// The cadence follows the frame budget: after a draw, the next one waits at least twice as
+// long as the last draw and its frame took (REST), so charts use at most about a third of the
+// main thread and input and training snapshots always get a turn. A chart asked to redraw while it waits keeps
 // its place and draws only its newest options (coalescing); once drawn, it goes to the back
 // (round robin), so a chart that changes every frame cannot starve the others.
 
@@ -21,6 +21,15 @@
 
 /** A draw, or its first part: what it returns, when a function, is its next part. */
 type Draw = () => unknown;
+
+/**
+ * How long the queue rests after a draw, in multiples of that draw's cost: charts take at
+ * most 1 / (1 + REST) of the main thread. At 2, a third: each redraw builds a few hundred
+ * DOM nodes that become garbage, and at half the thread a 30 × 64 lab reached a major
+ * garbage collection every few seconds at 4x CPU throttling, 25-33 ms of CPU inside
+ * whichever task was running (npm run bench:ui, BENCH_TRACE_OUT).
+ */
+const REST = 2;
 
 const pending = new Map<object, Draw>();
 let scheduled = false;
@@ -51,7 +60,7 @@ function pump(): void {
       // to its cost.
       const done = () =>
         nextFrame(() => {
-          notBefore = now() + (now() - t0);
+          notBefore = now() + REST * (now() - t0);
           pump();
         });
       runChain(draw, done);
