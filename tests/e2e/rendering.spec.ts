@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { stepCount } from './helpers.ts';
 
 // What keeps a training page cheap to render, as a reader would notice it: nothing moves
 // under the reader while a figure trains, and figures off screen cost the frame nothing.
@@ -23,8 +24,7 @@ test('a training figure’s summary never shrinks back while it trains, so the t
   });
   // It starts by itself once hydrated (motion is allowed here): wait for the steps, never
   // "click Play if it says Play", which races the autoplay and can pause the run instead.
-  const steps = async () => Number(((await fig.locator('.ctl-play__counter').textContent()) ?? '').replace(/\D/g, ''));
-  await expect.poll(steps, { timeout: 60_000 }).toBeGreaterThan(300);
+  await expect.poll(() => stepCount(page, '#adding-problem'), { timeout: 60_000 }).toBeGreaterThan(300);
   const { h, doc } = await page.evaluate(() => {
     const w = window as unknown as { __h: number[]; __doc: number[] };
     return { h: w.__h, doc: w.__doc };
@@ -64,6 +64,22 @@ for (const lang of ['en', 'es']) {
         }),
     );
     expect(Math.abs(real - declared)).toBeLessThanOrEqual(2);
+
+    // A phone-width window measures again: a paragraph far down gets its narrow height (a live
+    // figure's charts redraw at the new width later, when they are next on screen).
+    const first = page.locator('.chapter__body > p[data-skip]').last();
+    const wide = await first.evaluate((f) => (f as HTMLElement).style.containIntrinsicBlockSize);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(() => first.evaluate((f) => (f as HTMLElement).style.containIntrinsicBlockSize)).not.toBe(wide);
+    const narrow = Number((await first.evaluate((f) => (f as HTMLElement).style.containIntrinsicBlockSize)).replace(/\D/g, ''));
+    const rendered = await first.evaluate(
+      (f) =>
+        new Promise<number>((done) => {
+          f.scrollIntoView();
+          requestAnimationFrame(() => requestAnimationFrame(() => done(f.getBoundingClientRect().height)));
+        }),
+    );
+    expect(Math.abs(rendered - narrow)).toBeLessThanOrEqual(2);
   });
 
   test(`${lang}: a link to a figure far down the chapter lands on it, and the figure comes alive`, async ({ page }) => {
@@ -71,8 +87,8 @@ for (const lang of ['en', 'es']) {
     await page.goto(`/${lang}/vanishing-gradient/#vanishing-lab`);
     const fig = page.locator('#vanishing-lab');
     await expect(fig.locator('[data-hydrated="true"]').first()).toBeAttached({ timeout: 30_000 });
-    const top = await fig.evaluate((f) => f.getBoundingClientRect().top);
-    expect(top).toBeGreaterThanOrEqual(-2);
-    expect(top).toBeLessThan(200);
+    // The page scrolls to the target smoothly (about 1.7 s here): wait for it to arrive.
+    await expect.poll(() => fig.evaluate((f) => Math.round(f.getBoundingClientRect().top)), { timeout: 10_000 }).toBeLessThan(200);
+    expect(await fig.evaluate((f) => f.getBoundingClientRect().top)).toBeGreaterThanOrEqual(-2);
   });
 }

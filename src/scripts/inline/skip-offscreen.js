@@ -12,9 +12,15 @@
       els[i].setAttribute('data-skip', '');
     }
   }
-  requestAnimationFrame(measure);
-  var t = 0;
+  // Measured once the web fonts are in: a height taken in the fallback font would be wrong
+  // for a block that stays skipped, and the page would move when it came back.
+  (document.fonts ? document.fonts.ready : Promise.resolve()).then(function () { requestAnimationFrame(measure); });
+  var t = 0, width = innerWidth;
   addEventListener('resize', function () {
+    // Heights change with the width only: a phone's toolbar sliding in and out while the
+    // reader scrolls resizes the window too, and must not re-measure the chapter each time.
+    if (innerWidth === width) return;
+    width = innerWidth;
     clearTimeout(t);
     t = setTimeout(function () {
       var els = document.querySelectorAll('[data-skip]');
