@@ -28,9 +28,10 @@
 // during the window: the functions with the most self time, and the site's modules' totals;
 // BENCH_PROFILE_LINES sets how many), BENCH_DRAWS=1 (each chart's draw, per part: options,
 // Plot, show), BENCH_TRACE_OUT=<prefix> (each run's trace as <prefix>-<scenario>-<rate>x-<time>.json).
-// Training starts with a mouse click at Play's centre (page.mouse), and the step counter is
-// read with a plain evaluate: a locator would run Playwright's own scripts in the page, inside
-// the window, and their cost would count as the site's.
+// The page is driven with plain evaluates and page.mouse/keyboard, never a locator, from the
+// moment it loads: a locator installs Playwright's injected script, whose event listeners then
+// run inside the window, and their cost would count as the site's. Training starts with a mouse
+// click at Play's centre.
 // Exits 1 when a task exceeds 50 ms of CPU time at 4×, so a run can gate a change.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -103,6 +104,34 @@ interface Result extends TaskStats {
 const stepOf = async (page: Page, sel: string) =>
   Number(((await page.evaluate((q) => document.querySelector(q)?.textContent ?? '', `${sel} .ctl-play__counter`)) ?? '').replace(/\D/g, ''));
 
+// The page is driven without locators, from before the window opens: a locator installs
+// Playwright's injected script in the page, and its event listeners then run on every mouse
+// event inside the window (about 8-10 ms of CPU per click at 4x), as if they were the site's.
+
+/** Waits until `sel` matches (polling with a plain evaluate). */
+async function until(page: Page, sel: string, timeoutMs = 60_000): Promise<void> {
+  for (const t0 = Date.now(); Date.now() - t0 < timeoutMs; ) {
+    if (await page.evaluate((q) => document.querySelector(q) !== null, sel)) return;
+    await page.waitForTimeout(100); // polling, not a test wait
+  }
+  throw new Error(`no ${sel} after ${timeoutMs} ms`);
+}
+
+/** Scrolls `sel` to the middle of the screen at once, unless it is all on screen, and returns its centre. */
+async function scrollTo(page: Page, sel: string): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate((q) => {
+    const el = document.querySelector(q);
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, sel);
+  if (!at) throw new Error(`no ${sel} on the page`);
+  await frames(page);
+  return at;
+}
+
 async function frames(page: Page, n = 2): Promise<void> {
   await page.evaluate((count) => new Promise<void>((resolve) => {
     let left = count;
@@ -127,10 +156,10 @@ async function runOnce(browser: Browser, s: Scenario, throttle: number): Promise
     if (process.env.BENCH_DRAWS) await context.addInitScript(() => ((window as unknown as { __vgDraws: unknown[] }).__vgDraws = []));
     const page = await context.newPage();
     await page.goto(BASE + s.url);
-    const fig = page.locator(s.figure);
-    await fig.scrollIntoViewIfNeeded();
-    await fig.locator('[data-hydrated="true"]').first().waitFor({ timeout: 60_000 });
-    await fig.locator('.fig-chart[data-live="true"]').first().waitFor({ timeout: 60_000 });
+    // Figures hydrate once they are on screen.
+    await scrollTo(page, s.figure);
+    await until(page, `${s.figure} [data-hydrated="true"]`);
+    await until(page, `${s.figure} .fig-chart[data-live="true"]`);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await frames(page);
@@ -139,10 +168,8 @@ async function runOnce(browser: Browser, s: Scenario, throttle: number): Promise
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    if (s.kind === 'train') await fig.locator('.ctl-play .btn--primary').scrollIntoViewIfNeeded();
-    const box = s.kind === 'train' ? await fig.locator('.ctl-play .btn--primary').boundingBox() : null;
-    if (s.kind === 'train' && !box) throw new Error(`${s.name}: no Play button on screen`);
-    const play = box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : { x: 0, y: 0 };
+    const playSel = `${s.figure} .ctl-play .btn--primary`;
+    const play = s.kind === 'train' ? await scrollTo(page, playSel) : { x: 0, y: 0 };
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await mark(page, 'vg-bench-start');
     const t0 = Date.now();
@@ -151,10 +178,9 @@ async function runOnce(browser: Browser, s: Scenario, throttle: number): Promise
     let steadySteps = 0;
     if (s.kind === 'train') {
       s0 = await stepOf(page, s.figure);
-      // A reader's click is mouse events at a point. Playwright's locator.click() adds its own
-      // work to the page in the same tasks (hit-target checks with listeners of its own, about
-      // 10-20 ms of CPU at 4x), so the button is found before the window and clicked as a
-      // mouse would: the press, its hit tests and the page's handlers are all still measured.
+      // A reader's click is mouse events at a point: the button is found before the window and
+      // clicked as a mouse would (the press, its hit tests and the page's handlers are all
+      // measured), not with locator.click(), whose hit-target checks run in the same tasks.
       await page.mouse.click(play.x, play.y);
       // The worker's steady window opens a second in, past Play's forced refresh.
       await page.waitForTimeout(STEADY_MS); // a measuring window, not a test wait
@@ -164,21 +190,23 @@ async function runOnce(browser: Browser, s: Scenario, throttle: number): Promise
       steps = (await stepOf(page, s.figure)) - s0;
       if (steps <= 0) throw new Error(`${s.name}: the click on Play did not start training`);
     } else {
-      // 20 trusted keyboard changes: depth ×6 (including 1 ↔ 50), width ×6, activation ×4, init ×4.
-      const sliders = fig.locator('input[type="range"]');
-      const selects = fig.locator('select');
+      // 20 changes: depth ×6 (including 1 ↔ 50) and width ×6 by trusted key presses,
+      // activation ×4 and init ×4 by choosing the next option (as selectOption does).
       const keys: [number, string][] = [[0, 'End'], [0, 'Home'], [0, 'End'], [0, 'ArrowLeft'], [0, 'PageDown'], [0, 'Home'], [1, 'Home'], [1, 'End'], [1, 'ArrowLeft'], [1, 'Home'], [1, 'End'], [1, 'ArrowLeft']];
       for (const [i, key] of keys) {
-        await sliders.nth(i).focus();
+        await page.evaluate(([q, n]) => (document.querySelectorAll(q)[n] as HTMLElement).focus(), [`${s.figure} input[type="range"]`, i] as const);
         await page.keyboard.press(key);
         await frames(page);
       }
       for (let k = 0; k < 4; k++) {
         for (let j = 0; j < 2; j++) {
-          const sel = selects.nth(j);
-          const options = await sel.locator('option').evaluateAll((os) => (os as HTMLOptionElement[]).map((o) => o.value));
-          await sel.focus();
-          await sel.selectOption(options[(k + 1) % options.length]);
+          await page.evaluate(([q, n, at]) => {
+            const sel = document.querySelectorAll(q)[n] as HTMLSelectElement;
+            sel.focus();
+            sel.value = sel.options[(at + 1) % sel.options.length].value;
+            sel.dispatchEvent(new Event('input', { bubbles: true }));
+            sel.dispatchEvent(new Event('change', { bubbles: true }));
+          }, [`${s.figure} select`, j, k] as const);
           await frames(page);
         }
       }
@@ -192,9 +220,8 @@ async function runOnce(browser: Browser, s: Scenario, throttle: number): Promise
     // the worker trained, so steps and the worker's CPU cover the same work.
     let workerSteps: number | null = null;
     if (s.kind === 'train') {
-      const button = fig.locator('.ctl-play .btn--primary');
       // A run that finishes meanwhile disables the button: then there is nothing to pause.
-      if (await button.isEnabled()) await button.click({ timeout: 2000 }).catch(() => undefined);
+      if (await page.evaluate((q) => !(document.querySelector(q) as HTMLButtonElement | null)?.disabled, playSel)) await page.mouse.click(play.x, play.y);
       let last = -1;
       for (let k = 0; k < 20; k++) {
         const now = await stepOf(page, s.figure);

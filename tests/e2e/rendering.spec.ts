@@ -92,3 +92,41 @@ for (const lang of ['en', 'es']) {
     expect(await fig.evaluate((f) => f.getBoundingClientRect().top)).toBeGreaterThanOrEqual(-2);
   });
 }
+
+// Each chapter block is a stacking context (global.css), so a frame's paint can reuse a block
+// that did not change; a glossary tip then lives inside its paragraph's, and the paragraph
+// holding an open tip has to rise above the blocks after it, by hover and by keyboard alike.
+for (const how of ['focus', 'hover'] as const) {
+  test(`an open glossary tip draws over the blocks below it (${how})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/en/initialization/');
+    const terms = page.locator('.chapter__body a.gloss__term');
+    const n = await terms.count();
+    let checked = 0;
+    for (let i = 0; i < n; i++) {
+      const term = terms.nth(i);
+      // Centred, so the sticky header never covers the term the mouse goes to.
+      await term.evaluate((t) => t.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      if (how === 'focus') await term.focus();
+      else await term.hover();
+      const tip = page.locator(`#${await term.getAttribute('aria-describedby')}`);
+      await expect(tip).toBeVisible();
+      // The point just inside the tip's bottom edge: where the tip overhangs the next block,
+      // the topmost element there must be the tip.
+      const probe = await tip.evaluate((t) => {
+        const r = t.getBoundingClientRect();
+        const block = t.closest('.chapter__body > *')!;
+        const x = r.left + 8;
+        const y = r.bottom - 4;
+        const hit = document.elementFromPoint(x, y);
+        return { overhangs: y > block.getBoundingClientRect().bottom, onTop: !!hit && t.contains(hit) };
+      });
+      if (how === 'focus') await term.blur();
+      else await page.mouse.move(0, 0);
+      if (!probe.overhangs) continue;
+      expect(probe.onTop, `tip of term ${i} is drawn on top of the next block`).toBe(true);
+      checked++;
+    }
+    expect(checked, 'tips that overhang the next block').toBeGreaterThan(0);
+  });
+}
