@@ -117,17 +117,23 @@ async function until(page: Page, sel: string, timeoutMs = 60_000): Promise<void>
   throw new Error(`no ${sel} after ${timeoutMs} ms`);
 }
 
-/** Scrolls `sel` to the middle of the screen at once, unless it is all on screen, and returns its centre. */
+/** Scrolls `sel` to the middle of the screen at once, unless it is all in view below the header, and returns its centre. */
 async function scrollTo(page: Page, sel: string): Promise<{ x: number; y: number }> {
   const at = await page.evaluate((q) => {
     const el = document.querySelector(q);
     if (!el) return null;
     const box = el.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > innerHeight) el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    // The sticky header covers the top of the screen: a button under it would take the click.
+    const top = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+    if (box.top < top || box.bottom > innerHeight) el.scrollIntoView({ block: 'center', behavior: 'instant' });
     const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    return { x, y, clear: !!hit && el.contains(hit) };
   }, sel);
   if (!at) throw new Error(`no ${sel} on the page`);
+  if (!at.clear) throw new Error(`${sel} is covered at its centre: a click there would miss it`);
   await frames(page);
   return at;
 }

@@ -26,6 +26,13 @@ export interface HistogramsOptions {
    * keep their rects.
    */
   compact?: boolean;
+  /**
+   * Make the chart as tall as this many rows, however many layers it shows (at least the
+   * layers it has): a figure whose slider changes the layer count then keeps its height, and
+   * nothing below it moves (the init explorer's depth slider went 1 ↔ 10 rows, 120 ↔ 366 px,
+   * and every change laid out and repainted the rest of the page).
+   */
+  rows?: number;
 }
 
 const INSET = 0.5;
@@ -72,7 +79,7 @@ export function histogramsChart(layers: LayerHistogram[], s: HistogramsStrings, 
   });
   const opacity = 0.85;
   return {
-    ...base(theme, width, Math.max(120, 26 + layers.length * 34)),
+    ...base(theme, width, Math.max(120, 26 + Math.max(layers.length, options.rows ?? 0) * 34)),
     marginLeft: 64,
     ariaLabel: s.title,
     fy: { label: s.y, padding: 0.12 },

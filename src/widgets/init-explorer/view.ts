@@ -8,7 +8,7 @@ import { formatNumber, formatPercent, formatSci, formatSig, superscript as sup }
 import type { PlotOptions } from '../kit/plot.ts';
 import { tr, type Strings } from '../kit/strings.ts';
 import type { DataTable } from '../kit/table.ts';
-import { shownLayers, type InitExplorerResult } from './model.ts';
+import { MAX_SHOWN, shownLayers, type InitExplorerResult } from './model.ts';
 
 export const BINS = 30;
 
@@ -114,7 +114,8 @@ export function histogramOptions(kind: 'activations' | 'gradients', r: InitExplo
   const title = tr(s, `widget.initExplorer.chart.${kind}`);
   const x = tr(s, gradients ? 'widget.initExplorer.axis.gradientScaled' : 'widget.initExplorer.axis.activation');
   const fill = gradients ? neutral(theme).accent : activationColour(r.activation, theme);
-  const o = histogramsChart(hs, { title, x, y: tr(s, 'kit.axis.layerShort') }, theme, { colour: fill, width, compact });
+  // As tall as the most layers it can show, at any depth: the depth slider never moves the page.
+  const o = histogramsChart(hs, { title, x, y: tr(s, 'kit.axis.layerShort') }, theme, { colour: fill, width, compact, rows: MAX_SHOWN });
   // Three ticks, at the ends of the shared range and its middle: long labels like 4 × 10⁻⁵ never collide.
   const lo = hs[0].bins[0].x0;
   const hi = hs[0].bins[hs[0].bins.length - 1].x1;
@@ -165,10 +166,10 @@ export function initExplorerSummary(r: InitExplorerResult, s: Strings, lang: Lan
   const measured = formatSci(signalRatio(r)[L - 1], lang);
   const first =
     r.theory && r.perLayer !== null && r.theoryApplies
-      ? tr(s, 'widget.initExplorer.summary.theory', { act, init, depth: L, theory: theoryPower(r.perLayer, L, lang), factor: formatSig(r.perLayer, lang, 3), measured })
+      ? tr(s, 'widget.initExplorer.summary.theory', { act, init, depth: L, theory: theoryPower(r.perLayer, L, lang), factor: formatSig(r.perLayer, lang, 3), measured }, lang)
       : r.perLayer !== null
-        ? tr(s, 'widget.initExplorer.summary.nonlinear', { act, init, depth: L, measured, factor: formatSig(r.perLayer, lang, 3), rms: formatSig(r.firstRms, lang, 2) })
-        : tr(s, 'widget.initExplorer.summary.noTheory', { act, init, depth: L, measured });
+        ? tr(s, 'widget.initExplorer.summary.nonlinear', { act, init, depth: L, measured, factor: formatSig(r.perLayer, lang, 3), rms: formatSig(r.firstRms, lang, 2) }, lang)
+        : tr(s, 'widget.initExplorer.summary.noTheory', { act, init, depth: L, measured }, lang);
   const grad = tr(s, 'widget.initExplorer.summary.gradients', { ratio: formatSci(explorerGradientRatio(r), lang) });
   const health =
     r.activation === 'relu'

@@ -196,6 +196,34 @@ describe('init-explorer view', () => {
   });
 });
 
+describe('init-explorer summary wording', () => {
+  it('counts layers in the singular for one layer and the plural otherwise, in both languages', () => {
+    for (const activation of ['relu', 'tanh', 'sigmoid'] as const) {
+      const one = run({ depth: 1, activation });
+      const many = run({ depth: 3, activation });
+      expect(initExplorerSummary(one, strings('en'), 'en')).toContain('after 1 layer ');
+      expect(initExplorerSummary(many, strings('en'), 'en')).toContain('after 3 layers ');
+      expect(initExplorerSummary(one, strings('es'), 'es')).toContain('tras 1 capa ');
+      expect(initExplorerSummary(many, strings('es'), 'es')).toContain('tras 3 capas ');
+    }
+  });
+});
+
+describe('init-explorer layout', () => {
+  it('keeps both histogram panels at one height for every depth, so the depth slider never moves the page', () => {
+    const s = strings('en');
+    const heights = new Set<number>();
+    for (const depth of [1, 2, 5, 9, 10, 30, 50]) {
+      const c = initExplorerCharts(run({ depth, width: 16 }), s, 'light', 'en');
+      heights.add(Number(c.activations.height));
+      heights.add(Number(c.gradients.height));
+    }
+    expect([...heights]).toHaveLength(1);
+    // The height of the tallest panel: as many rows as the figure ever shows.
+    expect([...heights][0]).toBe(Number(initExplorerCharts(run({ depth: 50, width: 16 }), s, 'light', 'en').activations.height));
+  });
+});
+
 // The CPU-time budget of the heaviest setting is measured in bench/budgets.bench.ts (npm run bench).
 
 describe('init-explorer defaults, as the chapter quotes them', () => {
