@@ -130,3 +130,29 @@ for (const how of ['focus', 'hover'] as const) {
     expect(checked, 'tips that overhang the next block').toBeGreaterThan(0);
   });
 }
+
+for (const lang of ['en', 'es']) {
+  test(`${lang}: at 375 px every glossary tip opens inside the screen`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`/${lang}/initialization/`);
+    const terms = page.locator('.chapter__body a.gloss__term');
+    const n = await terms.count();
+    expect(n).toBeGreaterThan(3);
+    for (let i = 0; i < n; i++) {
+      const term = terms.nth(i);
+      await term.evaluate((t) => t.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await term.focus();
+      const tip = page.locator(`#${await term.getAttribute('aria-describedby')}`);
+      await expect(tip).toBeVisible();
+      const r = await tip.evaluate((t) => {
+        const b = t.getBoundingClientRect();
+        return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+      });
+      expect(r.left, `tip ${i}: left edge`).toBeGreaterThanOrEqual(0);
+      expect(r.right, `tip ${i}: right edge`).toBeLessThanOrEqual(375);
+      expect(r.top, `tip ${i}: top edge`).toBeGreaterThanOrEqual(0);
+      expect(r.bottom, `tip ${i}: bottom edge`).toBeLessThanOrEqual(800);
+      await term.blur();
+    }
+  });
+}
