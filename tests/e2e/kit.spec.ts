@@ -121,6 +121,27 @@ for (const lang of ['es', 'en'] as const) {
   });
 }
 
+test('a figure never writes its defaults over the settings in the URL while it hydrates', async ({ page }) => {
+  // Every URL the page writes: one without the settings, even for a frame, is a window in
+  // which "Copy link" or the language switcher would carry the defaults instead.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __urls: string[] };
+    w.__urls = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (data, unused, url) => {
+      w.__urls.push(String(url));
+      replace(data, unused, url);
+    };
+  });
+  await page.goto('/es/kit/?vanishing-lab.depth=4&vanishing-lab.activation=tanh#vanishing-lab');
+  await hydrated(page);
+  await expect(page.getByRole('slider', { name: 'Capas ocultas' })).toHaveValue('4');
+  await frames(page, 10);
+  const urls = await page.evaluate(() => (window as unknown as { __urls: string[] }).__urls);
+  for (const url of urls) expect(url, 'a URL the page wrote').toMatch(/vanishing-lab\.depth=4&vanishing-lab\.activation=tanh/);
+  expect(page.url()).toMatch(/\?vanishing-lab\.depth=4&vanishing-lab\.activation=tanh#vanishing-lab$/);
+});
+
 test('the language switcher carries the experiment to the other language', async ({ page }) => {
   await page.goto('/es/kit/?vanishing-lab.depth=4&vanishing-lab.activation=tanh#vanishing-lab');
   await page.locator('a[data-lang-switch]').click();

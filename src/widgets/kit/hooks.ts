@@ -99,10 +99,15 @@ export function useFigureState<S extends Schema>(schema: S, figureId: string, in
     const parsed = readState(schema, figureId, location.search);
     setValues(parsed.values);
     setRejected(parsed.rejected);
-    ready.current = true;
   }, []);
   useEffect(() => {
-    if (!ready.current) return;
+    // The first run still sees `initial`, before the URL's values are in: writing it would
+    // strip the URL's settings until the next render put them back, and a click on the
+    // language switcher in between carried the defaults to the other language.
+    if (!ready.current) {
+      ready.current = true;
+      return;
+    }
     const search = writeState(schema, figureId, values, location.search);
     if (search !== location.search) {
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
