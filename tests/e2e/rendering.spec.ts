@@ -105,27 +105,36 @@ for (const how of ['focus', 'hover'] as const) {
     let checked = 0;
     for (let i = 0; i < n; i++) {
       const term = terms.nth(i);
-      // Centred, so the sticky header never covers the term the mouse goes to.
-      await term.evaluate((t) => t.scrollIntoView({ block: 'center', behavior: 'instant' }));
-      if (how === 'focus') await term.focus();
-      else await term.hover();
       const tip = page.locator(`#${await term.getAttribute('aria-describedby')}`);
-      await expect(tip).toBeVisible();
-      // The point just inside the tip's bottom edge: where the tip overhangs the next block,
-      // the topmost element there must be the tip.
-      const probe = await tip.evaluate((t) => {
-        const r = t.getBoundingClientRect();
-        const block = t.closest('.chapter__body > *')!;
-        const x = r.left + 8;
-        const y = r.bottom - 4;
-        const hit = document.elementFromPoint(x, y);
-        return { overhangs: y > block.getBoundingClientRect().bottom, onTop: !!hit && t.contains(hit) };
-      });
+      // Opens the tip and reads the point just inside its bottom edge: where the tip overhangs
+      // the next block, the topmost element there must be the tip. Tried again until it holds:
+      // a figure above that hydrates meanwhile can move the term from under the mouse (it did
+      // under CI load), and the next try opens the tip where the term now is. Without the raise
+      // an overhanging tip is never on top, and the poll fails.
+      const open = async () => {
+        // Centred, so the sticky header never covers the term the mouse goes to.
+        await term.evaluate((t) => t.scrollIntoView({ block: 'center', behavior: 'instant' }));
+        if (how === 'focus') await term.focus();
+        else await term.hover();
+        return tip.evaluate((t) => {
+          const r = t.getBoundingClientRect();
+          const block = t.closest('.chapter__body > *')!;
+          const x = r.left + 8;
+          const y = r.bottom - 4;
+          const hit = document.elementFromPoint(x, y);
+          return { shown: r.height > 0, overhangs: y > block.getBoundingClientRect().bottom, onTop: !!hit && t.contains(hit) };
+        });
+      };
+      let probe = await open();
+      await expect
+        .poll(async () => {
+          probe = await open();
+          return probe.shown && (!probe.overhangs || probe.onTop);
+        }, { message: `tip of term ${i} is open and, where it overhangs the next block, drawn on top of it`, timeout: 15_000 })
+        .toBe(true);
       if (how === 'focus') await term.blur();
       else await page.mouse.move(0, 0);
-      if (!probe.overhangs) continue;
-      expect(probe.onTop, `tip of term ${i} is drawn on top of the next block`).toBe(true);
-      checked++;
+      if (probe.overhangs) checked++;
     }
     expect(checked, 'tips that overhang the next block').toBeGreaterThan(0);
   });
