@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import { base } from './common.ts';
 import { classColours, neutral } from './palette.ts';
+import { compactDots } from './compactDots.ts';
 import type { Theme } from '../theme.ts';
 
 export interface BoundaryData {
@@ -53,7 +54,7 @@ export function boundaryChart(data: BoundaryData, s: BoundaryStrings, theme: The
       raster
         ? Plot.raster(Array.from(data.grid, (p) => (Number.isFinite(p) ? p : 0.5)), { width: data.res, height: data.res, x1: xmin, x2: xmax, y1: ymin, y2: ymax, fill: Plot.identity, fillOpacity: 0.38 })
         : Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'p', fillOpacity: 0.38 }),
-      Plot.dot(data.points, { x: 'x', y: 'y', r: 2.8, fill: (d: { label: number }) => (d.label > 0.5 ? c1 : c0), stroke: neutral(theme).surface, strokeWidth: 0.7, symbol: (d: { label: number }) => (d.label > 0.5 ? 'circle' : 'triangle') }),
+      Plot.dot(data.points, { x: 'x', y: 'y', r: 2.8, fill: (d: { label: number }) => (d.label > 0.5 ? c1 : c0), stroke: neutral(theme).surface, strokeWidth: 0.7, symbol: (d: { label: number }) => (d.label > 0.5 ? 'circle' : 'triangle'), render: compactDots }),
     ],
   };
 }

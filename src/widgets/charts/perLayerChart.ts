@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import { base, labelMargin, linearDomain, logAxis, logDomain, logSafe, spread, yMapper } from './common.ts';
 import { MAX_GHOSTS, ghostStyle, neutral, textColour } from './palette.ts';
+import { compactDots } from './compactDots.ts';
 import type { Theme } from '../theme.ts';
 
 export interface LayerSeries {
@@ -87,7 +88,7 @@ export function perLayerChart(series: LayerSeries[], s: PerLayerStrings, theme: 
   for (const se of series) {
     const own = se.values.map((v, i) => ({ layer: i + first, value: value(v) }));
     marks.push(Plot.line(own, { x: 'layer', y: 'value', stroke: se.colour, strokeWidth: se.dashed ? 1.6 : 2.2, strokeDasharray: se.dashed ? '5 4' : undefined }));
-    if (!se.dashed) marks.push(Plot.dot(own, { x: 'layer', y: 'value', fill: se.colour, r: layers > 30 ? 2.5 : 3.5 }));
+    if (!se.dashed) marks.push(Plot.dot(own, { x: 'layer', y: 'value', fill: se.colour, r: layers > 30 ? 2.5 : 3.5, render: compactDots }));
     texts.push({ t: se.label, v: own.at(-1)?.value, fill: textColour(se.colour, theme) });
   }
   const labelled = (options.labels ?? (texts.length > 1 || ghostTexts.length ? 'spread' : 'none')) === 'spread';

@@ -152,7 +152,9 @@ describe('log charts follow the data', () => {
     expect(hi).toBeLessThan(1e-9);
     // And the points are drawn at distinct heights, not piled on one floor.
     const svg = renderChartToString(o, 'en');
-    const ys = new Set([...svg.matchAll(/<circle[^>]*cy="([-\d.]+)"/g)].map((m) => Math.round(Number(m[1]))));
+    // The dots are subpaths of one path (charts/compactDots.ts), each a circle starting at its rightmost point.
+    const dots = /<g[^>]*aria-label="dot"[^>]*>\s*<path[^>]* d="([^"]+)"/.exec(svg)![1];
+    const ys = new Set([...dots.matchAll(/M[-\d.]+,([-\d.]+)/g)].map((m) => Math.round(Number(m[1]))));
     expect(ys.size).toBeGreaterThan(20);
   });
 
