@@ -8,11 +8,11 @@ const PAGE = (lang: string) => `/${lang}/lab/`;
 
 /** The points drawn on the boundary chart (its dot marks). */
 async function pointCount(page: Page): Promise<number> {
-  // The first dot mark holds the data, drawn as one path per class that says how many points
-  // it holds (charts/compactDots.ts); a second one is the keyboard crosshair's ring.
+  // The first dot mark holds the data, drawn as one path per class with a subpath (an M) per
+  // point (charts/compactDots.ts); a second one is the keyboard crosshair's ring.
   const marks = page.locator(`${FIG} [data-chart="boundary"] .fig-chart__live svg g[aria-label="dot"]`);
   if (!(await marks.count())) return 0;
-  return marks.first().evaluate((g) => Array.from(g.children).reduce((n, p) => n + Number(p.getAttribute('data-n')), 0));
+  return marks.first().evaluate((g) => Array.from(g.children).reduce((n, p) => n + (p.getAttribute('d') ?? '').split('M').length - 1, 0));
 }
 
 async function pause(page: Page, lang: 'es' | 'en') {

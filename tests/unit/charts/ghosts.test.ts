@@ -92,8 +92,11 @@ describe('ghost series', () => {
     const doc = parse(renderChartToString(layers('dark', [{ label: 'A', values: profile(0) }, { label: 'B', values: profile(-4, 12) }]), 'en'));
     expect(Array.from(doc.querySelectorAll('g.chart-ghost')).map((g) => g.getAttribute('aria-description'))).toEqual(['A', 'B']);
     expect(Array.from(doc.querySelectorAll('g.chart-ghost-label text')).map((t) => t.textContent)).toEqual(['A', 'B']);
-    // Only the current profile has dots: 11 layers, one dot each.
-    expect(doc.querySelectorAll('circle').length).toBe(11);
+    // Only the current profile has dots: 11 layers, one dot each (a subpath each of the one
+    // dot mark's path, charts/compactDots.ts).
+    const dots = Array.from(doc.querySelectorAll('g[aria-label="dot"] path'));
+    expect(dots.length).toBe(1);
+    expect(dots[0].getAttribute('d')!.split('M').length - 1).toBe(11);
   });
 
   it('ghosts share the axes: a longer or higher earlier run widens them, so nothing is clipped', () => {

@@ -37,7 +37,7 @@ function plotDots(svg: string): Drawn[] {
   });
 }
 
-/** The same, read back from compactDots' paths, checking each path's count of points. */
+/** The same, read back from compactDots' paths (a subpath per point). */
 function compact(svg: string): { dots: Drawn[]; paths: number; counted: number } {
   const g = dom(svg).querySelector('g[aria-label="dot"]')!;
   const dots: Drawn[] = [];
@@ -45,7 +45,6 @@ function compact(svg: string): { dots: Drawn[]; paths: number; counted: number }
   for (const p of Array.from(g.children)) {
     const fill = p.getAttribute('fill') ?? g.getAttribute('fill');
     const subs = p.getAttribute('d')!.split('M').filter(Boolean);
-    expect(subs.length).toBe(Number(p.getAttribute('data-n')));
     counted += subs.length;
     for (const s of subs) dots.push(subpath(s, 0, 0, fill));
   }

@@ -1,7 +1,8 @@
 // The browser bundle replaces d3 modules Plot imports but the charts never run with stand-ins
 // that throw (src/widgets/charts/shims/README.md). These checks read the widgets' source and
 // fail when a chart starts asking for something a stand-in does not carry: a colour scheme
-// that is not kept, a curve other than linear or step, a map projection, an interpolated raster, a shuffle.
+// that is not kept, a curve other than linear or step, a symbol other than circle, triangle or
+// times, a map projection, an interpolated raster, a shuffle.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,9 @@ describe('d3 stand-ins in the browser bundle', () => {
       expect(/\bprojection:/.test(text), `${f}: projection`).toBe(false);
       for (const m of text.matchAll(/Plot\.raster\(([^;]*)/g)) expect(/\binterpolate:/.test(m[1]), `${f}: raster interpolate`).toBe(false);
       expect(/\bshuffle:/.test(text), `${f}: shuffle`).toBe(false);
+      // A symbol named anywhere in a chart (symbol: 'times', or a function returning 'triangle').
+      for (const m of text.matchAll(/\bsymbol:\s*([^,}]*(?:\([^)]*\)[^,}]*)?)/g))
+        for (const name of m[1].matchAll(/'([a-z0-9]+)'/g)) expect(['circle', 'triangle', 'times'], `${f}: symbol ${name[1]}`).toContain(name[1]);
     }
   });
 });
