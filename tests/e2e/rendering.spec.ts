@@ -34,6 +34,28 @@ test('a training figure’s summary never shrinks back while it trains, so the t
   for (let i = 1; i < doc.length; i++) expect(doc[i], `page height at frame ${i}`).toBeGreaterThanOrEqual(doc[i - 1]);
 });
 
+test('an alert appearing in a figure does not rebuild the layout of the whole figure', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  // Traced from before the page loads, so the alert cannot appear unseen. Chromium rebuilt a
+  // fieldset's whole layout tree when a direct child came or went: the figure's controls and
+  // charts live in one, and the alert of a diverged run used to be such a child.
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline.invalidationTracking'] });
+  let events: { name: string; args?: { data?: { nodeName?: string; reason?: string } } }[] = [];
+  try {
+    await page.goto('/en/exploding-gradients/#exploding-gradients');
+    // It starts by itself once hydrated (motion is allowed here), and its unclipped twin diverges.
+    await expect(page.locator('#exploding-gradients').getByRole('alert')).toBeVisible({ timeout: 60_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  } finally {
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    events = Array.isArray(trace) ? trace : trace.traceEvents;
+  }
+  const layout = events.filter((e) => e.name === 'LayoutInvalidationTracking').map((e) => `${e.args?.data?.nodeName} ${e.args?.data?.reason}`);
+  // The alert was laid out while the trace ran: the check below is not vacuous.
+  expect(layout).toContain("DIV class='fig-alert' Added to layout");
+  expect(layout.filter((l) => /^(FIELDSET class='fig-shell__live'|DIV class='fig-controls') Removed from layout/.test(l))).toEqual([]);
+});
+
 for (const lang of ['en', 'es']) {
   test(`${lang}: blocks off screen are skipped by the renderer, at the height they have`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
