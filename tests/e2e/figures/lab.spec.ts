@@ -9,10 +9,13 @@ const PAGE = (lang: string) => `/${lang}/lab/`;
 /** The points drawn on the boundary chart (its dot marks). */
 async function pointCount(page: Page): Promise<number> {
   // The first dot mark holds the data, drawn as one path per class with a subpath (an M) per
-  // point (charts/compactDots.ts); a second one is the keyboard crosshair's ring.
-  const marks = page.locator(`${FIG} [data-chart="boundary"] .fig-chart__live svg g[aria-label="dot"]`);
-  if (!(await marks.count())) return 0;
-  return marks.first().evaluate((g) => Array.from(g.children).reduce((n, p) => n + (p.getAttribute('d') ?? '').split('M').length - 1, 0));
+  // point (charts/compactDots.ts); a second one is the keyboard crosshair's ring. Read in one
+  // evaluate: a locator's evaluate waits for its element, and a redraw that drops the mark
+  // between a count and the read (all points removed) left it waiting past the poll's timeout.
+  return page.evaluate((sel) => {
+    const g = document.querySelector(sel);
+    return g ? Array.from(g.children).reduce((n, p) => n + (p.getAttribute('d') ?? '').split('M').length - 1, 0) : 0;
+  }, `${FIG} [data-chart="boundary"] .fig-chart__live svg g[aria-label="dot"]`);
 }
 
 async function pause(page: Page, lang: 'es' | 'en') {
