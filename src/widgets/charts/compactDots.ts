@@ -54,7 +54,10 @@ export const compactDots: RenderFunction = function (this: DotMark, index, scale
     closePath: () => (d += 'Z'),
     // d3's circle is the only symbol that draws an arc: moveTo(r, 0), then a whole turn about
     // the centre, which one SVG arc cannot draw (it would start and end at the same point).
-    arc: (x, y, r) => (d += `A${q(r)},${q(r)},0,1,1,${at(x - r, y)}A${q(r)},${q(r)},0,1,1,${at(x + r, y)}`),
+    arc: (x, y, r) => {
+      const half = `A${q(r)},${q(r)},0,1,1,`;
+      d += `${half}${at(x - r, y)}${half}${at(x + r, y)}`;
+    },
   };
   const groups = new Map<string, { fill?: string; stroke?: string; d: string }>();
   for (const i of index) {

@@ -26,11 +26,8 @@ export const curveMonotoneX = missing('curveMonotoneX');
 export const curveMonotoneY = missing('curveMonotoneY');
 export const curveNatural = missing('curveNatural');
 
-const unkept = (name) => ({
-  draw() {
-    throw new Error(`${name} (d3-shape) is not bundled: add it to src/widgets/charts/shims/d3-shape.js`);
-  },
-});
+// A symbol is an object whose draw() d3 calls: the ones no chart draws throw when drawn.
+const unkept = (name) => ({ draw: missing(name) });
 export const symbolAsterisk = unkept('symbolAsterisk');
 export const symbolCross = unkept('symbolCross');
 export const symbolDiamond = unkept('symbolDiamond');
