@@ -47,6 +47,10 @@ for (const lang of LANGS) {
 
       // Both are ghosts, labelled, on the loss chart and on the per-layer gradient chart.
       for (const chart of ['loss', 'grad']) {
+        // A chart card far below the screen is not redrawn (ChartCard, useInView with a 300 px
+        // margin): the reader scrolls to it, as here. At 1280 x 720 the gradient chart sat 9 px
+        // past that margin, and whether it kept drawing depended on where the page had scrolled.
+        await page.locator(`${LAB} [data-chart="${chart}"]`).scrollIntoViewIfNeeded();
         await expect(ghostsOf(page, chart)).toHaveCount(2);
         await expect(ghostsOf(page, chart).nth(0)).toHaveAttribute('aria-description', pinLabel(lang, 1));
         await expect(page.locator(`${LAB} [data-chart="${chart}"] g.chart-ghost-label text`)).toHaveText([pinLabel(lang, 1), pinLabel(lang, 2)]);
